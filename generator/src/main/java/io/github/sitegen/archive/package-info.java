@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.sitegen.archive;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.sitegen.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.sitegen.feed;
+
+import org.jspecify.annotations.NullMarked;

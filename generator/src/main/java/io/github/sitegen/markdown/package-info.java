@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.sitegen.markdown;
+
+import org.jspecify.annotations.NullMarked;

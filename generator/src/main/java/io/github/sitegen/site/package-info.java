@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.sitegen.site;
+
+import org.jspecify.annotations.NullMarked;
