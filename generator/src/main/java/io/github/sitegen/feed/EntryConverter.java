@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jdom2.located.Located;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * what it blurs (the guid, which Rome replaces with the link when missing).
  */
 final class EntryConverter {
+
+  private static final Namespace RDF =
+      Namespace.getNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
   private EntryConverter() {}
 
@@ -74,7 +78,7 @@ final class EntryConverter {
         contents.stream().filter(html -> !html.isEmpty()).findFirst().orElse(summaryHtml);
 
     return new FeedItem(
-        guid(wire),
+        guid(wire, element),
         link,
         title,
         published,
@@ -88,15 +92,18 @@ final class EntryConverter {
         element instanceof Located located ? Math.max(located.getLine(), 0) : 0);
   }
 
-  /** RSS {@code guid} (RSS 1.0: {@code rdf:about}), Atom {@code id}; never the link. */
-  private static String guid(Object wire) {
+  /**
+   * RSS {@code guid} (RSS 0.90/1.0: {@code rdf:about}), Atom {@code id}; never the link, which is
+   * what Rome's {@code SyndEntry.getUri()} falls back to.
+   */
+  private static String guid(Object wire, @Nullable Element element) {
     if (wire instanceof Entry entry) {
       return text(entry.getId());
     }
-    if (wire instanceof Item item) {
-      return item.getGuid() != null ? text(item.getGuid().getValue()) : text(item.getUri());
+    if (wire instanceof Item item && item.getGuid() != null) {
+      return text(item.getGuid().getValue());
     }
-    return "";
+    return element == null ? "" : text(element.getAttributeValue("about", RDF));
   }
 
   /** An Atom text construct as plain text. */
