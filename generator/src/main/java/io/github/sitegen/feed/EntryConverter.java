@@ -51,8 +51,8 @@ final class EntryConverter {
   static FeedItem convert(SyndEntry entry, @Nullable Element element, String feedLink) {
     Object wire = entry.getWireEntry();
 
-    OffsetDateTime published = utc(entry.getPublishedDate());
-    OffsetDateTime updated = utc(entry.getUpdatedDate());
+    @Nullable OffsetDateTime published = utc(entry.getPublishedDate());
+    @Nullable OffsetDateTime updated = utc(entry.getUpdatedDate());
     if (published == null) {
       published = updated; // Atom: published is optional, updated is not
       updated = null;
@@ -66,7 +66,7 @@ final class EntryConverter {
     List<String> contents;
     if (wire instanceof Entry atom) {
       // the wire entry keeps Atom's content types, which SyndContent loses for Atom 0.3
-      title = title(atom.getTitleEx());
+      title = atomText(atom.getTitleEx());
       summaryHtml = html(atom.getSummary());
       contents = atom.getContents().stream().map(EntryConverter::html).toList();
     } else {
@@ -107,13 +107,13 @@ final class EntryConverter {
   }
 
   /** An Atom text construct as plain text. */
-  static String title(@Nullable Content title) {
-    if (title == null || title.getValue() == null) {
+  static String atomText(@Nullable Content text) {
+    if (text == null || text.getValue() == null) {
       return "";
     }
-    return isHtml(title.getType())
-        ? PlainText.ofHtml(title.getValue())
-        : PlainText.ofText(title.getValue());
+    return isHtml(text.getType())
+        ? PlainText.ofHtml(text.getValue())
+        : PlainText.ofText(text.getValue());
   }
 
   /**

@@ -154,7 +154,7 @@ public final class FeedReader {
 
   private static Optional<Instant> feedDate(SyndFeed feed) {
     WireFeed wire = feed.originalWireFeed();
-    Date date = null;
+    @Nullable Date date = null;
     if (wire instanceof Channel channel) {
       date = firstNonNull(channel.getLastBuildDate(), channel.getPubDate());
     } else if (wire instanceof Feed atom) {
@@ -182,7 +182,7 @@ public final class FeedReader {
 
   private static String title(SyndFeed feed) {
     if (feed.originalWireFeed() instanceof Feed atom) {
-      return EntryConverter.title(atom.getTitleEx());
+      return EntryConverter.atomText(atom.getTitleEx());
     }
     return PlainText.ofRssText(EntryConverter.text(feed.getTitle()));
   }

@@ -3,7 +3,9 @@ package io.github.sitegen.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sitegen.Problem;
+import io.github.sitegen.Reporter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The three Next snapshots of 5 February 2026 (see the fixtures' README). */
@@ -207,6 +210,38 @@ class FeedReaderNextTest {
 
     assertThat(rss1700).isEqualTo(atom1700).isEqualTo(Instant.parse("2026-02-05T15:20:00Z"));
     assertThat(rss1100).isBefore(rss1700).isEqualTo(Instant.parse("2026-02-05T09:45:00Z"));
+  }
+
+  @Test
+  void oneReaderServesManyThreadsAtOnce() throws IOException {
+    List<String> files =
+        List.of(
+            "next-2026-02-05T1700.rss.xml",
+            "next-2026-02-05T1700.atom.xml",
+            "next-2026-02-05T1100.rss.xml");
+    FeedReader reader = new FeedReader();
+    List<Snapshot> sequential = new ArrayList<>();
+    for (String file : files) {
+      sequential.add(reader.read(fixture(file), problems::add));
+    }
+
+    List<Snapshot> parallel =
+        IntStream.range(0, 30)
+            .parallel()
+            .mapToObj(i -> readUnchecked(reader, files.get(i % files.size())))
+            .toList();
+
+    for (int i = 0; i < parallel.size(); i++) {
+      assertThat(parallel.get(i)).isEqualTo(sequential.get(i % files.size()));
+    }
+  }
+
+  private Snapshot readUnchecked(FeedReader reader, String file) {
+    try {
+      return reader.read(fixture(file), Reporter.silent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Map<String, FeedItem> byGuid(String file) throws IOException {
