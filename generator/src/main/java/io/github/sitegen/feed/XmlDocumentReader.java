@@ -18,6 +18,7 @@ import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
 import org.jdom2.located.LocatedJDOMFactory;
+import org.jspecify.annotations.Nullable;
 import org.xml.sax.InputSource;
 
 /**
@@ -29,8 +30,9 @@ import org.xml.sax.InputSource;
  */
 final class XmlDocumentReader {
 
-  // Lenient recovery (DOCTYPEs with only HTML entities, junk before the XML declaration,
-  // undeclared entities) is TODO(#4); here such files are refused with the parser's message.
+  // TODO(#4): recover leniently (DOCTYPEs that only bring HTML entities, a comment before the
+  // XML declaration, undeclared entities); until then such files are refused with the parser's
+  // message.
   private static final String DISALLOW_DOCTYPE =
       "http://apache.org/xml/features/disallow-doctype-decl";
 
@@ -62,7 +64,7 @@ final class XmlDocumentReader {
     } catch (IOException e) {
       // the bytes are already in memory: an IOException here is about decoding them
       throw new SiteGenException(
-          Problem.error(fileName, 0, "cannot decode the file: " + sentence(e.toString())), e);
+          Problem.error(fileName, 0, "cannot decode the file: " + sentence(e.getMessage())), e);
     }
   }
 
@@ -146,7 +148,7 @@ final class XmlDocumentReader {
   }
 
   /** The parser's message as a problem message: no leading "The", lowercase, no final period. */
-  static String sentence(String message) {
+  static String sentence(@Nullable String message) {
     if (message == null || message.isBlank()) {
       return "no details";
     }
