@@ -71,7 +71,7 @@ public final class SiteGenerator {
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
-    return generate(archive.read(options.archive(), reporter), archive::body);
+    return generate(archive.read(options.archive(), options.zone(), reporter), archive::body);
   }
 
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */

@@ -1,6 +1,7 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.archive.Article;
+import io.github.sitegen.archive.Slugs;
 import io.github.sitegen.site.model.ArticleView;
 import io.github.sitegen.site.model.DateView;
 import io.github.sitegen.site.model.FeedEntry;
@@ -11,6 +12,9 @@ import io.github.sitegen.site.model.SitemapUrl;
 import io.github.sitegen.site.model.TagView;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.Collator;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +132,7 @@ final class SitePlanner {
     List<TagView> articleTags = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String tag : a.tags()) {
-      String slug = TagSlugs.of(tag);
+      String slug = tagSlug(tag);
       if (seen.add(slug)) {
         articleTags.add(tags.get(slug));
       }
@@ -163,7 +168,7 @@ final class SitePlanner {
     for (Article a : articles) {
       Set<String> seen = new HashSet<>();
       for (String tag : a.tags()) {
-        String slug = TagSlugs.of(tag);
+        String slug = tagSlug(tag);
         if (seen.add(slug)) {
           names.putIfAbsent(slug, tag);
           counts.merge(slug, 1, Integer::sum);
@@ -223,8 +228,23 @@ final class SitePlanner {
     return label.substring(0, 1).toUpperCase(options.locale()) + label.substring(1);
   }
 
+  /** The archive's slug, unless a hand-written file gave one that is not path-safe. */
   private static String safeSlug(String slug) {
-    return slug.matches("[a-z0-9][a-z0-9-]{0,119}") ? slug : TagSlugs.of(slug.isEmpty() ? "article" : slug);
+    return slug.matches("[a-z0-9][a-z0-9-]{0,119}") ? slug : Slugs.of(slug, "article");
+  }
+
+  /** Tags sharing a slug ({@code IA} and {@code ia}) share a page; a tag of only emoji gets a hash. */
+  static String tagSlug(String tag) {
+    return Slugs.of(tag, "tag-" + sha1(tag).substring(0, 8));
+  }
+
+  static String sha1(String text) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-1");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-1", e);
+    }
   }
 
   private static String uniquePath(String base, Set<String> used) {
@@ -360,7 +380,7 @@ final class SitePlanner {
       }
       String id = atomId(a.id(), a.file().toString());
       if (!ids.add(id)) {
-        id = "urn:sha1:" + TagSlugs.sha1(a.id() + "\n" + a.file());
+        id = "urn:sha1:" + sha1(a.id() + "\n" + a.file());
         ids.add(id);
       }
       feedEntries.add(
@@ -374,7 +394,7 @@ final class SitePlanner {
     }
     String base = baseUrl();
     Map<String, @Nullable Object> feed = new HashMap<>();
-    feed.put("id", base.isEmpty() ? "urn:sha1:" + TagSlugs.sha1(options.title()) : base);
+    feed.put("id", base.isEmpty() ? "urn:sha1:" + sha1(options.title()) : base);
     feed.put("updated", feedUpdated == null ? "1970-01-01T00:00:00Z" : date(feedUpdated).iso());
     feed.put("alternate", base.isEmpty() ? "index.html" : base);
     feed.put("self", base.isEmpty() ? null : base + "feed.xml");
@@ -410,7 +430,7 @@ final class SitePlanner {
     } catch (URISyntaxException e) {
       // not a URI: hash it below
     }
-    return "urn:sha1:" + TagSlugs.sha1(source);
+    return "urn:sha1:" + sha1(source);
   }
 
   private String absoluteOrRelative(String path) {

@@ -102,7 +102,7 @@ class SiteGeneratorTest {
       assertThat(entry.getElementsByTagName("updated").getLength()).isEqualTo(1);
       ids.add(id);
     }
-    assertThat(ids).doesNotHaveDuplicates().contains("urn:sha1:" + TagSlugs.sha1("pas une URI"));
+    assertThat(ids).doesNotHaveDuplicates().contains("urn:sha1:" + SitePlanner.sha1("pas une URI"));
   }
 
   @Test
