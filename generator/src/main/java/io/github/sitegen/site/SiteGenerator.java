@@ -54,13 +54,20 @@ public final class SiteGenerator {
   /**
    * A generator for one site.
    *
-   * @throws SiteGenException when the theme folder is not a folder or its labels miss a format
+   * @throws SiteGenException when the theme folder is not a folder or a date pattern of its labels
+   *     is missing or invalid
    */
   public SiteGenerator(SiteOptions options, Reporter reporter) {
     this.options = requireNonNull(options, "options");
     this.reporter = requireNonNull(reporter, "reporter");
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
-    new SitePlanner(options, theme.labels()); // fails now on bad date formats in the labels
+    try {
+      new SitePlanner(options, theme.labels()); // fails now, not mid-build, on a bad date pattern
+    } catch (IllegalArgumentException e) {
+      throw new SiteGenException(
+          Problem.error("i18n/labels_" + options.locale().getLanguage() + ".properties", 0,
+              "date format: " + e.getMessage()), e);
+    }
   }
 
   /**

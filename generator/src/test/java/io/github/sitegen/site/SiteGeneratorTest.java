@@ -209,6 +209,17 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void badDatePatternInUserLabelsFailsInTheConstructor() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("i18n"));
+    Files.writeString(theme.resolve("i18n/labels_fr.properties"), "format.date=d MMMM yyyy {bad\n");
+
+    assertThatThrownBy(() -> new SiteGenerator(french(theme), Reporter.silent()))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageStartingWith("i18n/labels_fr.properties: date format: ");
+  }
+
+  @Test
   void staticListNamesEveryFileOfTheDefaultTheme() throws Exception {
     URL css = getClass().getClassLoader().getResource("sitegen-theme/static.list");
     assertThat(css).isNotNull();
