@@ -16,12 +16,12 @@ import org.commonmark.node.Block;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -97,8 +97,8 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * The plain text of Markdown (for summaries, word counts and search), whitespace collapsed,
-   * cut at a word boundary to at most {@code maxChars} characters with "…" appended when cut (the
+   * The plain text of Markdown (for summaries, word counts and search), whitespace collapsed, cut
+   * at a word boundary to at most {@code maxChars} characters with "…" appended when cut (the
    * ellipsis counts in {@code maxChars}).
    *
    * @throws IllegalArgumentException when {@code maxChars} is less than 1

@@ -40,7 +40,10 @@ record InternalLinks(Map<String, String> pages) {
     return Optional.of(uri.getRawAuthority().toLowerCase(Locale.ROOT) + path + query);
   }
 
-  /** The link to use on page {@code from} for {@code url}: relative when it is an archived article, else unchanged. */
+  /**
+   * The link to use on page {@code from} for {@code url}: relative when it is an archived article,
+   * else unchanged.
+   */
   String rewrite(String from, String url) {
     Optional<String> target = key(url).map(pages::get);
     if (target.isEmpty()) {

@@ -32,7 +32,9 @@ record Labels(Map<String, String> values) {
     return text;
   }
 
-  /** {@code key.zero}, {@code key.one} or {@code key.other}, whichever fits, with the count as {0}. */
+  /**
+   * {@code key.zero}, {@code key.one} or {@code key.other}, whichever fits, with the count as {0}.
+   */
   String count(String key, int n) {
     String form = n == 0 && find(key + ".zero").isPresent() ? "zero" : n == 1 ? "one" : "other";
     return format(key + "." + form, n);

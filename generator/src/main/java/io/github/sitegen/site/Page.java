@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param path output path relative to the site root, {@code /}-separated
  * @param template the template that renders it
  * @param model what the template sees besides the common entries (values may be null: absent)
- * @param bodies articles whose rendered bodies the page shows (the template reads them from
- *     {@code bodies[article.id]})
+ * @param bodies articles whose rendered bodies the page shows (the template reads them from {@code
+ *     bodies[article.id]})
  * @param lastmod newest date of what the page shows, for the sitemap; null for pages outside it
  */
 record Page(

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Relative links between output paths, so a site works under any sub-path and from {@code
- * file://}. Links keep {@code index.html}: a browser opening a folder from disk shows a listing,
- * not the page.
+ * Relative links between output paths, so a site works under any sub-path and from {@code file://}.
+ * Links keep {@code index.html}: a browser opening a folder from disk shows a listing, not the
+ * page.
  */
 final class RelativeUrls {
   private RelativeUrls() {}
@@ -40,11 +40,16 @@ final class RelativeUrls {
     return parts.subList(0, parts.size() - 1);
   }
 
-  /** The public URL of a page: {@code index.html} dropped, so {@code 2026/} rather than {@code 2026/index.html}. */
+  /**
+   * The public URL of a page: {@code index.html} dropped, so {@code 2026/} rather than {@code
+   * 2026/index.html}.
+   */
   static String pretty(String path) {
     if (path.equals("index.html")) {
       return "";
     }
-    return path.endsWith("/index.html") ? path.substring(0, path.length() - "index.html".length()) : path;
+    return path.endsWith("/index.html")
+        ? path.substring(0, path.length() - "index.html".length())
+        : path;
   }
 }

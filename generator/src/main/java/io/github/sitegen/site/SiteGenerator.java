@@ -65,8 +65,11 @@ public final class SiteGenerator {
       new SitePlanner(options, theme.labels()); // fails now, not mid-build, on a bad date pattern
     } catch (IllegalArgumentException e) {
       throw new SiteGenException(
-          Problem.error("i18n/labels_" + options.locale().getLanguage() + ".properties", 0,
-              "date format: " + e.getMessage()), e);
+          Problem.error(
+              "i18n/labels_" + options.locale().getLanguage() + ".properties",
+              0,
+              "date format: " + e.getMessage()),
+          e);
     }
   }
 
@@ -188,7 +191,8 @@ public final class SiteGenerator {
 
   /** XML 1.0 forbids most control characters anywhere, even escaped: drop them. */
   static String withoutXmlIllegalChars(String xml) {
-    return xml.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
+    return xml.replaceAll(
+        "[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
   }
 
   private Map<String, byte[]> extraFiles() throws IOException {

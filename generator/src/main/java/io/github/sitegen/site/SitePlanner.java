@@ -34,8 +34,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pure planning step: from the archive's front matter to the list of pages to render, each
- * with its output path, template and model. Touches no file; deterministic.
+ * The pure planning step: from the archive's front matter to the list of pages to render, each with
+ * its output path, template and model. Touches no file; deterministic.
  */
 final class SitePlanner {
   /** Entries in {@code feed.xml}. */
@@ -48,6 +48,7 @@ final class SitePlanner {
   private final DateTimeFormatter dateFormat;
   private final DateTimeFormatter dateTimeFormat;
   private final DateTimeFormatter monthFormat;
+
   /** Per-plan state: this planner is made for one build. */
   private final Map<String, Article> articlesByPath = new HashMap<>();
 
@@ -103,7 +104,13 @@ final class SitePlanner {
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
     List<Page> pages = new ArrayList<>();
-    pages.addAll(list("", "home.ftlh", all, labels.expect("home.title"), Map.of("years", newestFirst(years))));
+    pages.addAll(
+        list(
+            "",
+            "home.ftlh",
+            all,
+            labels.expect("home.title"),
+            Map.of("years", newestFirst(years))));
     for (int i = 0; i < viewed.size(); i++) {
       pages.add(articlePage(viewed, i));
     }
@@ -159,7 +166,9 @@ final class SitePlanner {
   DateView date(OffsetDateTime date) {
     ZonedDateTime local = date.atZoneSameInstant(options.zone());
     return new DateView(
-        ISO.format(local.toOffsetDateTime()), dateFormat.format(local), dateTimeFormat.format(local));
+        ISO.format(local.toOffsetDateTime()),
+        dateFormat.format(local),
+        dateTimeFormat.format(local));
   }
 
   private Map<String, TagView> tags(List<Article> articles) {
@@ -178,7 +187,8 @@ final class SitePlanner {
     Map<String, TagView> tags = new TreeMap<>();
     names.forEach(
         (slug, name) ->
-            tags.put(slug, new TagView(name, slug, "tags/" + slug + "/index.html", counts.get(slug))));
+            tags.put(
+                slug, new TagView(name, slug, "tags/" + slug + "/index.html", counts.get(slug))));
     return tags;
   }
 
@@ -189,7 +199,8 @@ final class SitePlanner {
     Map<String, PeriodView> periods = new TreeMap<>();
     counts.forEach(
         (k, n) ->
-            periods.put(k, new PeriodView(k, label.apply(k), k.replace('-', '/') + "/index.html", n)));
+            periods.put(
+                k, new PeriodView(k, label.apply(k), k.replace('-', '/') + "/index.html", n)));
     return periods;
   }
 
@@ -233,7 +244,9 @@ final class SitePlanner {
     return slug.matches("[a-z0-9][a-z0-9-]{0,119}") ? slug : Slugs.of(slug, "article");
   }
 
-  /** Tags sharing a slug ({@code IA} and {@code ia}) share a page; a tag of only emoji gets a hash. */
+  /**
+   * Tags sharing a slug ({@code IA} and {@code ia}) share a page; a tag of only emoji gets a hash.
+   */
   static String tagSlug(String tag) {
     return Slugs.of(tag, "tag-" + sha1(tag).substring(0, 8));
   }
@@ -309,9 +322,12 @@ final class SitePlanner {
       if (children != null) {
         extra.put(
             "days",
-            newestFirst(children).stream().filter(d -> d.key().startsWith(period.key() + "-")).toList());
+            newestFirst(children).stream()
+                .filter(d -> d.key().startsWith(period.key() + "-"))
+                .toList());
       }
-      List<ArticleView> articles = all.stream().filter(v -> keyOf.apply(v).equals(period.key())).toList();
+      List<ArticleView> articles =
+          all.stream().filter(v -> keyOf.apply(v).equals(period.key())).toList();
       String base = period.path().substring(0, period.path().length() - "index.html".length());
       pages.addAll(list(base, template, articles, period.label(), extra));
     }
@@ -326,22 +342,30 @@ final class SitePlanner {
             .sorted(Comparator.comparing(TagView::name, collator).thenComparing(TagView::slug))
             .toList();
     List<Page> pages = new ArrayList<>();
-    pages.add(page("tags/index.html", "tags.ftlh", labels.expect("tags.title")).with("tags", byName).build(null));
+    pages.add(
+        page("tags/index.html", "tags.ftlh", labels.expect("tags.title"))
+            .with("tags", byName)
+            .build(null));
     for (TagView tag : tags.values()) {
       List<ArticleView> articles =
-          all.stream().filter(v -> v.tags().stream().anyMatch(t -> t.slug().equals(tag.slug()))).toList();
+          all.stream()
+              .filter(v -> v.tags().stream().anyMatch(t -> t.slug().equals(tag.slug())))
+              .toList();
       pages.addAll(
           list(
               "tags/" + tag.slug() + "/",
               "tag.ftlh",
               articles,
               labels.format("tag.title", tag.name()),
-              Map.of("tag", tag, "up", new LinkView(labels.expect("tags.title"), "tags/index.html"))));
+              Map.of(
+                  "tag", tag, "up", new LinkView(labels.expect("tags.title"), "tags/index.html"))));
     }
     return pages;
   }
 
-  /** A paginated list under {@code base}: {@code base/index.html}, {@code base/page/2/index.html}… */
+  /**
+   * A paginated list under {@code base}: {@code base/index.html}, {@code base/page/2/index.html}…
+   */
   private List<Page> list(
       String base,
       String template,
@@ -352,9 +376,14 @@ final class SitePlanner {
     int count = Math.max(1, (articles.size() + size - 1) / size);
     List<Page> pages = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
-      List<ArticleView> slice = articles.subList((n - 1) * size, Math.min(articles.size(), n * size));
+      List<ArticleView> slice =
+          articles.subList((n - 1) * size, Math.min(articles.size(), n * size));
       var pager =
-          new Pager(n, count, n > 1 ? pagePath(base, n - 1) : null, n < count ? pagePath(base, n + 1) : null);
+          new Pager(
+              n,
+              count,
+              n > 1 ? pagePath(base, n - 1) : null,
+              n < count ? pagePath(base, n + 1) : null);
       String pageTitle = n == 1 ? title : labels.format("pager.title", title, n, count);
       Builder builder = page(pagePath(base, n), template, pageTitle);
       extra.forEach(builder::with);
@@ -412,14 +441,17 @@ final class SitePlanner {
         OffsetDateTime lastmod = p.lastmod();
         urls.add(
             new SitemapUrl(
-                baseUrl() + RelativeUrls.pretty(p.path()), lastmod == null ? "" : date(lastmod).iso()));
+                baseUrl() + RelativeUrls.pretty(p.path()),
+                lastmod == null ? "" : date(lastmod).iso()));
       }
     }
     urls.sort(Comparator.comparing(SitemapUrl::loc));
     return page("sitemap.xml", "sitemap.ftlx", options.title()).with("urls", urls).build(null);
   }
 
-  /** An Atom id: the article id when it is an absolute IRI, else a {@code urn:sha1:} made from it. */
+  /**
+   * An Atom id: the article id when it is an absolute IRI, else a {@code urn:sha1:} made from it.
+   */
   static String atomId(String id, String fallback) {
     String source = id.isBlank() ? fallback : id;
     try {

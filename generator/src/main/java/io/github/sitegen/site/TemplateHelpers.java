@@ -6,7 +6,10 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 import java.util.List;
 
-/** The functions every template can call: {@code url(path)}, {@code msg(key, args…)}, {@code count(key, n)}. */
+/**
+ * The functions every template can call: {@code url(path)}, {@code msg(key, args…)}, {@code
+ * count(key, n)}.
+ */
 final class TemplateHelpers {
   private TemplateHelpers() {}
 
@@ -52,7 +55,8 @@ final class TemplateHelpers {
     }
   }
 
-  private static String string(List<?> arguments, int index, String usage) throws TemplateModelException {
+  private static String string(List<?> arguments, int index, String usage)
+      throws TemplateModelException {
     if (arguments.size() <= index
         || !(DeepUnwrap.unwrap((TemplateModel) arguments.get(index)) instanceof String text)) {
       throw new TemplateModelException(usage + ": expected a string as argument " + (index + 1));

@@ -1,7 +1,5 @@
 package io.github.sitegen.site;
 
-import io.github.sitegen.Problem;
-import io.github.sitegen.SiteGenException;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -13,6 +11,8 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.github.sitegen.Problem;
+import io.github.sitegen.SiteGenException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,9 +35,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default theme on the classpath ({@code sitegen-theme/}, from the {@code site-template}
- * jar) with an optional user folder whose files override it by name: templates, static files and
- * labels. Holds the one Freemarker {@link Configuration} of a generator; thread-safe once built.
+ * The default theme on the classpath ({@code sitegen-theme/}, from the {@code site-template} jar)
+ * with an optional user folder whose files override it by name: templates, static files and labels.
+ * Holds the one Freemarker {@link Configuration} of a generator; thread-safe once built.
  */
 final class Theme {
   static final String CLASSPATH_ROOT = "sitegen-theme/";
@@ -56,7 +56,8 @@ final class Theme {
     this.labels = loadLabels(userFolder, locale);
   }
 
-  private static Configuration configure(@Nullable Path userFolder, Locale locale, java.time.ZoneId zone) {
+  private static Configuration configure(
+      @Nullable Path userFolder, Locale locale, java.time.ZoneId zone) {
     var cfg = new Configuration(Configuration.VERSION_2_3_34);
     List<TemplateLoader> loaders = new ArrayList<>();
     Path userTemplates = userFolder == null ? null : userFolder.resolve("templates");
@@ -67,7 +68,8 @@ final class Theme {
         throw new UncheckedIOException("cannot read theme templates in " + userTemplates, e);
       }
     }
-    loaders.add(new ClassTemplateLoader(Theme.class.getClassLoader(), CLASSPATH_ROOT + "templates"));
+    loaders.add(
+        new ClassTemplateLoader(Theme.class.getClassLoader(), CLASSPATH_ROOT + "templates"));
     cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
     var wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     wrapper.setForceLegacyNonListCollections(false);
@@ -93,7 +95,10 @@ final class Theme {
     return labels;
   }
 
-  /** Renders a template; a broken template becomes a {@link SiteGenException} naming its {@code file:line}. */
+  /**
+   * Renders a template; a broken template becomes a {@link SiteGenException} naming its {@code
+   * file:line}.
+   */
   String render(String templateName, Map<String, Object> model) {
     Template template = template(templateName);
     var out = new StringWriter();
@@ -183,7 +188,8 @@ final class Theme {
       }
     }
     for (String name : names) {
-      try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + "i18n/" + name)) {
+      try (InputStream in =
+          Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + "i18n/" + name)) {
         if (in != null) {
           load(in, values);
         }
@@ -198,7 +204,9 @@ final class Theme {
     }
     if (values.isEmpty()) {
       throw new IllegalStateException(
-          "no " + CLASSPATH_ROOT + "i18n/labels.properties on the classpath: is site-gen-template missing?");
+          "no "
+              + CLASSPATH_ROOT
+              + "i18n/labels.properties on the classpath: is site-gen-template missing?");
     }
     return new Labels(values);
   }

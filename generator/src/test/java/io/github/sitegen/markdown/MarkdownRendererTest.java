@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
   private final MarkdownRenderer renderer = new MarkdownRenderer();
@@ -66,7 +66,8 @@ class MarkdownRendererTest {
               return url.equals("https://next.ink/1/") ? "../a/index.html" : url;
             });
 
-    assertThat(seen).containsExactly("https://next.ink/1/", "https://next.ink/b.webp", "https://next.ink/2/");
+    assertThat(seen)
+        .containsExactly("https://next.ink/1/", "https://next.ink/b.webp", "https://next.ink/2/");
     assertThat(html)
         .contains("<a href=\"../a/index.html\">a</a>")
         .contains("<img src=\"https://next.ink/b.webp\" alt=\"b\" loading=\"lazy\" />");
@@ -93,6 +94,7 @@ class MarkdownRendererTest {
 
   @Test
   void plainTextNeedsRoom() {
-    assertThatThrownBy(() -> renderer.toPlainText("x", 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> renderer.toPlainText("x", 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -22,9 +22,14 @@ class ArchiveSiteTest {
     site = dir.resolve("site");
     var options =
         new SiteOptions(
-            Path.of("src/test/resources/site/articles"), site, "Archives de Next",
-            URI.create("https://archive.example.org/"), Locale.FRANCE, ZoneId.of("Europe/Paris"),
-            20, null);
+            Path.of("src/test/resources/site/articles"),
+            site,
+            "Archives de Next",
+            URI.create("https://archive.example.org/"),
+            Locale.FRANCE,
+            ZoneId.of("Europe/Paris"),
+            20,
+            null);
     report = new SiteGenerator(options, Reporter.silent()).generate();
   }
 
@@ -42,14 +47,17 @@ class ArchiveSiteTest {
 
   @Test
   void readsBodiesAndRewritesInternalLinks() {
-    String ice = SiteFixture.read(site, "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html");
+    String ice =
+        SiteFixture.read(site, "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html");
     String note = SiteFixture.read(site, "2026/02/03/ma-note/index.html");
 
     assertThat(ice)
-        .contains("<a href=\"../propriete-de-jeff-bezos-le-washington-post/index.html\">licencie</a>")
+        .contains(
+            "<a href=\"../propriete-de-jeff-bezos-le-washington-post/index.html\">licencie</a>")
         .contains("<time datetime=\"2026-02-05T16:20:00+01:00\">5 février 2026 à 16:20</time>");
     assertThat(note)
-        .contains("<a href=\"../../05/lice-veut-multiplier-ses-sources-de-donnees/index.html\">l’ICE</a>")
+        .contains(
+            "<a href=\"../../05/lice-veut-multiplier-ses-sources-de-donnees/index.html\">l’ICE</a>")
         .contains("par Moi");
   }
 
@@ -60,6 +68,8 @@ class ArchiveSiteTest {
     assertThat(ia).contains("ma-note", "lice-veut-multiplier", "2 articles");
     assertThat(SiteFixture.read(site, "tags/index.html"))
         .contains("<a href=\"ia/index.html\">IA</a> <span class=\"count\">2</span>")
-        .contains("<a href=\"societe-numerique/index.html\">Société numérique</a> <span class=\"count\">4</span>");
+        .contains(
+            "<a href=\"societe-numerique/index.html\">Société numérique</a> <span"
+                + " class=\"count\">4</span>");
   }
 }

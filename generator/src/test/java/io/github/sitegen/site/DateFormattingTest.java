@@ -34,13 +34,30 @@ class DateFormattingTest {
       throws Exception {
     Article article =
         NextArchive.article(
-            "2026/02/05/un-article", "urn:test:1", "Un article", "", date, null,
-            List.of(), List.of(), "", "", "", false, 0);
+            "2026/02/05/un-article",
+            "urn:test:1",
+            "Un article",
+            "",
+            date,
+            null,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            false,
+            0);
     Path site = dir.resolve("site");
     var options =
         new SiteOptions(
-            dir.resolve("archive"), site, "Test", null, Locale.forLanguageTag(locale),
-            ZoneId.of(zone), 20, null);
+            dir.resolve("archive"),
+            site,
+            "Test",
+            null,
+            Locale.forLanguageTag(locale),
+            ZoneId.of(zone),
+            20,
+            null);
 
     SiteFixture.build(options, List.of(article), a -> "Texte.");
 

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every internal link and source of every page leads to a file, at the root and under a sub-path. */
+/**
+ * Every internal link and source of every page leads to a file, at the root and under a sub-path.
+ */
 class LinkCheckTest {
   private static final Pattern LINK = Pattern.compile("\\s(?:href|src)=\"([^\"]*)\"");
 
@@ -74,7 +76,10 @@ class LinkCheckTest {
           continue;
         }
         String path = url.replaceAll("[#?].*$", "");
-        Path target = page.getParent().resolve(path.isEmpty() ? page.getFileName().toString() : path).normalize();
+        Path target =
+            page.getParent()
+                .resolve(path.isEmpty() ? page.getFileName().toString() : path)
+                .normalize();
         if (path.endsWith("/") || Files.isDirectory(target)) {
           target = target.resolve("index.html");
         }

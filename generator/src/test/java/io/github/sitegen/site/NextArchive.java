@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class NextArchive {
   private NextArchive() {}
 
-  static final String ICE_LINK = "https://next.ink/222958/lice-veut-multiplier-ses-sources-de-donnees/";
+  static final String ICE_LINK =
+      "https://next.ink/222958/lice-veut-multiplier-ses-sources-de-donnees/";
   static final String WAPO_LINK =
       "https://next.ink/222912/propriete-de-jeff-bezos-le-washington-post-licencie-plus-de-300-employes/";
 
@@ -32,7 +33,8 @@ final class NextArchive {
             List.of("Élodie Marchand"),
             List.of("Droit", "Société numérique", "IA et algorithmes"),
             ICE_LINK,
-            "Les services de l’immigration états-uniens cherchent à acheter des données publicitaires.",
+            "Les services de l’immigration états-uniens cherchent à acheter des données"
+                + " publicitaires.",
             "https://next.ink/wp-content/uploads/2026/02/ice-donnees.webp",
             false,
             0),

@@ -16,7 +16,8 @@ class PageSetTest {
   @BeforeAll
   static void build() throws Exception {
     site = dir.resolve("site");
-    SiteFixture.buildNext(SiteFixture.french(site, URI.create("https://archive.example.org/next/"), 2));
+    SiteFixture.buildNext(
+        SiteFixture.french(site, URI.create("https://archive.example.org/next/"), 2));
   }
 
   @Test
@@ -69,9 +70,11 @@ class PageSetTest {
             "<a href=\"deepfakes/index.html\">deepfakes</a>",
             "<a href=\"droit/index.html\">Droit</a>",
             "<a href=\"economie/index.html\">Économie</a>",
-            "<a href=\"ia-et-algorithmes/index.html\">IA et algorithmes</a> <span class=\"count\">3</span>",
+            "<a href=\"ia-et-algorithmes/index.html\">IA et algorithmes</a> <span"
+                + " class=\"count\">3</span>",
             "<a href=\"presse/index.html\">Presse</a>",
-            "<a href=\"societe-numerique/index.html\">Société numérique</a> <span class=\"count\">3</span>");
+            "<a href=\"societe-numerique/index.html\">Société numérique</a> <span"
+                + " class=\"count\">3</span>");
   }
 
   @Test
@@ -108,25 +111,35 @@ class PageSetTest {
 
     assertThat(month)
         .contains("<a class=\"up\" href=\"../index.html\">↑ 2026</a>")
-        .contains("<a href=\"05/index.html\">5 février 2026</a> <span class=\"count\">4 articles</span>")
-        .contains("<a href=\"04/index.html\">4 février 2026</a> <span class=\"count\">1 article</span>");
+        .contains(
+            "<a href=\"05/index.html\">5 février 2026</a> <span class=\"count\">4 articles</span>")
+        .contains(
+            "<a href=\"04/index.html\">4 février 2026</a> <span class=\"count\">1 article</span>");
     assertThat(year)
         .contains("<a class=\"up\" href=\"../archives/index.html\">↑ Archives</a>")
-        .contains("<a href=\"02/index.html\">Février 2026</a> <span class=\"count\">5 articles</span>");
+        .contains(
+            "<a href=\"02/index.html\">Février 2026</a> <span class=\"count\">5 articles</span>");
     assertThat(SiteFixture.read(site, "archives/index.html"))
-        .contains("<a href=\"../2026/index.html\">2026</a> <span class=\"count\">5 articles</span>");
+        .contains(
+            "<a href=\"../2026/index.html\">2026</a> <span class=\"count\">5 articles</span>");
   }
 
   @Test
   void articlesLinkToTheirNeighboursInTime() {
-    String newest = SiteFixture.read(site, "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html");
-    String oldest = SiteFixture.read(site, "2026/02/04/vos-flux-rss-un-outil-darchivage-sous-estime/index.html");
+    String newest =
+        SiteFixture.read(site, "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html");
+    String oldest =
+        SiteFixture.read(
+            site, "2026/02/04/vos-flux-rss-un-outil-darchivage-sous-estime/index.html");
 
     assertThat(newest)
-        .contains("<a rel=\"prev\" href=\"../elon-musk-avait-personnellement-supervise/index.html\">")
+        .contains(
+            "<a rel=\"prev\" href=\"../elon-musk-avait-personnellement-supervise/index.html\">")
         .doesNotContain("rel=\"next\"");
     assertThat(oldest)
-        .contains("<a rel=\"next\" href=\"../../05/propriete-de-jeff-bezos-le-washington-post/index.html\">")
+        .contains(
+            "<a rel=\"next\""
+                + " href=\"../../05/propriete-de-jeff-bezos-le-washington-post/index.html\">")
         .doesNotContain("rel=\"prev\"");
   }
 

@@ -40,10 +40,16 @@ class SiteGeneratorTest {
   void rewritesLinksToArchivedArticlesIntoRelativeLinks() throws Exception {
     SiteFixture.buildNext(french(null));
 
-    String page = SiteFixture.read(dir.resolve("site"), "2026/02/05/elon-musk-avait-personnellement-supervise/index.html");
+    String page =
+        SiteFixture.read(
+            dir.resolve("site"), "2026/02/05/elon-musk-avait-personnellement-supervise/index.html");
     assertThat(page)
-        .contains("<a href=\"../propriete-de-jeff-bezos-le-washington-post/index.html#licenciements\">appris leur licenciement hier</a>")
-        .contains("<a href=\"https://next.ink/222947/elon-musk-avait-personnellement-supervise/\">Article original sur Next</a>")
+        .contains(
+            "<a href=\"../propriete-de-jeff-bezos-le-washington-post/index.html#licenciements\">appris"
+                + " leur licenciement hier</a>")
+        .contains(
+            "<a href=\"https://next.ink/222947/elon-musk-avait-personnellement-supervise/\">Article"
+                + " original sur Next</a>")
         .doesNotContain("http://next.ink/222912");
   }
 
@@ -52,11 +58,22 @@ class SiteGeneratorTest {
     String hostile = "<script>alert(1)</script> ${7*7} <#if true>x</#if> ]]> \u0001";
     Article article =
         NextArchive.article(
-            "2026/02/05/hostile", "urn:test:<&>", hostile, hostile, "2026-02-05T16:20:00+01:00",
-            null, List.of(hostile), List.of(hostile, "IA"), "https://example.org/?a=1&b=<2>",
-            hostile, "https://example.org/\"><script>", true, 80);
+            "2026/02/05/hostile",
+            "urn:test:<&>",
+            hostile,
+            hostile,
+            "2026-02-05T16:20:00+01:00",
+            null,
+            List.of(hostile),
+            List.of(hostile, "IA"),
+            "https://example.org/?a=1&b=<2>",
+            hostile,
+            "https://example.org/\"><script>",
+            true,
+            80);
 
-    SiteFixture.build(french(null), List.of(article), a -> "# " + hostile + "\n\n<script>alert(2)</script>");
+    SiteFixture.build(
+        french(null), List.of(article), a -> "# " + hostile + "\n\n<script>alert(2)</script>");
 
     Path site = dir.resolve("site");
     for (String path : SiteFixture.files(site)) {
@@ -65,7 +82,8 @@ class SiteGeneratorTest {
       }
     }
     String page = SiteFixture.read(site, "2026/02/05/hostile/index.html");
-    assertThat(page).contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; ${7*7} &lt;#if true&gt;x&lt;/#if&gt;");
+    assertThat(page)
+        .contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; ${7*7} &lt;#if true&gt;x&lt;/#if&gt;");
     Document feed = parseSecurely(site.resolve("feed.xml"));
     Element entry = (Element) feed.getElementsByTagName("entry").item(0);
     assertThat(entry.getElementsByTagName("title").item(0).getTextContent())
@@ -78,12 +96,36 @@ class SiteGeneratorTest {
   void feedIsValidAtomWithUniqueIds() throws Exception {
     List<Article> articles = new ArrayList<>(NextArchive.articles());
     Article first = articles.get(0);
-    articles.add(NextArchive.article(
-        "2026/02/03/meme-id", first.id(), "Même id", "", "2026-02-03T09:00:00+01:00", null,
-        List.of(), List.of(), "", "", "", false, 0));
-    articles.add(NextArchive.article(
-        "2026/02/03/pas-une-uri", "pas une URI", "Pas une URI", "", "2026-02-03T08:00:00+01:00", null,
-        List.of(), List.of(), "", "", "", false, 0));
+    articles.add(
+        NextArchive.article(
+            "2026/02/03/meme-id",
+            first.id(),
+            "Même id",
+            "",
+            "2026-02-03T09:00:00+01:00",
+            null,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            false,
+            0));
+    articles.add(
+        NextArchive.article(
+            "2026/02/03/pas-une-uri",
+            "pas une URI",
+            "Pas une URI",
+            "",
+            "2026-02-03T08:00:00+01:00",
+            null,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            false,
+            0));
     Map<String, String> bodies = NextArchive.bodies();
 
     SiteFixture.build(french(null), articles, a -> bodies.getOrDefault(a.id(), "Texte."));
@@ -91,7 +133,8 @@ class SiteGeneratorTest {
     Document feed = parseSecurely(dir.resolve("site/feed.xml"));
     var root = feed.getDocumentElement();
     assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
-    assertThat(root.getElementsByTagName("updated").item(0).getTextContent()).isEqualTo("2026-02-05T16:20:00+01:00");
+    assertThat(root.getElementsByTagName("updated").item(0).getTextContent())
+        .isEqualTo("2026-02-05T16:20:00+01:00");
     var entries = root.getElementsByTagName("entry");
     assertThat(entries.getLength()).isEqualTo(7);
     List<String> ids = new ArrayList<>();
@@ -179,25 +222,38 @@ class SiteGeneratorTest {
           }
         };
 
-    new SiteGenerator(french(null), reporter).generate(NextArchive.articles(), NextArchive.bodyLoader());
+    new SiteGenerator(french(null), reporter)
+        .generate(NextArchive.articles(), NextArchive.bodyLoader());
 
     assertThat(dir.resolve("site/sitemap.xml")).doesNotExist();
     assertThat(infos).anyMatch(m -> m.contains("sitemap") && m.contains("base URL"));
     assertThat(SiteFixture.read(dir.resolve("site"), "robots.txt")).doesNotContain("Sitemap");
-    assertThat(SiteFixture.read(dir.resolve("site"), "index.html")).doesNotContain("rel=\"canonical\"");
+    assertThat(SiteFixture.read(dir.resolve("site"), "index.html"))
+        .doesNotContain("rel=\"canonical\"");
   }
 
   @Test
   void emptyArchiveGivesASiteWithoutArticles() throws Exception {
     var options =
-        new SiteOptions(dir.resolve("archive"), dir.resolve("site"), "Archive", null,
-            Locale.ENGLISH, ZoneId.of("UTC"), 20, null);
+        new SiteOptions(
+            dir.resolve("archive"),
+            dir.resolve("site"),
+            "Archive",
+            null,
+            Locale.ENGLISH,
+            ZoneId.of("UTC"),
+            20,
+            null);
 
     SiteReport report = SiteFixture.build(options, List.of(), a -> "");
 
     assertThat(report.articles()).isZero();
     assertThat(SiteFixture.read(dir.resolve("site"), "index.html")).contains("No articles yet.");
-    assertThat(parseSecurely(dir.resolve("site/feed.xml")).getElementsByTagName("updated").item(0).getTextContent())
+    assertThat(
+            parseSecurely(dir.resolve("site/feed.xml"))
+                .getElementsByTagName("updated")
+                .item(0)
+                .getTextContent())
         .isEqualTo("1970-01-01T00:00:00Z");
   }
 
@@ -223,20 +279,26 @@ class SiteGeneratorTest {
   void staticListNamesEveryFileOfTheDefaultTheme() throws Exception {
     URL css = getClass().getClassLoader().getResource("sitegen-theme/static.list");
     assertThat(css).isNotNull();
-    assumeTrue(css.getProtocol().equals("file"), "the theme is a folder (reactor build), not a jar");
+    assumeTrue(
+        css.getProtocol().equals("file"), "the theme is a folder (reactor build), not a jar");
     Path themeRoot = Path.of(css.toURI()).getParent();
     Path staticRoot = themeRoot.resolve("static");
 
     List<String> onDisk;
     try (Stream<Path> walk = Files.walk(staticRoot)) {
-      onDisk = walk.filter(Files::isRegularFile)
-          .map(p -> staticRoot.relativize(p).toString().replace('\\', '/'))
-          .sorted()
-          .toList();
+      onDisk =
+          walk.filter(Files::isRegularFile)
+              .map(p -> staticRoot.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList();
     }
 
-    List<String> listed = Files.readString(themeRoot.resolve("static.list")).lines()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).sorted().toList();
+    List<String> listed =
+        Files.readString(themeRoot.resolve("static.list"))
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .sorted()
+            .toList();
     assertThat(listed).isEqualTo(onDisk);
   }
 

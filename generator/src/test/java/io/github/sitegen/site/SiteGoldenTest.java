@@ -14,19 +14,23 @@ class SiteGoldenTest {
   @BeforeAll
   static void build() throws Exception {
     site = dir.resolve("site");
-    SiteFixture.buildNext(SiteFixture.french(site, URI.create("https://archive.example.org/next/"), 2));
+    SiteFixture.buildNext(
+        SiteFixture.french(site, URI.create("https://archive.example.org/next/"), 2));
   }
 
   @Test
   void articlePageWithAnInternalLink() throws Exception {
-    String page = SiteFixture.read(site, "2026/02/05/elon-musk-avait-personnellement-supervise/index.html");
+    String page =
+        SiteFixture.read(site, "2026/02/05/elon-musk-avait-personnellement-supervise/index.html");
 
     Golden.assertMatches("article.html", page);
   }
 
   @Test
   void truncatedArticlePage() throws Exception {
-    String page = SiteFixture.read(site, "2026/02/05/le-pape-peut-il-susciter-un-veritable-sursaut/index.html");
+    String page =
+        SiteFixture.read(
+            site, "2026/02/05/le-pape-peut-il-susciter-un-veritable-sursaut/index.html");
 
     Golden.assertMatches("article-truncated.html", page);
   }

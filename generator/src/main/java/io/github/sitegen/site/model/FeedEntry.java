@@ -13,5 +13,9 @@ import java.util.List;
  * @param authors author names
  */
 public record FeedEntry(
-    ArticleView article, String id, String published, String updated, String alternate,
+    ArticleView article,
+    String id,
+    String published,
+    String updated,
+    String alternate,
     List<String> authors) {}
