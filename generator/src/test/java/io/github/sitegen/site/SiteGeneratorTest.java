@@ -209,6 +209,25 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void outputDependsOnlyOnTheInputs() throws Exception {
+    List<Article> reversed = new ArrayList<>(NextArchive.articles());
+    java.util.Collections.reverse(reversed);
+    SiteOptions one = SiteFixture.french(dir.resolve("one"), URI.create("https://a.example/"), 2);
+    SiteOptions two = SiteFixture.french(dir.resolve("two"), URI.create("https://a.example/"), 2);
+
+    SiteFixture.buildNext(one);
+    SiteFixture.build(two, reversed, NextArchive.bodyLoader());
+
+    List<String> files = SiteFixture.files(one.output());
+    assertThat(SiteFixture.files(two.output())).isEqualTo(files);
+    for (String file : files) {
+      assertThat(Files.readAllBytes(two.output().resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(one.output().resolve(file)));
+    }
+  }
+
+  @Test
   void withoutBaseUrlSaysWhyThereIsNoSitemap() throws Exception {
     List<String> infos = new ArrayList<>();
     Reporter reporter =
