@@ -1,6 +1,5 @@
 package io.github.sitegen.site;
 
-import io.github.sitegen.archive.Article;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ record Page(
     String path,
     String template,
     Map<String, @Nullable Object> model,
-    List<Article> bodies,
+    List<String> bodies,
     @Nullable OffsetDateTime lastmod) {
 
   Page {

@@ -150,11 +150,10 @@ public final class SiteGenerator {
   /** Renders one page to bytes; safe to call from several threads. */
   private byte[] render(Page page, SitePlanner.Plan plan, BodyLoader bodies) throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
-    for (Article article : page.bodies()) {
-      String from = plan.articlePaths().get(article.id());
-      String articlePage = from == null ? page.path() : from;
+    for (String articlePage : page.bodies()) {
+      Article article = plan.articles().get(articlePage);
       html.put(
-          article.id(),
+          articlePage,
           markdown.toHtml(bodies.body(article), url -> plan.links().rewrite(articlePage, url)));
     }
     Map<String, @Nullable Object> model = new HashMap<>(page.model());

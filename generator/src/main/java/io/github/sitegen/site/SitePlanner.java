@@ -16,15 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Collator;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,13 +62,23 @@ final class SitePlanner {
     this.monthFormat = DateTimeFormatter.ofPattern(labels.expect("format.month"), options.locale());
   }
 
-  /** What to render. */
-  record Plan(List<Page> pages, InternalLinks links, Map<String, String> articlePaths) {}
+  /**
+   * What to render.
+   *
+   * @param pages every page, in a fixed order
+   * @param links where links to archived articles' original URLs lead
+   * @param articles each article by the path of its page
+   */
+  record Plan(List<Page> pages, InternalLinks links, Map<String, Article> articles) {}
 
-  /** One article with where it goes. */
+  /** One article, where it goes, and how pages show it. */
   private record Entry(Article article, ZonedDateTime local, String path, ArticleView view) {}
 
+  /** One article and where it goes, before its view can be made. */
+  private record Placed(Article article, ZonedDateTime local, String path) {}
+
   Plan plan(List<Article> archive) {
+    articlesByPath.clear();
     List<Article> sorted =
         archive.stream()
             .sorted(
@@ -77,29 +88,27 @@ final class SitePlanner {
             .toList();
 
     Map<String, TagView> tags = tags(sorted);
-    Map<String, List<Article>> byDay = new TreeMap<>();
-    List<Entry> entries = new ArrayList<>();
+    List<Placed> placed = new ArrayList<>();
     Set<String> usedPaths = new HashSet<>();
     Map<String, String> linkIndex = new HashMap<>();
     for (Article article : sorted) {
       ZonedDateTime local = article.date().atZoneSameInstant(options.zone());
-      String day = dayKey(local);
-      byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(article);
-      String path = uniquePath(day.replace('-', '/') + "/" + safeSlug(article.slug()), usedPaths);
-      entries.add(new Entry(article, local, path, null));
+      String folder = dayKey(local).replace('-', '/');
+      String path = uniquePath(folder + "/" + safeSlug(article.slug()), usedPaths);
+      placed.add(new Placed(article, local, path));
       articlesByPath.put(path, article);
       if (!article.link().isEmpty()) {
         // the newest article keeps a link shared by several (sorted newest first)
         InternalLinks.key(article.link()).ifPresent(key -> linkIndex.putIfAbsent(key, path));
       }
     }
-    Map<String, PeriodView> days = periods(entries, e -> dayKey(e.local()), this::dayLabel);
-    Map<String, PeriodView> months = periods(entries, e -> monthKey(e.local()), this::monthLabel);
-    Map<String, PeriodView> years = periods(entries, e -> yearKey(e.local()), key -> key);
+    Map<String, PeriodView> days = periods(placed, p -> dayKey(p.local()), this::dayLabel);
+    Map<String, PeriodView> months = periods(placed, p -> monthKey(p.local()), this::monthLabel);
+    Map<String, PeriodView> years = periods(placed, p -> yearKey(p.local()), key -> key);
 
     List<Entry> viewed = new ArrayList<>();
-    for (Entry e : entries) {
-      viewed.add(new Entry(e.article(), e.local(), e.path(), view(e, tags, days)));
+    for (Placed p : placed) {
+      viewed.add(new Entry(p.article(), p.local(), p.path(), view(p, tags, days)));
     }
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
@@ -127,14 +136,12 @@ final class SitePlanner {
     if (options.baseUrl() != null) {
       pages.add(sitemap(pages));
     }
-    Map<String, String> articlePaths = new LinkedHashMap<>();
-    viewed.forEach(e -> articlePaths.put(e.article().id(), e.path()));
-    return new Plan(List.copyOf(pages), new InternalLinks(linkIndex), articlePaths);
+    return new Plan(List.copyOf(pages), new InternalLinks(linkIndex), Map.copyOf(articlesByPath));
   }
 
   // ---- article views and groupings
 
-  private ArticleView view(Entry e, Map<String, TagView> tags, Map<String, PeriodView> days) {
+  private ArticleView view(Placed e, Map<String, TagView> tags, Map<String, PeriodView> days) {
     Article a = e.article();
     List<TagView> articleTags = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -193,7 +200,7 @@ final class SitePlanner {
   }
 
   private Map<String, PeriodView> periods(
-      List<Entry> entries, Function<Entry, String> key, Function<String, String> label) {
+      List<Placed> entries, Function<Placed, String> key, Function<String, String> label) {
     Map<String, Integer> counts = new TreeMap<>();
     entries.forEach(e -> counts.merge(key.apply(e), 1, Integer::sum));
     Map<String, PeriodView> periods = new TreeMap<>();
@@ -206,7 +213,7 @@ final class SitePlanner {
 
   private static List<PeriodView> newestFirst(Map<String, PeriodView> periods) {
     List<PeriodView> list = new ArrayList<>(periods.values());
-    java.util.Collections.reverse(list);
+    Collections.reverse(list);
     return list;
   }
 
@@ -231,11 +238,11 @@ final class SitePlanner {
   }
 
   private String dayLabel(String key) {
-    return dateFormat.format(java.time.LocalDate.parse(key));
+    return dateFormat.format(LocalDate.parse(key));
   }
 
   private String monthLabel(String key) {
-    String label = monthFormat.format(java.time.LocalDate.parse(key + "-01"));
+    String label = monthFormat.format(LocalDate.parse(key + "-01"));
     return label.substring(0, 1).toUpperCase(options.locale()) + label.substring(1);
   }
 
@@ -278,7 +285,7 @@ final class SitePlanner {
         .with("previous", i + 1 < entries.size() ? entries.get(i + 1).view() : null)
         .with("next", i > 0 ? entries.get(i - 1).view() : null)
         .with("up", new LinkView(view.day().label(), view.day().path()))
-        .bodies(List.of(e.article()))
+        .bodies(List.of(e.path()))
         .build(lastmod(List.of(e.article())));
   }
 
@@ -430,7 +437,7 @@ final class SitePlanner {
     return page("feed.xml", "feed.ftlx", options.title())
         .with("feed", feed)
         .with("entries", feedEntries)
-        .bodies(newest.stream().map(Entry::article).toList())
+        .bodies(newest.stream().map(Entry::path).toList())
         .build(null);
   }
 
@@ -509,7 +516,7 @@ final class SitePlanner {
     private final String path;
     private final String template;
     private final Map<String, @Nullable Object> model = new HashMap<>();
-    private List<Article> bodies = List.of();
+    private List<String> bodies = List.of();
 
     Builder(String path, String template) {
       this.path = path;
@@ -521,8 +528,8 @@ final class SitePlanner {
       return this;
     }
 
-    Builder bodies(List<Article> articles) {
-      this.bodies = articles;
+    Builder bodies(List<String> articlePaths) {
+      this.bodies = articlePaths;
       return this;
     }
 

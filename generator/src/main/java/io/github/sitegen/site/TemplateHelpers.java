@@ -16,6 +16,7 @@ final class TemplateHelpers {
   /** {@code url("tags/ia/index.html")}: the relative link from the current page. */
   record Url(String from) implements TemplateMethodModelEx {
     @Override
+    @SuppressWarnings("rawtypes") // Freemarker's interface predates generics
     public Object exec(List arguments) throws TemplateModelException {
       return RelativeUrls.relative(from, string(arguments, 0, "url(path)"));
     }
@@ -24,6 +25,7 @@ final class TemplateHelpers {
   /** {@code msg("article.truncated", 80)}: a label with its placeholders filled. */
   record Msg(Labels labels) implements TemplateMethodModelEx {
     @Override
+    @SuppressWarnings("rawtypes") // Freemarker's interface predates generics
     public Object exec(List arguments) throws TemplateModelException {
       String key = string(arguments, 0, "msg(key, args…)");
       Object[] args = new Object[arguments.size() - 1];
@@ -41,6 +43,7 @@ final class TemplateHelpers {
   /** {@code count("articles", 3)}: "3 articles", with the label's singular or plural form. */
   record Count(Labels labels) implements TemplateMethodModelEx {
     @Override
+    @SuppressWarnings("rawtypes") // Freemarker's interface predates generics
     public Object exec(List arguments) throws TemplateModelException {
       String key = string(arguments, 0, "count(key, n)");
       if (arguments.size() != 2
