@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,7 +110,7 @@ public final class SiteGenerator {
         }
       }
     } finally {
-      pool.shutdownNow();
+      stop(pool);
     }
     for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
       if (write(file.getKey(), file.getValue())) {
@@ -124,6 +125,21 @@ public final class SiteGenerator {
     // TODO(#6): remove files a previous build made that no page produces any more
     return new SiteReport(
         articles.size(), written, unchanged, output, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Drops the pages not started yet and waits for those being written: nothing may write into
+   * the output folder once {@link #generate} has returned or thrown.
+   */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        // a page is still being written; rendering one takes milliseconds, so keep waiting
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static boolean await(Future<Boolean> result) throws IOException {
