@@ -128,8 +128,8 @@ public final class SiteGenerator {
   }
 
   /**
-   * Drops the pages not started yet and waits for those being written: nothing may write into
-   * the output folder once {@link #generate} has returned or thrown.
+   * Drops the pages not started yet and waits for those being written: nothing may write into the
+   * output folder once {@link #generate} has returned or thrown.
    */
   private static void stop(ExecutorService pool) {
     pool.shutdownNow();

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,7 @@ final class SitePlanner {
   /** Entries in {@code feed.xml}. */
   static final int FEED_SIZE = 50;
 
+  private static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s/?#]+\\S*");
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final SiteOptions options;
@@ -161,10 +163,10 @@ final class SitePlanner {
         updated == null ? null : date(updated),
         a.authors(),
         articleTags,
-        a.link(),
+        webUrl(a.link()),
         a.feed(),
         a.summary(),
-        a.image(),
+        webUrl(a.image()),
         a.truncated(),
         a.paywall(),
         days.get(dayKey(e.local())));
@@ -454,6 +456,15 @@ final class SitePlanner {
     }
     urls.sort(Comparator.comparing(SitemapUrl::loc));
     return page("sitemap.xml", "sitemap.ftlx", options.title()).with("urls", urls).build(null);
+  }
+
+  /**
+   * The URL if it is an absolute http(s) one, else {@code ""}: front matter is not trusted, and a
+   * {@code javascript:} link must not reach a page even though the CSP would block it.
+   */
+  static String webUrl(String url) {
+    String trimmed = url.strip();
+    return WEB_URL.matcher(trimmed).matches() ? trimmed : "";
   }
 
   /**

@@ -93,6 +93,32 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void dropsOriginalAndImageUrlsThatAreNotWebUrls() throws Exception {
+    Article article =
+        NextArchive.article(
+            "2026/02/05/piege",
+            "urn:test:1",
+            "Piège",
+            "",
+            "2026-02-05T16:20:00+01:00",
+            null,
+            List.of(),
+            List.of(),
+            "javascript:alert(1)",
+            "",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            true,
+            80);
+
+    SiteFixture.build(french(null), List.of(article), a -> "Texte.");
+
+    String page = SiteFixture.read(dir.resolve("site"), "2026/02/05/piege/index.html");
+    assertThat(page)
+        .doesNotContain("javascript:", "data:image", "<img")
+        .contains("Article tronqué");
+  }
+
+  @Test
   void feedIsValidAtomWithUniqueIds() throws Exception {
     List<Article> articles = new ArrayList<>(NextArchive.articles());
     Article first = articles.get(0);
