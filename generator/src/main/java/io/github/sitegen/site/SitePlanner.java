@@ -128,8 +128,8 @@ final class SitePlanner {
     pages.add(
         page("archives/index.html", "archives.ftlh", labels.expect("archives.title"))
             .with("years", newestFirst(years))
-            .build(null));
-    pages.addAll(yearPages(years, months));
+            .build(lastmodOfViews(all)));
+    pages.addAll(yearPages(years, months, all));
     pages.addAll(periodPages("month.ftlh", months, years, all, v -> monthKey(v), days));
     pages.addAll(periodPages("day.ftlh", days, months, all, v -> dayKey(v), null));
     pages.addAll(tagPages(tags, all));
@@ -291,7 +291,8 @@ final class SitePlanner {
         .build(lastmod(List.of(e.article())));
   }
 
-  private List<Page> yearPages(Map<String, PeriodView> years, Map<String, PeriodView> months) {
+  private List<Page> yearPages(
+      Map<String, PeriodView> years, Map<String, PeriodView> months, List<ArticleView> all) {
     List<Page> pages = new ArrayList<>();
     List<PeriodView> ordered = new ArrayList<>(years.values());
     for (int i = 0; i < ordered.size(); i++) {
@@ -305,7 +306,9 @@ final class SitePlanner {
               .with("up", new LinkView(labels.expect("archives.title"), "archives/index.html"))
               .with("previous", i > 0 ? ordered.get(i - 1) : null)
               .with("next", i + 1 < ordered.size() ? ordered.get(i + 1) : null)
-              .build(null));
+              .build(
+                  lastmodOfViews(
+                      all.stream().filter(v -> v.day().key().startsWith(year.key())).toList())));
     }
     return pages;
   }
@@ -354,7 +357,7 @@ final class SitePlanner {
     pages.add(
         page("tags/index.html", "tags.ftlh", labels.expect("tags.title"))
             .with("tags", byName)
-            .build(null));
+            .build(lastmodOfViews(all)));
     for (TagView tag : tags.values()) {
       List<ArticleView> articles =
           all.stream()

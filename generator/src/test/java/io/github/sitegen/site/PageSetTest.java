@@ -158,6 +158,13 @@ class PageSetTest {
   }
 
   @Test
+  void notFoundPageResolvesItsLinksFromTheSiteRoot() {
+    assertThat(SiteFixture.read(site, "404.html"))
+        .contains("<base href=\"https://archive.example.org/next/\">")
+        .contains("<link rel=\"stylesheet\" href=\"css/site.css\">");
+  }
+
+  @Test
   void robotsPointsAtTheSitemap() {
     assertThat(SiteFixture.read(site, "robots.txt"))
         .contains("Sitemap: https://archive.example.org/next/sitemap.xml");
