@@ -71,7 +71,18 @@ final class SitePlanner {
    * @param links where links to archived articles' original URLs lead
    * @param articles each article by the path of its page
    */
-  record Plan(List<Page> pages, InternalLinks links, Map<String, Article> articles) {}
+  record Plan(List<Page> pages, InternalLinks links, Map<String, Article> articles) {
+    Plan {
+      pages = List.copyOf(pages);
+      Set<String> paths = new HashSet<>();
+      for (Page page : pages) {
+        if (!paths.add(page.path())) {
+          throw new IllegalStateException("two pages would be written to " + page.path());
+        }
+      }
+      articles = Map.copyOf(articles);
+    }
+  }
 
   /** One article, where it goes, and how pages show it. */
   private record Entry(Article article, ZonedDateTime local, String path, ArticleView view) {}
@@ -138,7 +149,7 @@ final class SitePlanner {
     if (options.baseUrl() != null) {
       pages.add(sitemap(pages));
     }
-    return new Plan(List.copyOf(pages), new InternalLinks(linkIndex), Map.copyOf(articlesByPath));
+    return new Plan(pages, new InternalLinks(linkIndex), articlesByPath);
   }
 
   // ---- article views and groupings

@@ -119,6 +119,23 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void articlesSharingASlugOnOneDayGetTheirOwnPages() throws Exception {
+    Article first = article("2026/02/05/meme-titre", "urn:test:1", "2026-02-05T09:00:00+01:00");
+    Article second = article("notes/meme-titre", "urn:test:2", "2026-02-05T10:00:00+01:00");
+
+    SiteFixture.build(french(null), List.of(first, second), a -> a.id());
+
+    Path site = dir.resolve("site");
+    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre/index.html")).contains("urn:test:2");
+    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre-2/index.html")).contains("urn:test:1");
+  }
+
+  private static Article article(String file, String id, String date) {
+    return NextArchive.article(
+        file, id, "Même titre", "", date, null, List.of(), List.of(), "", "", "", false, 0);
+  }
+
+  @Test
   void feedIsValidAtomWithUniqueIds() throws Exception {
     List<Article> articles = new ArrayList<>(NextArchive.articles());
     Article first = articles.get(0);
