@@ -58,8 +58,9 @@ final class InlineBuffer {
   /** Position right after digits written at a line start ({@code 1} then {@code . x}), or -1. */
   private int digitsEnd = -1;
 
-  private Frame lastClosed;
-  private int lastClosedEnd = -1;
+  private int lastCodeStart = -1;
+  private int lastCodeEnd = -1;
+  private String lastCode = "";
 
   InlineBuffer(Mode mode) {
     this.mode = mode;
@@ -87,20 +88,21 @@ final class InlineBuffer {
     if (frame.link) {
       linkDepth++;
     }
+    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
     if (frame.delimiterRun
-        && lastClosed != null
-        && lastClosed.open.equals(frame.open)
-        && lastClosedEnd == out.length()
+        && last != null
+        && !last.opens()
+        && last.end() == out.length()
+        && out.substring(last.pos()).equals(frame.open)
         && emittedFrames == frames.size()
         && !pendingSpace
         && !pendingBreak) {
       // </em><em>: continue the element instead of writing "*a**b*", which parses differently
-      out.setLength(out.length() - lastClosed.close.length());
+      out.setLength(last.pos());
       runs.remove(runs.size() - 1);
-      frame.openPos = lastClosed.openPos;
+      frame.openPos = last.pos() - frame.open.length();
       frames.add(frame);
       emittedFrames++;
-      lastClosed = null;
       return;
     }
     frames.add(frame);
@@ -116,8 +118,6 @@ final class InlineBuffer {
     if (index < emittedFrames) {
       emittedFrames--;
       writeCloser(frame);
-      lastClosed = frame;
-      lastClosedEnd = out.length();
     }
   }
 
@@ -125,7 +125,7 @@ final class InlineBuffer {
   private void writeCloser(Frame frame) {
     int contentStart = frame.openPos + frame.open.length();
     int cut = out.length();
-    while (cut > contentStart && isLiteralSpace(out.charAt(cut - 1))) {
+    while (cut > contentStart && (out.charAt(cut - 1) == ' ' || isLiteralSpace(out.charAt(cut - 1)))) {
       cut--;
     }
     String trailing = out.substring(cut);
@@ -189,7 +189,15 @@ final class InlineBuffer {
       }
       return;
     }
-    writePending();
+    if (!pendingSpace && !pendingBreak && lastCodeEnd == out.length() && lastCodeEnd > 0) {
+      // two code spans in a row would merge their backticks into one run: write one span
+      out.setLength(lastCodeStart);
+      code = lastCode + code;
+    } else {
+      writePending();
+    }
+    lastCodeStart = out.length();
+    lastCode = code;
     int ticks = longestRun(code, '`') + 1;
     boolean pad =
         code.charAt(0) == '`'
@@ -205,6 +213,7 @@ final class InlineBuffer {
       out.append(' ');
     }
     out.append(fence);
+    lastCodeEnd = out.length();
   }
 
   /** Appends ready-made Markdown (an image or a link) as content. */
@@ -230,8 +239,7 @@ final class InlineBuffer {
     pendingSpace = false;
     pendingBreak = false;
     digitsEnd = -1;
-    lastClosed = null;
-    lastClosedEnd = -1;
+    lastCodeEnd = -1;
     return result;
   }
 
@@ -325,13 +333,15 @@ final class InlineBuffer {
     char next = atEnd ? 0 : s.charAt(i + 1);
     boolean escape =
         switch (c) {
-          case '\\' -> atEnd || isAsciiPunctuation(next);
+          // not only before punctuation: a space after it may move, leaving it before a delimiter
+          case '\\' -> atEnd || !Character.isLetterOrDigit(next);
           case '`', '*', '~', '|' -> true;
           case '_' -> {
             char prev = out.length() == 0 ? ' ' : out.charAt(out.length() - 1);
             yield atEnd || !Character.isLetterOrDigit(prev) || !Character.isLetterOrDigit(next);
           }
           case '[' -> linkDepth > 0 || out.length() == lineStart;
+          case '!' -> atEnd; // a link may follow: "![" would make it an image
           case ']' -> linkDepth > 0 || atEnd || next == '(' || next == '[';
           case '<' -> atEnd || isAsciiLetter(next) || next == '/' || next == '!' || next == '?';
           case '&' -> atEnd || looksLikeEntity(s, i);
@@ -348,6 +358,14 @@ final class InlineBuffer {
    * punctuation for the flanking rules and the same text once rendered.
    */
   private void fixFlanking() {
+    // a fix can change the neighbour of another run: repeat until nothing changes
+    while (fixFlankingOnce()) {
+      // each pass replaces at least one letter by a reference, so this ends
+    }
+  }
+
+  private boolean fixFlankingOnce() {
+    boolean changed = false;
     int k = runs.size() - 1;
     while (k >= 0) {
       int j = k;
@@ -372,14 +390,40 @@ final class InlineBuffer {
       int next = end < out.length() ? out.codePointAt(end) : ' ';
       boolean leftFlanking = !isWs(next) && (!isPunct(next) || isWs(prev) || isPunct(prev));
       boolean rightFlanking = !isWs(prev) && (!isPunct(prev) || isWs(next) || isPunct(next));
-      if (closes && !rightFlanking && !isWs(next) && !isPunct(next)) {
-        out.replace(end, end + Character.charCount(next), "&#" + next + ";");
+      boolean canOpen = leftFlanking;
+      boolean canClose = rightFlanking;
+      if (ch == '_') { // no emphasis inside words
+        canOpen = leftFlanking && (!rightFlanking || isPunct(prev));
+        canClose = rightFlanking && (!leftFlanking || isPunct(next));
       }
-      if (opens && !leftFlanking && !isWs(prev) && !isPunct(prev)) {
+      if (closes && !canClose && !isWs(next) && !isPunct(next)) {
+        replace(end, end + Character.charCount(next), "&#" + next + ";");
+        changed = true;
+      }
+      if (opens && !canOpen && !isWs(prev) && !isPunct(prev)) {
         int at = start - Character.charCount(prev);
-        out.replace(at, start, "&#" + prev + ";");
+        int backslashes = 0;
+        while (at - backslashes > 0 && out.charAt(at - backslashes - 1) == '\\') {
+          backslashes++;
+        }
+        // a literal backslash before the letter would now escape the '&'
+        replace(at, start, (backslashes % 2 == 1 ? "\\" : "") + "&#" + prev + ";");
+        changed = true;
       }
       k = j - 1;
+    }
+    return changed;
+  }
+
+  /** Replaces text in {@link #out}, moving the runs after it. */
+  private void replace(int from, int to, String with) {
+    out.replace(from, to, with);
+    int shift = with.length() - (to - from);
+    for (int r = 0; r < runs.size(); r++) {
+      Run run = runs.get(r);
+      if (run.pos() >= to) {
+        runs.set(r, new Run(run.pos() + shift, run.len(), run.opens()));
+      }
     }
   }
 

@@ -181,13 +181,13 @@ final class MarkdownConversion implements NodeFilter {
         return Action.FRAME;
       }
       case "em", "i", "cite", "dfn", "var" -> {
-        return emphasis("*");
+        return emphasis("*", "_", "**");
       }
       case "strong", "b" -> {
-        return emphasis("**");
+        return emphasis("**", "__", "*");
       }
       case "del", "s", "strike" -> {
-        return emphasis("~~");
+        return emphasis("~~", "~~", "");
       }
       case "code", "kbd", "samp", "tt" -> {
         codeDepth = 1;
@@ -203,12 +203,17 @@ final class MarkdownConversion implements NodeFilter {
     }
   }
 
-  private Action emphasis(String delimiter) {
+  /**
+   * Opens an emphasis written {@code delimiter}, or {@code nested} inside an emphasis written
+   * {@code other}: {@code **_a_ b _c_**} parses as meant where {@code ***a* b *c***} may not.
+   */
+  private Action emphasis(String delimiter, String nested, String other) {
     InlineBuffer inline = inline();
-    if (inline.isOpen(delimiter)) {
+    if (inline.isOpen(delimiter) || inline.isOpen(nested)) {
       return Action.NONE; // <em> inside <em> looks the same
     }
-    inline.open(new InlineBuffer.Frame(delimiter, delimiter, true, false));
+    String written = !other.isEmpty() && inline.isOpen(other) ? nested : delimiter;
+    inline.open(new InlineBuffer.Frame(written, written, true, false));
     return Action.FRAME;
   }
 

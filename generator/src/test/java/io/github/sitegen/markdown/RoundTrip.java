@@ -26,7 +26,7 @@ final class RoundTrip {
 
   /** The text of rendered Markdown, as jsoup's {@code text()} gives it. */
   static String textOfMarkdown(String markdown) {
-    return Jsoup.parseBodyFragment(render(markdown)).body().text();
+    return text(Jsoup.parseBodyFragment(render(markdown)).body());
   }
 
   /** The text of the input HTML, without the elements the converter drops. */
@@ -35,6 +35,12 @@ final class RoundTrip {
     for (String name : MarkdownConversion.DROPPED) {
       body.getElementsByTag(name).remove();
     }
+    return text(body);
+  }
+
+  /** jsoup's {@code text()}, except that it treats {@code del} and {@code ins} as blocks. */
+  private static String text(Element body) {
+    body.select("del, ins").tagName("span");
     return body.text();
   }
 }
