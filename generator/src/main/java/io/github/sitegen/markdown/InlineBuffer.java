@@ -19,8 +19,10 @@ final class InlineBuffer {
   enum Mode {
     /** A paragraph: {@code <br>} is a hard break, line starts are escaped. */
     PARAGRAPH,
-    /** A heading or a table cell: one line, {@code <br>} is a space. */
-    SINGLE_LINE
+    /** A heading: one line, {@code <br>} is a space. */
+    SINGLE_LINE,
+    /** A table cell: one line, and every {@code |} escaped, even in code and URLs. */
+    TABLE_CELL
   }
 
   /** An inline element with opening and closing delimiters. */
@@ -133,7 +135,7 @@ final class InlineBuffer {
     if (frame.delimiterRun) {
       runs.add(new Run(out.length(), frame.close.length(), false));
     }
-    out.append(frame.close);
+    out.append(cellSafe(frame.close));
     out.append(trailing);
     digitsEnd = -1;
   }
@@ -189,6 +191,12 @@ final class InlineBuffer {
       }
       return;
     }
+    if (linkDepth > 0 && code.indexOf(']') >= 0) {
+      // "[`a]:b`](url)" at the start of a paragraph reads as a link reference definition,
+      // which knows nothing of code spans: write such code as plain text
+      text(code);
+      return;
+    }
     if (!pendingSpace && !pendingBreak && lastCodeEnd == out.length() && lastCodeEnd > 0) {
       // two code spans in a row would merge their backticks into one run: write one span
       out.setLength(lastCodeStart);
@@ -208,7 +216,7 @@ final class InlineBuffer {
     if (pad) {
       out.append(' ');
     }
-    out.append(code);
+    out.append(cellSafe(code));
     if (pad) {
       out.append(' ');
     }
@@ -219,7 +227,18 @@ final class InlineBuffer {
   /** Appends ready-made Markdown (an image or a link) as content. */
   void markup(String markdown) {
     writePending();
-    out.append(markdown);
+    out.append(cellSafe(markdown));
+  }
+
+  /**
+   * In a table cell, a {@code |} ends the cell wherever it is, even in code: GFM removes one
+   * backslash before each pipe before anything else, so every pipe gets one.
+   */
+  private String cellSafe(String markdown) {
+    if (mode != Mode.TABLE_CELL || markdown.indexOf('|') < 0) {
+      return markdown;
+    }
+    return markdown.replace("|", "\\|");
   }
 
   /**
@@ -397,7 +416,9 @@ final class InlineBuffer {
         canClose = rightFlanking && (!leftFlanking || isPunct(next));
       }
       if (closes && !canClose && !isWs(next) && !isPunct(next)) {
-        replace(end, end + Character.charCount(next), "&#" + next + ";");
+        String reference = "&#" + next + ";";
+        replace(end, end + Character.charCount(next), reference);
+        escapeTextUnderscore(end + reference.length());
         changed = true;
       }
       if (opens && !canOpen && !isWs(prev) && !isPunct(prev)) {
@@ -408,11 +429,37 @@ final class InlineBuffer {
         }
         // a literal backslash before the letter would now escape the '&'
         replace(at, start, (backslashes % 2 == 1 ? "\\" : "") + "&#" + prev + ";");
+        if (backslashes % 2 == 0) {
+          escapeTextUnderscore(at - 1);
+        }
         changed = true;
       }
       k = j - 1;
     }
     return changed;
+  }
+
+  /**
+   * An underscore of the text is left unescaped between two letters ({@code snake_case}); once
+   * one of them becomes a character reference, it could delimit emphasis, so escape it.
+   */
+  private void escapeTextUnderscore(int pos) {
+    if (pos < 0 || pos >= out.length() || out.charAt(pos) != '_') {
+      return;
+    }
+    int backslashes = 0;
+    while (pos - backslashes > 0 && out.charAt(pos - backslashes - 1) == '\\') {
+      backslashes++;
+    }
+    if (backslashes % 2 == 1) {
+      return; // already escaped
+    }
+    for (Run run : runs) {
+      if (pos >= run.pos() && pos < run.end()) {
+        return; // a delimiter, not text
+      }
+    }
+    replace(pos, pos, "\\");
   }
 
   /** Replaces text in {@link #out}, moving the runs after it. */
@@ -480,11 +527,6 @@ final class InlineBuffer {
   /** Unicode spaces HTML keeps (no-break and typographic spaces), whitespace to CommonMark. */
   static boolean isLiteralSpace(char c) {
     return !isHtmlSpace(c) && Character.getType(c) == Character.SPACE_SEPARATOR;
-  }
-
-  static boolean isAsciiPunctuation(char c) {
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`')
-        || (c >= '{' && c <= '~');
   }
 
   private static boolean isAsciiLetter(char c) {

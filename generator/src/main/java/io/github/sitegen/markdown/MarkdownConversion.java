@@ -372,7 +372,7 @@ final class MarkdownConversion implements NodeFilter {
         if (tableDepth == 0) {
           TableState done = table;
           table = null;
-          done.write(blocks, paragraph);
+          done.write(blocks);
         } else {
           inline().space();
         }
@@ -676,7 +676,7 @@ final class MarkdownConversion implements NodeFilter {
       if (row == null) {
         startRow();
       }
-      cell = new InlineBuffer(InlineBuffer.Mode.SINGLE_LINE);
+      cell = new InlineBuffer(InlineBuffer.Mode.TABLE_CELL);
       cellSpan = Math.max(1, Math.min(dimension(el.attr("colspan")), 100));
       if (rows.size() == 1) {
         String align = alignment(el);
@@ -703,7 +703,7 @@ final class MarkdownConversion implements NodeFilter {
       caption = null;
     }
 
-    void write(BlockBuffer blocks, InlineBuffer paragraph) {
+    void write(BlockBuffer blocks) {
       if (!captionText.isEmpty()) {
         blocks.block(captionText);
       }

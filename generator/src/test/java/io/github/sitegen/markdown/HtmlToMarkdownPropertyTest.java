@@ -53,6 +53,31 @@ class HtmlToMarkdownPropertyTest {
     }
   }
 
+  @Test
+  void randomTextInTablesAndHeadingsSurvivesARoundTrip() {
+    Random random = new Random(7);
+    for (int i = 0; i < 1000; i++) {
+      String html =
+          "<table><tr><th>"
+              + fragment(random, 1)
+              + "</th><th>"
+              + text(random)
+              + "</th></tr><tr><td>"
+              + fragment(random, 1)
+              + "<br>"
+              + text(random)
+              + "</td><td>x</td></tr></table><h2>"
+              + fragment(random, 1)
+              + "</h2>";
+
+      String markdown = converter.convert(html, "");
+
+      assertThat(RoundTrip.textOfMarkdown(markdown))
+          .as("case %d: %s\nconverted to:\n%s", i, visible(html), visible(markdown))
+          .isEqualTo(RoundTrip.textOfHtml(html));
+    }
+  }
+
   private static String visible(String s) {
     return s.replace('\u00a0', '␣');
   }
