@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,13 +27,34 @@ class ArticleExtractorTest {
       delimiter = '|',
       textBlock =
           """
-          next-222947-grok          | Elon Musk avait personnellement supervisé la dérive sexuelle de Grok
+          next-222947-grok           | Elon Musk avait personnellement supervisé la dérive sexuelle de Grok
           next-222801-breve-flux-rss | ☕️ Vos flux RSS, un outil d’archivage sous-estimé
           """)
   void convertsNextArticlesAsTheGoldenFilesSay(String name, String title) throws IOException {
     ArticleContent content = extractor.extract(resource(name + ".html"), BASE, title);
 
     assertGolden(name + ".md", content.markdown());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          next-222947-grok           | Elon Musk avait personnellement supervisé la dérive sexuelle de Grok
+          next-222801-breve-flux-rss | ☕️ Vos flux RSS, un outil d’archivage sous-estimé
+          next-222905-pape-ia        | Le Pape peut-il susciter un véritable sursaut mondial face à l’IA ?
+          next-222874-test-vps       | [Test] Trois VPS à moins de 5 euros par mois : performances, latence, débits…
+          next-222889-breve-mistral  | ☕️ Mistral sort des modèles pour de la traduction vocale vers le texte instantanée
+          """)
+  void keepsTheTextOfNextArticles(String name, String title) {
+    String html = resource(name + ".html");
+
+    ArticleContent content = extractor.extract(html, BASE, title);
+
+    Element body = Jsoup.parseBodyFragment(html).body();
+    body.select(".next-subtitle, .next-title, .next-paywall").remove();
+    assertThat(RoundTrip.textOfMarkdown(content.markdown())).isEqualTo(body.text());
   }
 
   @Test
