@@ -642,7 +642,7 @@ final class MarkdownConversion implements NodeFilter {
       return 1;
     }
     for (int i = 0; i < start.length(); i++) {
-      if (!Character.isDigit(start.charAt(i)) || start.charAt(i) > '9') {
+      if (start.charAt(i) < '0' || start.charAt(i) > '9') {
         return 1;
       }
     }
