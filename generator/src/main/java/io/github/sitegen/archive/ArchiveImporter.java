@@ -1,16 +1,69 @@
 package io.github.sitegen.archive;
 
+import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
+import io.github.sitegen.feed.FeedItem;
+import io.github.sitegen.feed.FeedReader;
+import io.github.sitegen.feed.Snapshot;
+import io.github.sitegen.markdown.ArticleContent;
+import io.github.sitegen.markdown.ArticleExtractor;
+import io.github.sitegen.markdown.HtmlText;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Merges feed snapshots into the Markdown archive: one file per article, de-duplicated by id,
  * updated in place when a later snapshot carries a newer version, never removing an article that
- * left the feed. Output is deterministic whatever order the snapshots are read in.
+ * left the feed. Every snapshot in the folder is read on every run and the outcome depends only on
+ * the set of snapshots and the archive (see {@link VersionMerger}), so the files come out
+ * byte-identical whatever order the snapshots are read in, and a second run writes nothing.
+ *
+ * <p>An article's file is placed once, at {@code YYYY/MM/DD/<slug>.md} (its date in the import
+ * zone), and never moves. Files are written atomically (temporary file, then move) and only when
+ * their bytes change; a lock file keeps two imports from interleaving.
+ *
+ * <pre>{@code
+ * ImportReport report = new ArchiveImporter(
+ *     new ImportOptions(Path.of("snapshots"), Path.of("articles"), ZoneId.of("Europe/Paris")), reporter).run();
+ * }</pre>
  */
 public final class ArchiveImporter {
+  private static final String LOCK_FILE = ".site-gen.lock";
+  private static final int SUMMARY_LENGTH = 300;
+
   private final ImportOptions options;
   private final Reporter reporter;
+  private final FeedReader feedReader = new FeedReader();
+  private final ArticleExtractor extractor = new ArticleExtractor();
 
   public ArchiveImporter(ImportOptions options, Reporter reporter) {
     this.options = options;
@@ -18,11 +71,312 @@ public final class ArchiveImporter {
   }
 
   /**
-   * Imports every snapshot file.
+   * Imports every snapshot file ({@code *.xml}, {@code *.rss}, {@code *.atom}, in sub-folders too).
+   * A snapshot that cannot be read, or an item that cannot be used, is reported and skipped; the
+   * others still go through.
    *
-   * @throws IOException when the archive cannot be written
+   * @throws SiteGenException when the snapshots folder is missing or another import holds the
+   *     archive's lock
+   * @throws IOException when the archive cannot be read or written
    */
   public ImportReport run() throws IOException {
-    throw new UnsupportedOperationException("TODO(#2)" + options + reporter);
+    long start = System.nanoTime();
+    Path snapshotsDir = options.snapshots();
+    if (!Files.isDirectory(snapshotsDir)) {
+      throw new SiteGenException(
+          Problem.error(snapshotsDir.toString(), 0, "expected a folder of feed snapshots, found none"));
+    }
+    Files.createDirectories(options.archive());
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    Reporter collecting =
+        problem -> {
+          problems.add(problem);
+          reporter.problem(problem);
+        };
+    try (FileChannel lockChannel =
+            FileChannel.open(
+                options.archive().resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = tryLock(lockChannel)) {
+      return importLocked(snapshotFiles(snapshotsDir), collecting, problems, start);
+    }
   }
+
+  private FileLock tryLock(FileChannel channel) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new SiteGenException(
+          Problem.error(
+              options.archive().resolve(LOCK_FILE).toString(), 0, "another import is writing this archive"));
+    }
+    return lock;
+  }
+
+  private static List<Path> snapshotFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(xml|rss|atom)$"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private ImportReport importLocked(
+      List<Path> files, Reporter collecting, List<Problem> problems, long start) throws IOException {
+    // 1. read every snapshot and turn its items into candidate versions (in parallel)
+    List<SnapshotVersions> read;
+    try {
+      read = files.parallelStream().map(file -> readSnapshot(file, collecting)).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Map<String, List<Candidate>> byId = new TreeMap<>();
+    List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
+    for (SnapshotVersions snapshot : read) {
+      counts.add(new ImportReport.SnapshotCounts(snapshot.file(), snapshot.items(), snapshot.skipped()));
+      for (Candidate c : snapshot.candidates()) {
+        byId.computeIfAbsent(c.article().id(), id -> new ArrayList<>()).add(c);
+      }
+    }
+
+    // 2. what the archive already holds
+    Map<String, ArchivedArticle> archived = new HashMap<>();
+    Set<Path> taken = new HashSet<>();
+    for (ArchivedArticle a : new ArchiveReader().readAll(options.archive(), options.zone(), collecting)) {
+      taken.add(a.article().file());
+      ArchivedArticle previous = archived.putIfAbsent(a.article().id(), a);
+      if (previous != null) {
+        collecting.problem(
+            Problem.warning(
+                a.article().file().toString(), 0,
+                "id \"" + a.article().id() + "\" is also used by " + previous.article().file() + "; this file is left alone"));
+      }
+    }
+
+    // 3. merge each id; new articles are placed in date order so slugs are deterministic
+    List<VersionMerger.Merged> merged =
+        byId.entrySet().parallelStream()
+            .map(e -> VersionMerger.merge(archived.get(e.getKey()), e.getValue(), options.zone()))
+            .sorted(Comparator.comparing((VersionMerger.Merged m) -> m.article().date().toInstant())
+                .thenComparing(m -> m.article().id()))
+            .toList();
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    Map<Path, String> writes = new LinkedHashMap<>();
+    for (VersionMerger.Merged m : merged) {
+      ArchivedArticle old = archived.get(m.article().id());
+      if (old == null) {
+        Article placed = place(m.article(), taken);
+        taken.add(placed.file());
+        writes.put(placed.file(), new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint()).toText());
+        created++;
+        continue;
+      }
+      Article kept = old.article();
+      Article next = withPlace(m.article(), kept.file(), kept.slug());
+      String text = new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint()).toText();
+      boolean textChanged = !m.fingerprint().equals(old.hash());
+      boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
+      if (handEdited && textChanged) {
+        collecting.problem(
+            Problem.warning(
+                kept.file().toString(), 0,
+                "edited by hand since it was imported; kept as it is although the feed has a newer version"));
+        unchanged++;
+      } else if (handEdited || old.hash().isEmpty() && old.article().feed().isEmpty()) {
+        unchanged++; // a hand edit (or a hand-written article) with nothing new upstream stays as it is
+      } else if (ArchiveReader.readText(kept.file(), kept.file().toString()).equals(text)) {
+        unchanged++;
+      } else {
+        writes.put(kept.file(), text);
+        if (textChanged) {
+          updated++;
+        } else {
+          unchanged++;
+        }
+      }
+    }
+
+    // 4. write (in parallel; each file atomically)
+    try {
+      writes.entrySet().parallelStream().forEach(e -> AtomicFiles.write(e.getKey(), e.getValue()));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    return new ImportReport(counts, created, updated, unchanged, List.copyOf(problems), elapsed);
+  }
+
+  /** Gives a new article its file: {@code YYYY/MM/DD/<slug>.md}, the slug made unique in the day. */
+  private Article place(Article article, Set<Path> taken) {
+    OffsetDateTime local = article.date();
+    Path dir =
+        options.archive()
+            .resolve(String.format(Locale.ROOT, "%04d", local.getYear()))
+            .resolve(String.format(Locale.ROOT, "%02d", local.getMonthValue()))
+            .resolve(String.format(Locale.ROOT, "%02d", local.getDayOfMonth()));
+    String base = Slugs.of(article.title(), "article-" + shortHash(article.id()));
+    String slug = base;
+    for (int n = 2; taken.contains(dir.resolve(slug + ".md")) || Files.exists(dir.resolve(slug + ".md")); n++) {
+      slug = base + "-" + n;
+    }
+    return withPlace(article, dir.resolve(slug + ".md"), slug);
+  }
+
+  private static Article withPlace(Article a, Path file, String slug) {
+    return new Article(
+        file, a.id(), a.title(), a.subtitle(), a.date(), a.updated(), a.authors(), a.tags(), a.link(),
+        a.feed(), a.summary(), a.image(), a.truncated(), a.paywall(), slug);
+  }
+
+  /** The candidate versions one snapshot gives; an unreadable snapshot gives none. */
+  private record SnapshotVersions(Path file, int items, int skipped, List<Candidate> candidates) {}
+
+  private SnapshotVersions readSnapshot(Path file, Reporter problems) {
+    Snapshot snapshot;
+    try {
+      snapshot = feedReader.read(file, problems);
+    } catch (SiteGenException e) {
+      problems.problem(e.problem());
+      return new SnapshotVersions(file, 0, 0, List.of());
+    } catch (IOException e) {
+      problems.problem(Problem.error(file.toString(), 0, "cannot read the snapshot: " + e.getMessage()));
+      return new SnapshotVersions(file, 0, 0, List.of());
+    }
+    String source = file.getFileName().toString();
+    List<Candidate> candidates = new ArrayList<>();
+    Set<String> idsInFile = new HashSet<>();
+    int skipped = 0;
+    for (FeedItem item : snapshot.items()) {
+      try {
+        Candidate candidate = toCandidate(snapshot, source, item, problems);
+        if (!idsInFile.add(candidate.article().id())) {
+          problems.problem(
+              Problem.warning(
+                  file.toString(), item.line(),
+                  "item \"" + candidate.article().title() + "\": id \"" + candidate.article().id()
+                      + "\" appears earlier in the same file; the first one is kept"));
+          skipped++;
+          continue;
+        }
+        candidates.add(candidate);
+      } catch (RuntimeException e) {
+        // one bad item never costs the others
+        problems.problem(Problem.error(file.toString(), item.line(), "item skipped: " + e));
+        skipped++;
+      }
+    }
+    return new SnapshotVersions(file, snapshot.items().size(), skipped, candidates);
+  }
+
+  private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {
+    ZoneId zone = options.zone();
+    String title = text(item.title());
+    ArticleContent content = extractor.extract(item.contentHtml(), item.baseUri(), title);
+    String summary = summary(item, content);
+    if (title.isEmpty()) {
+      title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(item.contentHtml()) : summary), "");
+      if (title.isEmpty()) {
+        title = item.link().isEmpty() ? "Untitled" : item.link();
+      }
+    }
+    OffsetDateTime published = item.published();
+    if (published == null) {
+      problems.problem(
+          Problem.warning(
+              snapshot.file().toString(), item.line(),
+              "item \"" + title + "\": no publication date, using the snapshot time"));
+      published = snapshot.time().atOffset(java.time.ZoneOffset.UTC);
+    }
+    Article article =
+        new Article(
+            Path.of(""),
+            identity(item),
+            title,
+            text(content.subtitle()),
+            published.atZoneSameInstant(zone).toOffsetDateTime(),
+            null,
+            item.authors().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
+            item.categories().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
+            item.link().strip(),
+            text(snapshot.feedTitle()),
+            summary,
+            item.image().strip(),
+            content.truncated(),
+            content.paywallPercent(),
+            "");
+    OffsetDateTime feedUpdated =
+        item.updated() == null ? null : item.updated().atZoneSameInstant(zone).toOffsetDateTime();
+    return Candidate.of(snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated);
+  }
+
+  private static String summary(FeedItem item, ArticleContent content) {
+    String summary = HtmlText.of(item.summaryHtml());
+    if (summary.isEmpty() || item.summaryHtml().equals(item.contentHtml())) {
+      String text = HtmlText.of(item.contentHtml());
+      summary = summary.isEmpty() ? text : summary;
+    }
+    return cut(text(summary), SUMMARY_LENGTH);
+  }
+
+  private static @Nullable String firstWords(String text) {
+    return text.isEmpty() ? null : cut(text, 80);
+  }
+
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = text.lastIndexOf(' ', max - 1);
+    return text.substring(0, end > max / 2 ? end : max - 1).strip() + "…";
+  }
+
+  /** Plain, single-line text: NFC, whitespace runs (not no-break spaces) collapsed, trimmed. */
+  static String text(String s) {
+    String nfc = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+    return FrontMatter.printable(nfc.replaceAll("[ \\t\\n\\r\\f\\u000b]+", " ").strip());
+  }
+
+  /** The guid, else the normalised link, else a hash of title and content. */
+  static String identity(FeedItem item) {
+    String guid = item.guid().strip();
+    if (!guid.isEmpty()) {
+      return guid;
+    }
+    String link = item.link().strip();
+    if (!link.isEmpty()) {
+      return normaliseLink(link);
+    }
+    return "sha256:" + shortHash(item.title() + "\u001f" + item.contentHtml());
+  }
+
+  /** A link as an identity: lower-case scheme and host, no fragment, no trailing slash. */
+  static String normaliseLink(String link) {
+    try {
+      java.net.URI uri = new java.net.URI(link);
+      if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+        return link;
+      }
+      String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+      String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+      return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path + query;
+    } catch (java.net.URISyntaxException e) {
+      return link;
+    }
+  }
+
+  private static String shortHash(String s) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
+  }
+
 }

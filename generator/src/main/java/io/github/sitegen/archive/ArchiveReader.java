@@ -1,27 +1,125 @@
 package io.github.sitegen.archive;
 
+import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the Markdown archive: every {@code *.md} file under the archive folder whose front matter
- * has at least {@code title} and {@code date} is an article. Thread-safe.
+ * has at least {@code title} and {@code date} is an article; files without front matter (a
+ * README) are ignored, hidden files and folders too. Thread-safe.
+ *
+ * <pre>{@code
+ * List<Article> articles = new ArchiveReader().read(Path.of("articles"), ZoneId.of("Europe/Paris"), reporter);
+ * String markdown = new ArchiveReader().body(articles.get(0));
+ * }</pre>
  */
 public final class ArchiveReader {
 
+  /** Newest first; ties broken by file path so the order is total and deterministic. */
+  static final Comparator<Article> NEWEST_FIRST =
+      Comparator.comparing((Article a) -> a.date().toInstant())
+          .reversed()
+          .thenComparing(a -> a.file().toString());
+
+  /** Same as {@link #read(Path, ZoneId, Reporter)} with dates lacking an offset taken as UTC. */
+  public List<Article> read(Path archive, Reporter reporter) throws IOException {
+    return read(archive, ZoneOffset.UTC, reporter);
+  }
+
   /**
    * Reads the front matter of every article under {@code archive}, newest first (ties broken by
-   * path). A file with bad front matter is reported as {@code file:line: message} and left out.
-   * A missing folder is an empty archive.
+   * path). A file with bad front matter is reported as {@code file:line: message} and left out. A
+   * missing folder is an empty archive.
+   *
+   * @param zone the zone for hand-written dates without an offset ({@code date: 2024-03-05})
    */
-  public List<Article> read(Path archive, Reporter reporter) throws IOException {
-    throw new UnsupportedOperationException("TODO(#2)");
+  public List<Article> read(Path archive, ZoneId zone, Reporter reporter) throws IOException {
+    return readAll(archive, zone, reporter).stream().map(ArchivedArticle::article).sorted(NEWEST_FIRST).toList();
   }
 
   /** The Markdown body of an article (what follows the front matter). */
   public String body(Article article) throws IOException {
-    throw new UnsupportedOperationException("TODO(#2)");
+    String label = article.file().toString();
+    FrontMatter.Parsed parsed = FrontMatter.parse(readText(article.file(), label), label);
+    if (parsed == null) {
+      throw new SiteGenException(Problem.error(label, 1, "front matter: expected '---' on the first line"));
+    }
+    return parsed.body();
+  }
+
+  /** Every archive file in full, in path order; bad files reported and left out. */
+  List<ArchivedArticle> readAll(Path archive, ZoneId zone, Reporter reporter) throws IOException {
+    if (!Files.isDirectory(archive)) {
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(archive)) {
+      files =
+          walk.filter(p -> p.getFileName().toString().endsWith(".md"))
+              .filter(p -> !isHidden(archive.relativize(p)))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
+    }
+    try {
+      return files.parallelStream()
+          .map(file -> readOne(archive, file, zone, reporter))
+          .filter(Objects::nonNull)
+          .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable ArchivedArticle readOne(Path archive, Path file, ZoneId zone, Reporter reporter) {
+    String label = file.toString();
+    try {
+      FrontMatter.Parsed parsed = FrontMatter.parse(readText(file, label), label);
+      if (parsed == null) {
+        return null;
+      }
+      String defaultId = archive.relativize(file).toString().replace('\\', '/');
+      return ArchivedArticle.from(file, label, parsed, defaultId, zone);
+    } catch (SiteGenException e) {
+      reporter.problem(e.problem());
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String readText(Path file, String label) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new SiteGenException(Problem.error(label, 1, "expected UTF-8 text, found invalid bytes"), e);
+    }
   }
 }

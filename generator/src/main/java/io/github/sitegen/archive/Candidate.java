@@ -1,0 +1,55 @@
+package io.github.sitegen.archive;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of an article competing in a merge: from a snapshot item, or the archived file.
+ *
+ * @param time the snapshot time the version was seen at (for the archived file: when its version
+ *     was first seen)
+ * @param source the snapshot file name, for deterministic tie-breaks; {@code ""} for the archive
+ * @param line the item's line in the snapshot, 0 when unknown or archived
+ * @param article the version's fields; its {@code file} and {@code slug} are placeholders until it
+ *     is placed in the archive
+ * @param body the Markdown body
+ * @param feedUpdated the modification date the feed itself gave, or null
+ * @param fingerprint {@link ArchivedArticle#fingerprint(Article, String)} of this version
+ */
+record Candidate(
+    Instant time,
+    String source,
+    int line,
+    Article article,
+    String body,
+    @Nullable OffsetDateTime feedUpdated,
+    String fingerprint) {
+
+  Candidate {
+    requireNonNull(time, "time");
+    requireNonNull(source, "source");
+    requireNonNull(article, "article");
+    requireNonNull(body, "body");
+    requireNonNull(fingerprint, "fingerprint");
+  }
+
+  static Candidate of(
+      Instant time, String source, int line, Article article, String body, @Nullable OffsetDateTime feedUpdated) {
+    return new Candidate(
+        time, source, line, article, body, feedUpdated, ArchivedArticle.fingerprint(article, body));
+  }
+
+  /** The archived file as a candidate: seen when its version was first seen. */
+  static Candidate archived(ArchivedArticle archived) {
+    Instant seen = archived.snapshot() != null ? archived.snapshot() : Instant.EPOCH;
+    return new Candidate(
+        seen, "", 0, archived.article(), archived.body(), null, archived.fingerprint());
+  }
+
+  boolean fromArchive() {
+    return source.isEmpty();
+  }
+}

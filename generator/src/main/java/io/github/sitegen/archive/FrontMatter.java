@@ -1,0 +1,238 @@
+package io.github.sitegen.archive;
+
+import io.github.sitegen.Problem;
+import io.github.sitegen.SiteGenException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads and writes the YAML front matter of archive files with SnakeYAML: {@code ---}, a YAML
+ * mapping, {@code ---}, then the Markdown body. Values are read as text from the node tree (no
+ * object construction, no implicit timestamps), so every value keeps the line it came from for
+ * error messages. Written front matter is deterministic: keys in the order given, block style, no
+ * line folding, quotes only where YAML needs them.
+ */
+final class FrontMatter {
+  private static final String FENCE = "---";
+  private static final Pattern FENCE_LINE = Pattern.compile("^---[ \\t]*$", Pattern.MULTILINE);
+
+  private FrontMatter() {}
+
+  /**
+   * One value of the front matter with the 1-based line it starts on: a {@code String}, or a
+   * {@code List<String>} for a sequence.
+   */
+  record Value(Object value, int line) {
+    boolean isList() {
+      return value instanceof List<?>;
+    }
+  }
+
+  /**
+   * A parsed file.
+   *
+   * @param values the front matter, in file order
+   * @param body the Markdown after the closing fence (one blank line after it removed)
+   */
+  record Parsed(Map<String, Value> values, String body) {}
+
+  /**
+   * Parses a file's text, or returns null when it has no front matter (it does not start with a
+   * {@code ---} line).
+   *
+   * @throws SiteGenException when the front matter is not a valid YAML mapping of scalars and
+   *     lists of scalars ({@code file:line: message})
+   */
+  static @Nullable Parsed parse(String text, String file) {
+    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    content = content.replace("\r\n", "\n");
+    if (!(content.startsWith(FENCE + "\n") || content.startsWith(FENCE + " ") || content.equals(FENCE))) {
+      return null;
+    }
+    int yamlStart = content.indexOf('\n') + 1;
+    var closing = FENCE_LINE.matcher(content);
+    if (yamlStart == 0 || !closing.find(yamlStart)) {
+      throw new SiteGenException(
+          Problem.error(file, 1, "front matter: expected a closing '---' line, found none"));
+    }
+    String yamlText = content.substring(yamlStart, closing.start());
+    int bodyStart = Math.min(content.length(), closing.end() + 1);
+    String body = content.substring(bodyStart);
+    if (body.startsWith("\n")) {
+      body = body.substring(1);
+    }
+    return new Parsed(parseMapping(yamlText, file), body);
+  }
+
+  private static Map<String, Value> parseMapping(String yamlText, String file) {
+    Node root;
+    try {
+      root = yaml().compose(new java.io.StringReader(yamlText));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      int line = mark == null ? 1 : mark.getLine() + 2; // +1 for 1-based, +1 for the opening fence
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      throw new SiteGenException(
+          Problem.error(file, line, "front matter: not valid YAML: " + problem), e);
+    } catch (YAMLException e) {
+      throw new SiteGenException(
+          Problem.error(file, 1, "front matter: not valid YAML: " + e.getMessage()), e);
+    }
+    Map<String, Value> values = new LinkedHashMap<>();
+    if (root == null) {
+      return values;
+    }
+    if (!(root instanceof MappingNode mapping)) {
+      throw new SiteGenException(
+          Problem.error(file, line(root), "front matter: expected a mapping of keys to values"));
+    }
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+        throw new SiteGenException(
+            Problem.error(file, line(tuple.getKeyNode()), "front matter: expected a plain key"));
+      }
+      Node valueNode = tuple.getValueNode();
+      Object value;
+      if (valueNode instanceof ScalarNode scalar) {
+        value = scalar.getTag().equals(Tag.NULL) ? "" : scalar.getValue();
+      } else if (valueNode instanceof SequenceNode sequence) {
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+          if (!(item instanceof ScalarNode scalarItem)) {
+            throw new SiteGenException(
+                Problem.error(
+                    file,
+                    line(item),
+                    "front matter '" + key.getValue() + "': expected a list of texts"));
+          }
+          if (!scalarItem.getTag().equals(Tag.NULL)) {
+            items.add(scalarItem.getValue());
+          }
+        }
+        value = List.copyOf(items);
+      } else {
+        // nested mappings are allowed (other generators' params) but carry nothing we read
+        continue;
+      }
+      values.put(key.getValue(), new Value(value, line(valueNode)));
+    }
+    return values;
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 2;
+  }
+
+  /**
+   * Writes a file: the front matter (values are {@code String}, {@code Boolean}, {@code Integer}
+   * or {@code List<String>}; null values are left out) and the body.
+   */
+  static String write(Map<String, @Nullable Object> values, String body) {
+    Map<String, Object> present = new LinkedHashMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (value instanceof String text) {
+            present.put(key, printable(text));
+          } else if (value instanceof List<?> list) {
+            present.put(key, list.stream().map(item -> printable((String) item)).toList());
+          } else if (value != null) {
+            present.put(key, value);
+          }
+        });
+    StringBuilder out = new StringBuilder(body.length() + 1024);
+    out.append(FENCE).append('\n').append(yaml().dump(present)).append(FENCE).append('\n');
+    if (!body.isEmpty()) {
+      out.append('\n').append(body);
+      if (!body.endsWith("\n")) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The text without the characters YAML cannot print (C0/C1 controls other than tab and line
+   * feed, unpaired surrogates, U+FFFE/U+FFFF): SnakeYAML would otherwise write the value as an
+   * unreadable {@code !!binary} blob.
+   */
+  static String printable(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          c == '\t' || c == '\n' || c >= 0x20 && c < 0x7f || c == 0x85 || c >= 0xa0 && c <= 0xfffd;
+      if (Character.isHighSurrogate(c)) {
+        ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (ok) {
+          if (out != null) {
+            out.append(c).append(text.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        ok = false;
+      }
+      if (!ok && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (ok && out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** A new SnakeYAML instance (they are not thread-safe; creating one is cheap). */
+  private static Yaml yaml() {
+    LoaderOptions loader = new LoaderOptions();
+    loader.setAllowDuplicateKeys(false);
+    loader.setMaxAliasesForCollections(10);
+    loader.setCodePointLimit(1024 * 1024);
+    loader.setAllowRecursiveKeys(false);
+    DumperOptions dumper = new DumperOptions();
+    dumper.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    dumper.setIndicatorIndent(0);
+    dumper.setAllowUnicode(true);
+    dumper.setSplitLines(false);
+    dumper.setWidth(Integer.MAX_VALUE);
+    dumper.setLineBreak(DumperOptions.LineBreak.UNIX);
+    return new Yaml(
+        new SafeConstructor(loader), new Representer(dumper), dumper, loader, new TextResolver());
+  }
+
+  /**
+   * The YAML 1.1 resolver without implicit timestamps: dates stay text (we parse them ourselves,
+   * keeping their offset) and are written without quotes.
+   */
+  private static final class TextResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+      addImplicitResolver(Tag.INT, INT, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
+      addImplicitResolver(Tag.YAML, YAML, "!&*");
+    }
+  }
+}

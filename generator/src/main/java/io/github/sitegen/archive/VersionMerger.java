@@ -1,0 +1,124 @@
+package io.github.sitegen.archive;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides what the archive holds for one article id, given every version seen: a pure function of
+ * the set of candidates, so the result never depends on the order snapshot files were read in.
+ *
+ * <ol>
+ *   <li>A truncated (paywalled) version never beats a full one.
+ *   <li>The version from the latest snapshot wins. Versions from snapshots of the same moment (the
+ *       RSS and the Atom file of 17:00) merge field by field: text fields from the first by file
+ *       name, tags and authors united, the latest {@code updated} the feeds give.
+ *   <li>The image is the one of the first snapshot that showed the winning text: an image change
+ *       alone (Next's brèves once carried the latest article's image) is not an edit.
+ *   <li>{@code updated} is the feed's own modification date when one gives it; else, when an
+ *       earlier snapshot had a different text, the time the winning text was first seen.
+ * </ol>
+ */
+final class VersionMerger {
+  private static final Comparator<Candidate> BY_TIME_THEN_SOURCE =
+      Comparator.comparing(Candidate::time).thenComparing(Candidate::source);
+
+  private VersionMerger() {}
+
+  /**
+   * The merged version.
+   *
+   * @param archived the archived file, or null for a new article
+   * @param seen the versions from snapshots, at least one
+   * @param zone the zone dates are written in
+   * @return the winning article (file and slug still those of the first candidate), its body, and
+   *     when its text was first seen
+   */
+  static Merged merge(@Nullable ArchivedArticle archived, List<Candidate> seen, ZoneId zone) {
+    if (seen.isEmpty()) {
+      throw new IllegalArgumentException("nothing to merge");
+    }
+    List<Candidate> all = new ArrayList<>(seen);
+    if (archived != null) {
+      all.add(Candidate.archived(archived));
+    }
+    all.sort(BY_TIME_THEN_SOURCE);
+
+    boolean anyFull = all.stream().anyMatch(c -> !c.article().truncated());
+    List<Candidate> pool = all.stream().filter(c -> !anyFull || !c.article().truncated()).toList();
+    Instant latest = pool.get(pool.size() - 1).time();
+    List<Candidate> atLatest = pool.stream().filter(c -> c.time().equals(latest)).toList();
+    // when the snapshots of that moment are here, they decide, not what an earlier run made of them
+    List<Candidate> tied =
+        atLatest.stream().anyMatch(c -> !c.fromArchive())
+            ? atLatest.stream().filter(c -> !c.fromArchive()).toList()
+            : atLatest;
+
+    Candidate primary = tied.get(0);
+    Article a = primary.article();
+    LinkedHashSet<String> tags = new LinkedHashSet<>();
+    LinkedHashSet<String> authors = new LinkedHashSet<>();
+    String subtitle = a.subtitle();
+    String summary = a.summary();
+    OffsetDateTime feedUpdated = null;
+    for (Candidate c : tied) {
+      tags.addAll(c.article().tags());
+      authors.addAll(c.article().authors());
+      subtitle = subtitle.isEmpty() ? c.article().subtitle() : subtitle;
+      summary = summary.isEmpty() ? c.article().summary() : summary;
+      feedUpdated = later(feedUpdated, c.feedUpdated());
+    }
+    Article text =
+        new Article(
+            a.file(), a.id(), a.title(), subtitle, a.date(), null, List.copyOf(authors),
+            List.copyOf(tags), a.link(), a.feed(), summary, a.image(), a.truncated(), a.paywall(),
+            a.slug());
+    String fingerprint = ArchivedArticle.fingerprint(text, primary.body());
+
+    List<Candidate> sameText = all.stream().filter(c -> c.fingerprint().equals(fingerprint)).toList();
+    Instant firstSeen = sameText.isEmpty() ? latest : sameText.get(0).time();
+    boolean editedSince =
+        all.stream().anyMatch(c -> !c.fingerprint().equals(fingerprint) && c.time().isBefore(firstSeen));
+    String image =
+        sameText.stream().map(c -> c.article().image()).filter(s -> !s.isEmpty()).findFirst()
+            .orElseGet(() -> tied.stream().map(c -> c.article().image()).filter(s -> !s.isEmpty()).findFirst().orElse(""));
+
+    OffsetDateTime updated = feedUpdated;
+    if (updated == null && archived != null && archived.fingerprint().equals(fingerprint)) {
+      updated = archived.article().updated();
+    }
+    if (updated == null && editedSince) {
+      updated = firstSeen.atZone(zone).toOffsetDateTime();
+    }
+    if (updated != null && !updated.toInstant().isAfter(a.date().toInstant())) {
+      updated = null; // "updated" before or at publication says nothing
+    }
+    Article merged =
+        new Article(
+            a.file(), a.id(), a.title(), subtitle, a.date(), updated, text.authors(), text.tags(),
+            a.link(), a.feed(), summary, image, a.truncated(), a.paywall(), a.slug());
+    return new Merged(merged, primary.body(), firstSeen, fingerprint);
+  }
+
+  private static @Nullable OffsetDateTime later(@Nullable OffsetDateTime a, @Nullable OffsetDateTime b) {
+    if (a == null) {
+      return b;
+    }
+    return b != null && b.toInstant().isAfter(a.toInstant()) ? b : a;
+  }
+
+  /**
+   * A merge result.
+   *
+   * @param article the winning fields
+   * @param body the winning body
+   * @param firstSeen when the winning text was first seen
+   * @param fingerprint the winning text's fingerprint
+   */
+  record Merged(Article article, String body, Instant firstSeen, String fingerprint) {}
+}

@@ -1,0 +1,81 @@
+package io.github.sitegen.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Problem;
+import io.github.sitegen.Reporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveReaderTest {
+  @TempDir Path archive;
+  final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  final Reporter reporter = problems::add;
+  final ArchiveReader reader = new ArchiveReader();
+
+  @Test
+  void handWrittenArticlesNeedOnlyTitleAndDate() throws IOException {
+    write("notes/ma-note.md", "---\ntitle: Ma note\ndate: 2024-03-05\nauthor: Moi\n---\n\nTexte *libre*.\n");
+
+    List<Article> articles = reader.read(archive, ZoneId.of("Europe/Paris"), reporter);
+
+    assertThat(problems).isEmpty();
+    assertThat(articles).singleElement().satisfies(a -> {
+      assertThat(a.title()).isEqualTo("Ma note");
+      assertThat(a.date()).isEqualTo(OffsetDateTime.parse("2024-03-05T00:00+01:00"));
+      assertThat(a.authors()).containsExactly("Moi");
+      assertThat(a.slug()).isEqualTo("ma-note");
+      assertThat(a.id()).isEqualTo("notes/ma-note.md");
+    });
+    assertThat(reader.body(articles.get(0))).isEqualTo("Texte *libre*.\n");
+  }
+
+  @Test
+  void articlesComeNewestFirst() throws IOException {
+    write("a.md", "---\ntitle: Old\ndate: 2024-01-01T10:00:00Z\n---\n");
+    write("b.md", "---\ntitle: New\ndate: 2024-01-02T10:00:00+05:00\n---\n");
+    write("c.md", "---\ntitle: Same instant as b\ndate: 2024-01-02T05:00:00Z\n---\n");
+
+    List<Article> articles = reader.read(archive, reporter);
+
+    assertThat(articles).extracting(Article::title).containsExactly("New", "Same instant as b", "Old");
+  }
+
+  @Test
+  void badFilesAreReportedWithTheirLineAndTheOthersStillCount() throws IOException {
+    write("good.md", "---\ntitle: Good\ndate: 2024-01-01T10:00:00Z\n---\n");
+    write("bad-date.md", "---\ntitle: Bad\n\ndate: hier\n---\n");
+    write("no-title.md", "---\ndate: 2024-01-01T10:00:00Z\n---\n");
+    write("README.md", "# Not an article\n");
+    write(".hidden/x.md", "---\ntitle: Hidden\ndate: 2024-01-01T10:00:00Z\n---\n");
+
+    List<Article> articles = reader.read(archive, reporter);
+
+    assertThat(articles).extracting(Article::title).containsExactly("Good");
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactlyInAnyOrder(
+            archive.resolve("bad-date.md")
+                + ":4: front matter 'date': expected an ISO-8601 date-time, found \"hier\"",
+            archive.resolve("no-title.md") + ":1: front matter 'title': expected a non-empty text");
+  }
+
+  @Test
+  void missingFolderIsAnEmptyArchive() throws IOException {
+    assertThat(reader.read(archive.resolve("nope"), reporter)).isEmpty();
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = archive.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+}
