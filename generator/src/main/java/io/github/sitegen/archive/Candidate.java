@@ -42,11 +42,17 @@ record Candidate(
         time, source, line, article, body, feedUpdated, ArchivedArticle.fingerprint(article, body));
   }
 
-  /** The archived file as a candidate: seen when its version was first seen. */
+  /**
+   * The archived file as a candidate: seen when its version was first seen. Its {@code updated}
+   * counts as the feed's own unless it is the time the version was first seen, which is what an
+   * edit noticed by comparing snapshots records.
+   */
   static Candidate archived(ArchivedArticle archived) {
     Instant seen = archived.snapshot() != null ? archived.snapshot() : Instant.EPOCH;
+    OffsetDateTime updated = archived.article().updated();
+    boolean noticed = updated != null && updated.toInstant().equals(seen);
     return new Candidate(
-        seen, "", 0, archived.article(), archived.body(), null, archived.fingerprint());
+        seen, "", 0, archived.article(), archived.body(), noticed ? null : updated, archived.fingerprint());
   }
 
   boolean fromArchive() {

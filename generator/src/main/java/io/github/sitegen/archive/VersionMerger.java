@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li>A truncated (paywalled) version never beats a full one.
  *   <li>The version from the latest snapshot wins. Versions from snapshots of the same moment (the
- *       RSS and the Atom file of 17:00) merge field by field: text fields from the first by file
- *       name, tags and authors united, the latest {@code updated} the feeds give.
+ *       RSS and the Atom file of 17:00) merge field by field: text fields from the richest (longest
+ *       body, then a fixed order), tags and authors united, the latest {@code updated} the feeds
+ *       give. This is a join (a max and unions), so the archived file can stand in for versions
+ *       merged in an earlier run.
  *   <li>The image is the one of the first snapshot that showed the winning text: an image change
  *       alone (Next's brèves once carried the latest article's image) is not an edit.
  *   <li>{@code updated} is the feed's own modification date when one gives it; else, when an
@@ -27,6 +29,16 @@ import org.jspecify.annotations.Nullable;
 final class VersionMerger {
   private static final Comparator<Candidate> BY_TIME_THEN_SOURCE =
       Comparator.comparing(Candidate::time).thenComparing(Candidate::source);
+
+  /** A total order on what versions say, to pick one among versions of the same moment. */
+  private static final Comparator<Candidate> RICHEST =
+      Comparator.comparingInt((Candidate c) -> c.body().length())
+          .thenComparing(Candidate::body)
+          .thenComparing(c -> c.article().title())
+          .thenComparing(c -> c.article().summary())
+          .thenComparing(c -> c.article().subtitle())
+          .thenComparing(c -> c.article().link())
+          .thenComparing(c -> c.article().date().toInstant());
 
   private VersionMerger() {}
 
@@ -52,32 +64,26 @@ final class VersionMerger {
     boolean anyFull = all.stream().anyMatch(c -> !c.article().truncated());
     List<Candidate> pool = all.stream().filter(c -> !anyFull || !c.article().truncated()).toList();
     Instant latest = pool.get(pool.size() - 1).time();
-    List<Candidate> atLatest = pool.stream().filter(c -> c.time().equals(latest)).toList();
-    // when the snapshots of that moment are here, they decide, not what an earlier run made of them
-    List<Candidate> tied =
-        atLatest.stream().anyMatch(c -> !c.fromArchive())
-            ? atLatest.stream().filter(c -> !c.fromArchive()).toList()
-            : atLatest;
+    List<Candidate> tied = pool.stream().filter(c -> c.time().equals(latest)).toList();
 
-    Candidate primary = tied.get(0);
+    // the join of the tied versions: a max and unions, so that merging them in one run or one by
+    // one over several runs (the archived file standing for the earlier ones) gives the same result
+    Candidate primary = tied.stream().max(RICHEST).orElseThrow();
     Article a = primary.article();
-    LinkedHashSet<String> tags = new LinkedHashSet<>();
-    LinkedHashSet<String> authors = new LinkedHashSet<>();
     String subtitle = a.subtitle();
     String summary = a.summary();
     OffsetDateTime feedUpdated = null;
     for (Candidate c : tied) {
-      tags.addAll(c.article().tags());
-      authors.addAll(c.article().authors());
       subtitle = subtitle.isEmpty() ? c.article().subtitle() : subtitle;
       summary = summary.isEmpty() ? c.article().summary() : summary;
       feedUpdated = later(feedUpdated, c.feedUpdated());
     }
+    List<String> authors = union(a.authors(), tied.stream().flatMap(c -> c.article().authors().stream()).toList());
+    List<String> tags = union(a.tags(), tied.stream().flatMap(c -> c.article().tags().stream()).toList());
     Article text =
         new Article(
-            a.file(), a.id(), a.title(), subtitle, a.date(), null, List.copyOf(authors),
-            List.copyOf(tags), a.link(), a.feed(), summary, a.image(), a.truncated(), a.paywall(),
-            a.slug());
+            a.file(), a.id(), a.title(), subtitle, a.date(), null, authors, tags, a.link(), a.feed(),
+            summary, a.image(), a.truncated(), a.paywall(), a.slug());
     String fingerprint = ArchivedArticle.fingerprint(text, primary.body());
 
     List<Candidate> sameText = all.stream().filter(c -> c.fingerprint().equals(fingerprint)).toList();
@@ -100,9 +106,18 @@ final class VersionMerger {
     }
     Article merged =
         new Article(
-            a.file(), a.id(), a.title(), subtitle, a.date(), updated, text.authors(), text.tags(),
+            a.file(), a.id(), a.title(), subtitle, a.date(), updated, authors, tags,
             a.link(), a.feed(), summary, image, a.truncated(), a.paywall(), a.slug());
     return new Merged(merged, primary.body(), firstSeen, fingerprint);
+  }
+
+  /** The primary's items in their order, then the others' in natural order. */
+  private static List<String> union(List<String> primary, List<String> all) {
+    TreeSet<String> rest = new TreeSet<>(all);
+    rest.removeAll(primary);
+    List<String> union = new ArrayList<>(primary);
+    union.addAll(rest);
+    return List.copyOf(union);
   }
 
   private static @Nullable OffsetDateTime later(@Nullable OffsetDateTime a, @Nullable OffsetDateTime b) {

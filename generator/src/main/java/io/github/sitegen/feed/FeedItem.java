@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param guid the guid (RSS) or id (Atom), trimmed; {@code ""} when the feed has none
  * @param link the item's link, absolute when the feed allows it; {@code ""} when none
  * @param title plain-text title (HTML titles are reduced to text); may be {@code ""}
- * @param published publication date as written in the feed (offset kept); null when missing or
- *     unparseable
- * @param updated modification date (Atom {@code updated} when it differs from published, {@code
- *     dc:modified}...); null when the feed gives none
+ * @param published publication date (RSS {@code pubDate} or {@code dc:date}, Atom {@code
+ *     published}, else Atom {@code updated}), in UTC: the instant is the feed's, its offset is not
+ *     kept; null when missing or unparseable
+ * @param updated modification date in UTC (Atom {@code updated} when it differs from published);
+ *     null when the feed gives none
  * @param authors author names ({@code dc:creator}, {@code author}), in feed order, without blanks
  * @param categories category/tag labels in feed order, trimmed, without blanks or duplicates
  * @param summaryHtml the short description ({@code description} or Atom {@code summary}) as HTML

@@ -1,12 +1,48 @@
 package io.github.sitegen.feed;
 
+import static java.util.Objects.requireNonNull;
+
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedInput;
+import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.located.Located;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one snapshot file (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with Rome, with XML parsing hardened
- * against external entities, DTD fetches and entity-expansion bombs. Thread-safe.
+ * against external entities, DTD fetches and entity-expansion bombs: a file with a DOCTYPE is
+ * refused. Immutable and thread-safe; every call uses its own parser.
+ *
+ * <pre>{@code
+ * Snapshot snapshot = new FeedReader().read(Path.of("snapshots/next-2026-02-05T1700.rss.xml"), reporter);
+ * }</pre>
+ *
+ * <p>The snapshot time is, in this order: the feed's own date (RSS {@code lastBuildDate}, else the
+ * channel's {@code pubDate} or {@code dc:date}; Atom feed {@code updated}); else a timestamp in the
+ * file name ({@code next-2026-02-05T1700.rss.xml}, {@code feed-20260205T160000Z.xml}, {@code
+ * feed-2026-02-05T16:00:00Z.xml}; a name without a zone is read as UTC, the zone the snapshot goal
+ * names its files in); else the newest item date; else the file's last-modified time.
  */
 public final class FeedReader {
 
@@ -14,11 +50,154 @@ public final class FeedReader {
    * Reads a snapshot file. Problems with single items are sent to {@code reporter} and the item is
    * left out; the other items still come back.
    *
-   * @throws io.github.sitegen.SiteGenException when the file is not a feed at all ({@code
-   *     file:line: message})
+   * @param file the snapshot file; messages name it as given (not made absolute)
+   * @return the feed's items in file order; an empty list when the feed has no item
+   * @throws io.github.sitegen.SiteGenException when the file is not a feed at all (empty, JSON, an
+   *     HTML page, malformed XML, a DOCTYPE, an unknown root element, or Rome gives up on it), as
+   *     {@code file:line: message}
    * @throws IOException when the file cannot be read
    */
   public Snapshot read(Path file, Reporter reporter) throws IOException {
-    throw new UnsupportedOperationException("TODO(#2): FeedReader");
+    requireNonNull(file, "file");
+    requireNonNull(reporter, "reporter");
+    String fileName = file.toString();
+    byte[] bytes = Files.readAllBytes(file);
+
+    Document document = XmlDocumentReader.read(fileName, bytes);
+    SyndFeed feed = toSyndFeed(fileName, document);
+
+    String feedLink = feedLink(feed);
+    List<SyndEntry> entries = feed.getEntries();
+    List<Element> elements = itemElements(document.getRootElement());
+    boolean matched = elements.size() == entries.size();
+    List<FeedItem> items = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      @Nullable Element element = matched ? elements.get(i) : null;
+      try {
+        items.add(EntryConverter.convert(entries.get(i), element, feedLink));
+      } catch (RuntimeException e) {
+        int line = element instanceof Located located ? Math.max(located.getLine(), 0) : 0;
+        reporter.problem(
+            Problem.error(
+                fileName, line, "item " + (i + 1) + " skipped: cannot read it (" + e + ")"));
+      }
+    }
+    return new Snapshot(file, snapshotTime(file, feed, items), title(feed), feedLink, items);
+  }
+
+  private static SyndFeed toSyndFeed(String fileName, Document document) {
+    Element root = document.getRootElement();
+    int rootLine = root instanceof Located located ? Math.max(located.getLine(), 0) : 0;
+    boolean rss = root.getName().equals("rss") || root.getName().equals("RDF");
+    if (rss && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
+      // Rome would fail with a NullPointerException reported as "Invalid XML"
+      throw new SiteGenException(
+          Problem.error(
+              fileName,
+              rootLine,
+              "not a feed: expected a <channel> in <" + root.getQualifiedName() + ">, found none"));
+    }
+    try {
+      WireFeed wireFeed = new WireFeedInput().build(document);
+      return new SyndFeedImpl(wireFeed, true); // keeps the wire entries, for their guids
+    } catch (FeedException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException && "Invalid document".equals(e.getMessage())) {
+        // none of Rome's parsers knows this root element
+        throw new SiteGenException(
+            Problem.error(
+                fileName,
+                rootLine,
+                "not a feed: expected an <rss>, <rdf:RDF> or <feed> root element that rome knows,"
+                    + " found "
+                    + describe(root)),
+            e);
+      }
+      throw new SiteGenException(
+          Problem.error(fileName, rootLine, "not a readable feed: rome failed with " + describe(e)),
+          e);
+    }
+  }
+
+  /**
+   * The {@code <item>}/{@code <entry>} elements in the order Rome reads them: children of {@code
+   * <channel>} (RSS 0.91-2.0) or of the root ({@code rdf:RDF}, Atom {@code feed}).
+   */
+  private static List<Element> itemElements(Element root) {
+    List<Element> elements = new ArrayList<>();
+    Element channel = root.getChild("channel", root.getNamespace());
+    if (root.getName().equals("rss") && channel != null) {
+      channel.getChildren().stream().filter(e -> e.getName().equals("item")).forEach(elements::add);
+    } else {
+      root.getChildren().stream()
+          .filter(e -> e.getName().equals("item") || e.getName().equals("entry"))
+          .forEach(elements::add);
+    }
+    return elements;
+  }
+
+  private static Instant snapshotTime(Path file, SyndFeed feed, List<FeedItem> items)
+      throws IOException {
+    Optional<Instant> time = feedDate(feed);
+    if (time.isEmpty()) {
+      time = FileNameTimestamp.parse(String.valueOf(file.getFileName()));
+    }
+    if (time.isEmpty()) {
+      time =
+          items.stream()
+              .flatMap(item -> Stream.of(item.published(), item.updated()))
+              .filter(Objects::nonNull)
+              .map(OffsetDateTime::toInstant)
+              .max(Instant::compareTo);
+    }
+    return time.isPresent() ? time.get() : Files.getLastModifiedTime(file).toInstant();
+  }
+
+  private static Optional<Instant> feedDate(SyndFeed feed) {
+    WireFeed wire = feed.originalWireFeed();
+    @Nullable Date date = null;
+    if (wire instanceof Channel channel) {
+      date = firstNonNull(channel.getLastBuildDate(), channel.getPubDate());
+    } else if (wire instanceof Feed atom) {
+      date = atom.getUpdated();
+    }
+    date = firstNonNull(date, feed.getPublishedDate()); // dc:date, Atom 0.3 modified
+    return Optional.ofNullable(date).map(Date::toInstant);
+  }
+
+  private static @Nullable Date firstNonNull(@Nullable Date first, @Nullable Date second) {
+    return first != null ? first : second;
+  }
+
+  /** The site's link: Rome's {@code SyndFeed.getLink()} prefers an Atom feed's self link. */
+  private static String feedLink(SyndFeed feed) {
+    if (feed.originalWireFeed() instanceof Feed atom) {
+      return atom.getAlternateLinks().stream()
+          .map(link -> link.getHrefResolved() != null ? link.getHrefResolved() : link.getHref())
+          .map(EntryConverter::text)
+          .findFirst()
+          .orElse("");
+    }
+    return EntryConverter.text(feed.getLink());
+  }
+
+  private static String title(SyndFeed feed) {
+    if (feed.originalWireFeed() instanceof Feed atom) {
+      return EntryConverter.atomText(atom.getTitleEx());
+    }
+    return PlainText.ofRssText(EntryConverter.text(feed.getTitle()));
+  }
+
+  private static String describe(Element root) {
+    String version = root.getAttributeValue("version");
+    return "<"
+        + root.getQualifiedName()
+        + (version == null ? "" : " version=\"" + version + "\"")
+        + ">";
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + XmlDocumentReader.sentence(message));
   }
 }
