@@ -1,29 +1,172 @@
 package io.github.sitegen.markdown;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Renders archive Markdown to HTML with commonmark-java (GFM tables, strikethrough, autolinks,
  * heading anchors). One parser and renderer are shared; thread-safe.
+ *
+ * <p>Raw HTML in the Markdown is escaped, never passed through, and link destinations other than
+ * {@code http}, {@code https}, {@code mailto} and relative URLs are dropped: the archive is
+ * sanitised on import, but hand-written files are not trusted either.
+ *
+ * <pre>{@code
+ * String html = new MarkdownRenderer().toHtml("Un *test*", url -> url); // <p>Un <em>test</em></p>
+ * }</pre>
  */
 public final class MarkdownRenderer {
+  private static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          AutolinkExtension.create(),
+          HeadingAnchorExtension.create());
+
+  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+  private final HtmlRenderer htmlRenderer =
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+          .attributeProviderFactory(context -> MarkdownRenderer::adjustAttributes)
+          .build();
 
   /**
    * Renders Markdown to an HTML fragment.
    *
-   * @param markdown the Markdown body
+   * @param markdown the Markdown body; {@code ""} gives {@code ""}
    * @param linkRewriter applied to every link and image destination (e.g. to point links at
    *     archived pages); return the argument to keep it
    */
   public String toHtml(String markdown, UnaryOperator<String> linkRewriter) {
-    throw new UnsupportedOperationException("TODO(#2): MarkdownRenderer");
+    requireNonNull(markdown, "markdown");
+    requireNonNull(linkRewriter, "linkRewriter");
+    Node document = parser.parse(markdown);
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            link.setDestination(linkRewriter.apply(link.getDestination()));
+            visitChildren(link);
+          }
+
+          @Override
+          public void visit(Image image) {
+            image.setDestination(linkRewriter.apply(image.getDestination()));
+            visitChildren(image);
+          }
+        });
+    return htmlRenderer.render(document);
   }
 
   /**
-   * The plain text of Markdown (for summaries, word counts and search), whitespace collapsed,
-   * cut at a word boundary to at most {@code maxChars} characters with "…" appended when cut.
+   * URL sanitising marks every link {@code rel="nofollow"}; links within the site (relative ones)
+   * need no such mark. Images load lazily: long archive pages have many.
+   */
+  private static void adjustAttributes(Node node, String tagName, Map<String, String> attributes) {
+    if (node instanceof Link link && !link.getDestination().contains(":")) {
+      attributes.remove("rel");
+    } else if (node instanceof Image) {
+      attributes.put("loading", "lazy");
+    }
+  }
+
+  /**
+   * The plain text of Markdown (for summaries, word counts and search), whitespace collapsed, cut
+   * at a word boundary to at most {@code maxChars} characters with "…" appended when cut (the
+   * ellipsis counts in {@code maxChars}).
+   *
+   * @throws IllegalArgumentException when {@code maxChars} is less than 1
    */
   public String toPlainText(String markdown, int maxChars) {
-    throw new UnsupportedOperationException("TODO(#2): MarkdownRenderer");
+    requireNonNull(markdown, "markdown");
+    if (maxChars < 1) {
+      throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
+    }
+    var collected = new StringBuilder();
+    parser.parse(markdown).accept(new TextCollector(collected));
+    String text = collected.toString().replaceAll("\\s+", " ").strip();
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    int limit = maxChars - 1; // room for the ellipsis
+    int cut = text.lastIndexOf(' ', limit);
+    String head = cut > 0 ? text.substring(0, cut) : text.substring(0, limit);
+    if (!head.isEmpty() && Character.isHighSurrogate(head.charAt(head.length() - 1))) {
+      head = head.substring(0, head.length() - 1);
+    }
+    return head.stripTrailing() + "…";
+  }
+
+  /** Collects the text of a document, a space between blocks and for line breaks; no markup. */
+  private static final class TextCollector extends AbstractVisitor {
+    private final StringBuilder text;
+
+    TextCollector(StringBuilder text) {
+      this.text = text;
+    }
+
+    @Override
+    public void visit(Text node) {
+      text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(Code node) {
+      text.append(node.getLiteral());
+    }
+
+    @Override
+    public void visit(FencedCodeBlock node) {
+      text.append(' ').append(node.getLiteral()).append(' ');
+    }
+
+    @Override
+    public void visit(IndentedCodeBlock node) {
+      text.append(' ').append(node.getLiteral()).append(' ');
+    }
+
+    @Override
+    public void visit(SoftLineBreak node) {
+      text.append(' ');
+    }
+
+    @Override
+    public void visit(HardLineBreak node) {
+      text.append(' ');
+    }
+
+    @Override
+    protected void visitChildren(Node parent) {
+      super.visitChildren(parent);
+      if (parent instanceof Block || parent instanceof TableCell) {
+        text.append(' ');
+      }
+    }
   }
 }

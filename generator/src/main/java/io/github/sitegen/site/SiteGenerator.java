@@ -1,29 +1,248 @@
 package io.github.sitegen.site;
 
+import static java.util.Objects.requireNonNull;
+
+import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.ArchiveReader;
+import io.github.sitegen.archive.Article;
+import io.github.sitegen.markdown.MarkdownRenderer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the Markdown archive into a static site: article pages, paginated home, year/month/day
  * and tag indexes, Atom feed, sitemap, 404 page and the theme's assets. Configured once, then
  * thread-safe.
+ *
+ * <p>Every link between pages is relative, so the site works under any sub-path and from a local
+ * folder. A file is written only when its bytes change, so a re-run over the same archive writes
+ * nothing. Files no page produces any more are not deleted (the output folder may hold files that
+ * are not ours).
+ *
+ * <pre>{@code
+ * var options = SiteOptions.defaults(Path.of("articles"), Path.of("target/site"));
+ * SiteReport report = new SiteGenerator(options, Reporter.silent()).generate();
+ * }</pre>
  */
 public final class SiteGenerator {
+  private static final int MAX_THREADS = 8;
+
   private final SiteOptions options;
   private final Reporter reporter;
+  private final Theme theme;
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final ArchiveReader archive = new ArchiveReader();
 
+  /**
+   * A generator for one site.
+   *
+   * @throws SiteGenException when the theme folder is not a folder or a date pattern of its labels
+   *     is missing or invalid
+   */
   public SiteGenerator(SiteOptions options, Reporter reporter) {
-    this.options = options;
-    this.reporter = reporter;
+    this.options = requireNonNull(options, "options");
+    this.reporter = requireNonNull(reporter, "reporter");
+    this.theme = new Theme(options.theme(), options.locale(), options.zone());
+    try {
+      new SitePlanner(options, theme.labels()); // fails now, not mid-build, on a bad date pattern
+    } catch (IllegalArgumentException e) {
+      throw new SiteGenException(
+          Problem.error(
+              "i18n/labels_" + options.locale().getLanguage() + ".properties",
+              0,
+              "date format: " + e.getMessage()),
+          e);
+    }
   }
 
   /**
-   * Builds the site into {@link SiteOptions#output()}.
+   * Builds the site into {@link SiteOptions#output()}. An empty or missing archive gives a site
+   * with no articles.
    *
    * @throws io.github.sitegen.SiteGenException on bad options or a broken template
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
-    throw new UnsupportedOperationException("TODO(#2): SiteGenerator " + options + reporter);
+    return generate(archive.read(options.archive(), options.zone(), reporter), archive::body);
+  }
+
+  /** Builds the site from articles already read, taking their bodies from {@code bodies}. */
+  SiteReport generate(List<Article> articles, BodyLoader bodies) throws IOException {
+    long start = System.nanoTime();
+    SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles);
+    plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
+
+    Path output = options.output();
+    Files.createDirectories(output);
+    int written = 0;
+    int unchanged = 0;
+    int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (Page page : plan.pages()) {
+        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodies))));
+      }
+      for (Future<Boolean> result : results) {
+        if (await(result)) {
+          written++;
+        } else {
+          unchanged++;
+        }
+      }
+    } finally {
+      stop(pool);
+    }
+    for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
+      if (write(file.getKey(), file.getValue())) {
+        written++;
+      } else {
+        unchanged++;
+      }
+    }
+    if (options.baseUrl() == null) {
+      reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
+    }
+    // TODO(#6): remove files a previous build made that no page produces any more
+    return new SiteReport(
+        articles.size(), written, unchanged, output, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Drops the pages not started yet and waits for those being written: nothing may write into the
+   * output folder once {@link #generate} has returned or thrown.
+   */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        // a page is still being written; rendering one takes milliseconds, so keep waiting
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean await(Future<Boolean> result) throws IOException {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while rendering", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      } else if (cause instanceof UncheckedIOException io) {
+        throw io.getCause();
+      } else if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Renders one page to bytes; safe to call from several threads. */
+  private byte[] render(Page page, SitePlanner.Plan plan, BodyLoader bodies) throws IOException {
+    Map<String, String> html = new LinkedHashMap<>();
+    for (String articlePage : page.bodies()) {
+      Article article = plan.articles().get(articlePage);
+      html.put(
+          articlePage,
+          markdown.toHtml(bodies.body(article), url -> plan.links().rewrite(articlePage, url)));
+    }
+    Map<String, @Nullable Object> model = new HashMap<>(page.model());
+    model.put("bodies", html);
+    model.put("site", site());
+    model.put("path", page.path());
+    model.put("canonical", canonical(page.path()));
+    model.put("labels", theme.labels().values());
+    model.put("url", new TemplateHelpers.Url(page.path()));
+    model.put("msg", new TemplateHelpers.Msg(theme.labels()));
+    model.put("count", new TemplateHelpers.Count(theme.labels()));
+    String text = theme.render(page.template(), model);
+    if (page.template().endsWith(".ftlx")) {
+      text = withoutXmlIllegalChars(text);
+    }
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Map<String, Object> site() {
+    Map<String, Object> site = new HashMap<>();
+    site.put("title", options.title());
+    site.put("lang", options.locale().toLanguageTag());
+    site.put("baseUrl", options.baseUrl() == null ? "" : options.baseUrl().toString());
+    return site;
+  }
+
+  private @Nullable String canonical(String path) {
+    if (options.baseUrl() == null) {
+      return null;
+    }
+    String base = options.baseUrl().toString();
+    return (base.endsWith("/") ? base : base + "/") + RelativeUrls.pretty(path);
+  }
+
+  /** XML 1.0 forbids most control characters anywhere, even escaped: drop them. */
+  static String withoutXmlIllegalChars(String xml) {
+    return xml.replaceAll(
+        "[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
+  }
+
+  private Map<String, byte[]> extraFiles() throws IOException {
+    Map<String, byte[]> files = new LinkedHashMap<>(theme.staticFiles());
+    files.put(".nojekyll", new byte[0]);
+    String robots = "User-agent: *\nAllow: /\n";
+    String base = canonical("sitemap.xml");
+    if (base != null) {
+      robots += "\nSitemap: " + base + "\n";
+    }
+    files.put("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
+    return files;
+  }
+
+  /** Writes a file unless it already holds these bytes; true when written. */
+  private boolean write(String path, byte[] bytes) throws IOException {
+    Path root = options.output().toAbsolutePath().normalize();
+    Path target = root.resolve(path).normalize();
+    if (!target.startsWith(root) || target.equals(root)) {
+      throw new SiteGenException(
+          Problem.error(path, 0, "output path: expected a file inside the site folder"));
+    }
+    if (Files.isRegularFile(target)
+        && Files.size(target) == bytes.length
+        && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return false;
+    }
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempFile(target.getParent(), ".sitegen-", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return true;
   }
 }

@@ -51,6 +51,13 @@ public record SiteOptions(
   /** Options with defaults: title "Archive", no base URL, English, UTC, 20 per page, no theme. */
   public static SiteOptions defaults(Path archive, Path output) {
     return new SiteOptions(
-        archive, output, "Archive", null, Locale.ENGLISH, ZoneId.of("UTC"), DEFAULT_PAGE_SIZE, null);
+        archive,
+        output,
+        "Archive",
+        null,
+        Locale.ENGLISH,
+        ZoneId.of("UTC"),
+        DEFAULT_PAGE_SIZE,
+        null);
   }
 }

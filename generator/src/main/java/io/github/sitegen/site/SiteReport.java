@@ -13,9 +13,13 @@ import java.util.Locale;
  * @param output the output folder
  * @param elapsed wall time of the build
  */
-public record SiteReport(int articles, int pagesWritten, int pagesUnchanged, Path output, Duration elapsed) {
+public record SiteReport(
+    int articles, int pagesWritten, int pagesUnchanged, Path output, Duration elapsed) {
 
-  /** One line for a log: {@code Rendered 9 articles: 57 files written, 0 unchanged in 0.4 s to target/site}. */
+  /**
+   * One line for a log: {@code Rendered 9 articles: 57 files written, 0 unchanged in 0.4 s to
+   * target/site}.
+   */
   public String summary() {
     return String.format(
         Locale.ROOT,

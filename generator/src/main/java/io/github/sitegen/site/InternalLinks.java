@@ -1,0 +1,56 @@
+package io.github.sitegen.site;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds links that point at another archived article's original URL, so they can lead to the
+ * archived page instead. URLs are compared without scheme (http and https), case of host, trailing
+ * slash and fragment; the fragment is kept on the rewritten link.
+ *
+ * @param pages article page paths by normalised original URL
+ */
+record InternalLinks(Map<String, String> pages) {
+  InternalLinks {
+    pages = Map.copyOf(pages);
+  }
+
+  /** The comparison key of an http(s) URL, or empty when it is not one. */
+  static Optional<String> key(String url) {
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.getRawAuthority() == null) {
+      return Optional.empty();
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+    return Optional.of(uri.getRawAuthority().toLowerCase(Locale.ROOT) + path + query);
+  }
+
+  /**
+   * The link to use on page {@code from} for {@code url}: relative when it is an archived article,
+   * else unchanged.
+   */
+  String rewrite(String from, String url) {
+    Optional<String> target = key(url).map(pages::get);
+    if (target.isEmpty()) {
+      return url;
+    }
+    int hash = url.indexOf('#');
+    String fragment = hash >= 0 ? url.substring(hash) : "";
+    return RelativeUrls.relative(from, target.get()) + fragment;
+  }
+}

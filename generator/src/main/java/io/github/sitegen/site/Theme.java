@@ -1,0 +1,234 @@
+package io.github.sitegen.site;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.github.sitegen.Problem;
+import io.github.sitegen.SiteGenException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default theme on the classpath ({@code sitegen-theme/}, from the {@code site-template} jar)
+ * with an optional user folder whose files override it by name: templates, static files and labels.
+ * Holds the one Freemarker {@link Configuration} of a generator; thread-safe once built.
+ */
+final class Theme {
+  static final String CLASSPATH_ROOT = "sitegen-theme/";
+
+  private final @Nullable Path userFolder;
+  private final Configuration freemarker;
+  private final Labels labels;
+
+  Theme(@Nullable Path userFolder, Locale locale, java.time.ZoneId zone) {
+    this.userFolder = userFolder;
+    if (userFolder != null && !Files.isDirectory(userFolder)) {
+      throw new SiteGenException(
+          Problem.error(userFolder.toString(), 0, "theme folder: expected a folder, found none"));
+    }
+    this.freemarker = configure(userFolder, locale, zone);
+    this.labels = loadLabels(userFolder, locale);
+  }
+
+  private static Configuration configure(
+      @Nullable Path userFolder, Locale locale, java.time.ZoneId zone) {
+    var cfg = new Configuration(Configuration.VERSION_2_3_34);
+    List<TemplateLoader> loaders = new ArrayList<>();
+    Path userTemplates = userFolder == null ? null : userFolder.resolve("templates");
+    if (userTemplates != null && Files.isDirectory(userTemplates)) {
+      try {
+        loaders.add(new FileTemplateLoader(userTemplates.toFile()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read theme templates in " + userTemplates, e);
+      }
+    }
+    loaders.add(
+        new ClassTemplateLoader(Theme.class.getClassLoader(), CLASSPATH_ROOT + "templates"));
+    cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+    var wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    wrapper.setForceLegacyNonListCollections(false);
+    wrapper.setIterableSupport(true);
+    cfg.setObjectWrapper(wrapper.build());
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setOutputEncoding("UTF-8");
+    cfg.setRecognizeStandardFileExtensions(true); // .ftlh = HTML auto-escaping, .ftlx = XML
+    cfg.setLocale(locale);
+    cfg.setTimeZone(TimeZone.getTimeZone(zone));
+    cfg.setNumberFormat("computer"); // years and counts must not come out as "2 026"
+    cfg.setLocalizedLookup(false);
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setAPIBuiltinEnabled(false);
+    return cfg;
+  }
+
+  Labels labels() {
+    return labels;
+  }
+
+  /**
+   * Renders a template; a broken template becomes a {@link SiteGenException} naming its {@code
+   * file:line}.
+   */
+  String render(String templateName, Map<String, Object> model) {
+    Template template = template(templateName);
+    var out = new StringWriter();
+    try {
+      template.process(model, out);
+    } catch (TemplateException e) {
+      throw templateProblem(
+          Optional.ofNullable(e.getTemplateSourceName()).orElse(templateName),
+          Optional.ofNullable(e.getLineNumber()).orElse(0),
+          e.getMessageWithoutStackTop(),
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render " + templateName, e);
+    }
+    return out.toString();
+  }
+
+  /** Loads (and caches) a template, failing on a syntax error. */
+  Template template(String name) {
+    try {
+      return freemarker.getTemplate(name);
+    } catch (ParseException e) {
+      throw templateProblem(
+          Optional.ofNullable(e.getTemplateName()).orElse(name),
+          e.getLineNumber(),
+          e.getEditorMessage(),
+          e);
+    } catch (IOException e) {
+      throw new SiteGenException(
+          Problem.error(displayName(name), 0, "cannot load template: " + e.getMessage()), e);
+    }
+  }
+
+  private SiteGenException templateProblem(String name, int line, String message, Exception cause) {
+    String text = message;
+    int tips = text.indexOf("\n----");
+    if (tips >= 0) {
+      text = text.substring(0, tips);
+    }
+    text = text.strip().replaceAll("\\s*\\n\\s*", " ");
+    return new SiteGenException(Problem.error(displayName(name), Math.max(line, 0), text), cause);
+  }
+
+  /** Where a template comes from: the user's file when it overrides, else the default theme. */
+  private String displayName(String template) {
+    if (userFolder != null) {
+      Path user = userFolder.resolve("templates").resolve(template);
+      if (Files.isRegularFile(user)) {
+        return user.toString();
+      }
+    }
+    return CLASSPATH_ROOT + "templates/" + template;
+  }
+
+  /**
+   * Every static file, by path relative to the site root: the default theme's (listed in {@code
+   * sitegen-theme/static.list}, since classpath folders cannot be listed from a jar) then the
+   * user's {@code static/} folder on top.
+   */
+  Map<String, byte[]> staticFiles() throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String name : readClasspath("static.list").lines().map(String::strip).toList()) {
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      files.put(name, readClasspathBytes("static/" + name));
+    }
+    if (userFolder != null && Files.isDirectory(userFolder.resolve("static"))) {
+      Path root = userFolder.resolve("static");
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          String name = root.relativize(file).toString().replace('\\', '/');
+          files.put(name, Files.readAllBytes(file));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static Labels loadLabels(@Nullable Path userFolder, Locale locale) {
+    Map<String, String> values = new HashMap<>();
+    List<String> names = new ArrayList<>(List.of("labels.properties"));
+    if (!locale.getLanguage().isEmpty()) {
+      names.add("labels_" + locale.getLanguage() + ".properties");
+      if (!locale.getCountry().isEmpty()) {
+        names.add("labels_" + locale.getLanguage() + "_" + locale.getCountry() + ".properties");
+      }
+    }
+    for (String name : names) {
+      try (InputStream in =
+          Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + "i18n/" + name)) {
+        if (in != null) {
+          load(in, values);
+        }
+        if (userFolder != null && Files.isRegularFile(userFolder.resolve("i18n").resolve(name))) {
+          try (InputStream user = Files.newInputStream(userFolder.resolve("i18n").resolve(name))) {
+            load(user, values);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read theme labels " + name, e);
+      }
+    }
+    if (values.isEmpty()) {
+      throw new IllegalStateException(
+          "no "
+              + CLASSPATH_ROOT
+              + "i18n/labels.properties on the classpath: is site-gen-template missing?");
+    }
+    return new Labels(values);
+  }
+
+  private static void load(InputStream in, Map<String, String> values) throws IOException {
+    var properties = new Properties();
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+  }
+
+  private static String readClasspath(String name) throws IOException {
+    return new String(readClasspathBytes(name), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readClasspathBytes(String name) throws IOException {
+    try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + name)) {
+      if (in == null) {
+        throw new IOException("missing theme resource " + CLASSPATH_ROOT + name);
+      }
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.github.sitegen.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MarkdownRendererTest {
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+  private static final UnaryOperator<String> KEEP = url -> url;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          emphasis          | Un *test* **gras**      | <p>Un <em>test</em> <strong>gras</strong></p>
+          strikethrough     | ~~barré~~               | <p><del>barré</del></p>
+          autolink          | voir https://next.ink/  | <p>voir <a rel="nofollow" href="https://next.ink/">https://next.ink/</a></p>
+          heading anchor    | ## Un marché            | <h2 id="un-marché">Un marché</h2>
+          no-break spaces   | "Quoi ?"           | "<p>Quoi ?</p>"
+          """)
+  void rendersCommonMarkAndGfm(String name, String markdown, String html) {
+    assertThat(renderer.toHtml(markdown, KEEP).strip()).isEqualTo(html);
+  }
+
+  @Test
+  void rendersTables() {
+    String html = renderer.toHtml("| a | b |\n|---|---|\n| 1 | 2 |\n", KEEP);
+
+    assertThat(html).contains("<table>", "<th>a</th>", "<td>2</td>");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+          inline script     | <script>alert(1)</script> x       | &lt;script&gt;
+          html block        | <div onclick="x()">hi</div>       | &lt;div onclick=
+          javascript link   | [clic](javascript:alert(1))       | <a rel="nofollow" href="">clic</a>
+          data image        | ![x](data:text/html;base64,AAAA)  | <img src="" alt="x"
+          """)
+  void neverLetsHtmlOrScriptUrlsThrough(String name, String markdown, String expected) {
+    String html = renderer.toHtml(markdown, KEEP);
+
+    assertThat(html).contains(expected).doesNotContain("<script", "javascript:", "<div", "data:");
+  }
+
+  @Test
+  void rewritesLinkAndImageDestinations() {
+    List<String> seen = new ArrayList<>();
+
+    String html =
+        renderer.toHtml(
+            "[a](https://next.ink/1/) ![b](https://next.ink/b.webp) <https://next.ink/2/>",
+            url -> {
+              seen.add(url);
+              return url.equals("https://next.ink/1/") ? "../a/index.html" : url;
+            });
+
+    assertThat(seen)
+        .containsExactly("https://next.ink/1/", "https://next.ink/b.webp", "https://next.ink/2/");
+    assertThat(html)
+        .contains("<a href=\"../a/index.html\">a</a>")
+        .contains("<img src=\"https://next.ink/b.webp\" alt=\"b\" loading=\"lazy\" />");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" in {1} -> \"{2}\"")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "Un **test**  simple\\n\\nsur deux paragraphes" | 100 | Un test simple sur deux paragraphes
+          "Un texte assez long pour être coupé"           | 15  | Un texte assez…
+          "Anticonstitutionnellement"                     | 10  | Anticonst…
+          "## Titre\\n\\n- un\\n- deux"                   | 100 | Titre un deux
+          "| a | b |\n|---|---|\n| 1 | 2 |"              | 100 | a b 1 2
+          ""                                              | 10  | ""
+          """)
+  void plainTextIsCollapsedAndCutAtAWord(String markdown, int max, String expected) {
+    String text = renderer.toPlainText(markdown.replace("\\n", "\n"), max);
+
+    assertThat(text).isEqualTo(expected).hasSizeLessThanOrEqualTo(max);
+  }
+
+  @Test
+  void plainTextNeedsRoom() {
+    assertThatThrownBy(() -> renderer.toPlainText("x", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

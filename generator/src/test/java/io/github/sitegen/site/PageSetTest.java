@@ -1,0 +1,172 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Five articles over two days with two articles per page: which files, and how they link. */
+class PageSetTest {
+  @TempDir static Path dir;
+  static Path site;
+
+  @BeforeAll
+  static void build() throws Exception {
+    site = dir.resolve("site");
+    SiteFixture.buildNext(
+        SiteFixture.french(site, URI.create("https://archive.example.org/next/"), 2));
+  }
+
+  @Test
+  void producesExactlyTheseFiles() throws Exception {
+    assertThat(SiteFixture.files(site))
+        .containsExactly(
+            ".nojekyll",
+            "2026/02/04/index.html",
+            "2026/02/04/vos-flux-rss-un-outil-darchivage-sous-estime/index.html",
+            "2026/02/05/elon-musk-avait-personnellement-supervise/index.html",
+            "2026/02/05/index.html",
+            "2026/02/05/le-pape-peut-il-susciter-un-veritable-sursaut/index.html",
+            "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html",
+            "2026/02/05/page/2/index.html",
+            "2026/02/05/propriete-de-jeff-bezos-le-washington-post/index.html",
+            "2026/02/index.html",
+            "2026/02/page/2/index.html",
+            "2026/02/page/3/index.html",
+            "2026/index.html",
+            "404.html",
+            "archives/index.html",
+            "css/site.css",
+            "feed.xml",
+            "index.html",
+            "page/2/index.html",
+            "page/3/index.html",
+            "robots.txt",
+            "sitemap.xml",
+            "tags/amazon/index.html",
+            "tags/autohebergement/index.html",
+            "tags/deepfakes/index.html",
+            "tags/droit/index.html",
+            "tags/economie/index.html",
+            "tags/ia-et-algorithmes/index.html",
+            "tags/ia-et-algorithmes/page/2/index.html",
+            "tags/index.html",
+            "tags/presse/index.html",
+            "tags/societe-numerique/index.html",
+            "tags/societe-numerique/page/2/index.html");
+  }
+
+  @Test
+  void tagIndexListsEveryTagWithItsCountInFrenchOrder() {
+    String tags = SiteFixture.read(site, "tags/index.html");
+
+    assertThat(tags)
+        .containsSubsequence(
+            "<a href=\"amazon/index.html\">Amazon</a> <span class=\"count\">1</span>",
+            "<a href=\"autohebergement/index.html\">autohébergement</a>",
+            "<a href=\"deepfakes/index.html\">deepfakes</a>",
+            "<a href=\"droit/index.html\">Droit</a>",
+            "<a href=\"economie/index.html\">Économie</a>",
+            "<a href=\"ia-et-algorithmes/index.html\">IA et algorithmes</a> <span"
+                + " class=\"count\">3</span>",
+            "<a href=\"presse/index.html\">Presse</a>",
+            "<a href=\"societe-numerique/index.html\">Société numérique</a> <span"
+                + " class=\"count\">3</span>");
+  }
+
+  @Test
+  void tagPageCountsAndPaginates() {
+    String first = SiteFixture.read(site, "tags/ia-et-algorithmes/index.html");
+    String second = SiteFixture.read(site, "tags/ia-et-algorithmes/page/2/index.html");
+
+    assertThat(first)
+        .contains("<h1>Tag\u00a0: IA et algorithmes</h1>", "3 articles", "Page 1 sur 2")
+        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
+    assertThat(second)
+        .contains("<a rel=\"prev\" href=\"../../index.html\">", "Page 2 sur 2")
+        .contains("le-pape-peut-il-susciter-un-veritable-sursaut");
+  }
+
+  @Test
+  void dayPagesCountTheirArticlesAndLinkUpAndAcross() {
+    String fifth = SiteFixture.read(site, "2026/02/05/index.html");
+    String fourth = SiteFixture.read(site, "2026/02/04/index.html");
+
+    assertThat(fifth)
+        .contains("<h1>5 février 2026</h1>", "4 articles")
+        .contains("<a class=\"up\" href=\"../index.html\">↑ Février 2026</a>")
+        .contains("<a rel=\"prev\" href=\"../04/index.html\">← 4 février 2026</a>")
+        .doesNotContain("rel=\"next\" href=\"../06");
+    assertThat(fourth)
+        .contains("1 article<", "<a rel=\"next\" href=\"../05/index.html\">5 février 2026 →</a>");
+  }
+
+  @Test
+  void monthAndYearPagesLinkUpAndListTheirPeriods() {
+    String month = SiteFixture.read(site, "2026/02/index.html");
+    String year = SiteFixture.read(site, "2026/index.html");
+
+    assertThat(month)
+        .contains("<a class=\"up\" href=\"../index.html\">↑ 2026</a>")
+        .contains(
+            "<a href=\"05/index.html\">5 février 2026</a> <span class=\"count\">4 articles</span>")
+        .contains(
+            "<a href=\"04/index.html\">4 février 2026</a> <span class=\"count\">1 article</span>");
+    assertThat(year)
+        .contains("<a class=\"up\" href=\"../archives/index.html\">↑ Archives</a>")
+        .contains(
+            "<a href=\"02/index.html\">Février 2026</a> <span class=\"count\">5 articles</span>");
+    assertThat(SiteFixture.read(site, "archives/index.html"))
+        .contains(
+            "<a href=\"../2026/index.html\">2026</a> <span class=\"count\">5 articles</span>");
+  }
+
+  @Test
+  void articlesLinkToTheirNeighboursInTime() {
+    String newest =
+        SiteFixture.read(site, "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html");
+    String oldest =
+        SiteFixture.read(
+            site, "2026/02/04/vos-flux-rss-un-outil-darchivage-sous-estime/index.html");
+
+    assertThat(newest)
+        .contains(
+            "<a rel=\"prev\" href=\"../elon-musk-avait-personnellement-supervise/index.html\">")
+        .doesNotContain("rel=\"next\"");
+    assertThat(oldest)
+        .contains(
+            "<a rel=\"next\""
+                + " href=\"../../05/propriete-de-jeff-bezos-le-washington-post/index.html\">")
+        .doesNotContain("rel=\"prev\"");
+  }
+
+  @Test
+  void homeIsPaginatedNewestFirst() {
+    String home = SiteFixture.read(site, "index.html");
+    String last = SiteFixture.read(site, "page/3/index.html");
+
+    assertThat(home)
+        .containsSubsequence("lice-veut-multiplier", "elon-musk-avait")
+        .doesNotContain("le-pape-peut-il")
+        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
+    assertThat(last)
+        .contains("vos-flux-rss", "<a rel=\"prev\" href=\"../2/index.html\">")
+        .doesNotContain("rel=\"next\" href=");
+  }
+
+  @Test
+  void notFoundPageResolvesItsLinksFromTheSiteRoot() {
+    assertThat(SiteFixture.read(site, "404.html"))
+        .contains("<base href=\"https://archive.example.org/next/\">")
+        .contains("<link rel=\"stylesheet\" href=\"css/site.css\">");
+  }
+
+  @Test
+  void robotsPointsAtTheSitemap() {
+    assertThat(SiteFixture.read(site, "robots.txt"))
+        .contains("Sitemap: https://archive.example.org/next/sitemap.xml");
+  }
+}

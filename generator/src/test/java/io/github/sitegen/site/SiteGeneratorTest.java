@@ -1,0 +1,374 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.sitegen.Problem;
+import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.Article;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class SiteGeneratorTest {
+  @TempDir Path dir;
+
+  private SiteOptions french(@org.jspecify.annotations.Nullable Path theme) {
+    var base = SiteFixture.french(dir.resolve("site"), null, 20);
+    return new SiteOptions(
+        base.archive(), base.output(), base.title(), null, base.locale(), base.zone(), 20, theme);
+  }
+
+  @Test
+  void rewritesLinksToArchivedArticlesIntoRelativeLinks() throws Exception {
+    SiteFixture.buildNext(french(null));
+
+    String page =
+        SiteFixture.read(
+            dir.resolve("site"), "2026/02/05/elon-musk-avait-personnellement-supervise/index.html");
+    assertThat(page)
+        .contains(
+            "<a href=\"../propriete-de-jeff-bezos-le-washington-post/index.html#licenciements\">appris"
+                + " leur licenciement hier</a>")
+        .contains(
+            "<a href=\"https://next.ink/222947/elon-musk-avait-personnellement-supervise/\">Article"
+                + " original sur Next</a>")
+        .doesNotContain("http://next.ink/222912");
+  }
+
+  @Test
+  void rendersHostileTextAsText() throws Exception {
+    String hostile = "<script>alert(1)</script> ${7*7} <#if true>x</#if> ]]> \u0001";
+    Article article =
+        NextArchive.article(
+            "2026/02/05/hostile",
+            "urn:test:<&>",
+            hostile,
+            hostile,
+            "2026-02-05T16:20:00+01:00",
+            null,
+            List.of(hostile),
+            List.of(hostile, "IA"),
+            "https://example.org/?a=1&b=<2>",
+            hostile,
+            "https://example.org/\"><script>",
+            true,
+            80);
+
+    SiteFixture.build(
+        french(null), List.of(article), a -> "# " + hostile + "\n\n<script>alert(2)</script>");
+
+    Path site = dir.resolve("site");
+    for (String path : SiteFixture.files(site)) {
+      if (path.endsWith(".html")) {
+        assertThat(SiteFixture.read(site, path)).as(path).doesNotContain("<script", "49", "<#if");
+      }
+    }
+    String page = SiteFixture.read(site, "2026/02/05/hostile/index.html");
+    assertThat(page)
+        .contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; ${7*7} &lt;#if true&gt;x&lt;/#if&gt;");
+    Document feed = parseSecurely(site.resolve("feed.xml"));
+    Element entry = (Element) feed.getElementsByTagName("entry").item(0);
+    assertThat(entry.getElementsByTagName("title").item(0).getTextContent())
+        .isEqualTo("<script>alert(1)</script> ${7*7} <#if true>x</#if> ]]> ");
+    assertThat(entry.getElementsByTagName("content").item(0).getTextContent())
+        .contains("&lt;script&gt;alert(2)&lt;/script&gt;");
+  }
+
+  @Test
+  void dropsOriginalAndImageUrlsThatAreNotWebUrls() throws Exception {
+    Article article =
+        NextArchive.article(
+            "2026/02/05/piege",
+            "urn:test:1",
+            "Piège",
+            "",
+            "2026-02-05T16:20:00+01:00",
+            null,
+            List.of(),
+            List.of(),
+            "javascript:alert(1)",
+            "",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            true,
+            80);
+
+    SiteFixture.build(french(null), List.of(article), a -> "Texte.");
+
+    String page = SiteFixture.read(dir.resolve("site"), "2026/02/05/piege/index.html");
+    assertThat(page)
+        .doesNotContain("javascript:", "data:image", "<img")
+        .contains("Article tronqué");
+  }
+
+  @Test
+  void articlesSharingASlugOnOneDayGetTheirOwnPages() throws Exception {
+    Article first = article("2026/02/05/meme-titre", "urn:test:1", "2026-02-05T09:00:00+01:00");
+    Article second = article("notes/meme-titre", "urn:test:2", "2026-02-05T10:00:00+01:00");
+
+    SiteFixture.build(french(null), List.of(first, second), a -> a.id());
+
+    Path site = dir.resolve("site");
+    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre/index.html")).contains("urn:test:2");
+    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre-2/index.html")).contains("urn:test:1");
+  }
+
+  private static Article article(String file, String id, String date) {
+    return NextArchive.article(
+        file, id, "Même titre", "", date, null, List.of(), List.of(), "", "", "", false, 0);
+  }
+
+  @Test
+  void feedIsValidAtomWithUniqueIds() throws Exception {
+    List<Article> articles = new ArrayList<>(NextArchive.articles());
+    Article first = articles.get(0);
+    articles.add(
+        NextArchive.article(
+            "2026/02/03/meme-id",
+            first.id(),
+            "Même id",
+            "",
+            "2026-02-03T09:00:00+01:00",
+            null,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            false,
+            0));
+    articles.add(
+        NextArchive.article(
+            "2026/02/03/pas-une-uri",
+            "pas une URI",
+            "Pas une URI",
+            "",
+            "2026-02-03T08:00:00+01:00",
+            null,
+            List.of(),
+            List.of(),
+            "",
+            "",
+            "",
+            false,
+            0));
+    Map<String, String> bodies = NextArchive.bodies();
+
+    SiteFixture.build(french(null), articles, a -> bodies.getOrDefault(a.id(), "Texte."));
+
+    Document feed = parseSecurely(dir.resolve("site/feed.xml"));
+    var root = feed.getDocumentElement();
+    assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    assertThat(root.getElementsByTagName("updated").item(0).getTextContent())
+        .isEqualTo("2026-02-05T16:20:00+01:00");
+    var entries = root.getElementsByTagName("entry");
+    assertThat(entries.getLength()).isEqualTo(7);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < entries.getLength(); i++) {
+      Element entry = (Element) entries.item(i);
+      String id = entry.getElementsByTagName("id").item(0).getTextContent();
+      assertThat(URI.create(id).isAbsolute()).as(id).isTrue();
+      assertThat(entry.getElementsByTagName("updated").getLength()).isEqualTo(1);
+      ids.add(id);
+    }
+    assertThat(ids).doesNotHaveDuplicates().contains("urn:sha1:" + SitePlanner.sha1("pas une URI"));
+  }
+
+  @Test
+  void brokenUserTemplateNamesItsFileAndLine() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.writeString(theme.resolve("templates/article.ftlh"), "<p>\n${article.title}\n<#if>\n");
+
+    assertThatThrownBy(() -> SiteFixture.buildNext(french(theme)))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageContaining("article.ftlh:3: ")
+        .hasMessageContaining(theme.toString());
+  }
+
+  @Test
+  void failingUserTemplateNamesItsFileAndLine() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.writeString(theme.resolve("templates/tag.ftlh"), "<p>\n\n${article.nope}\n");
+
+    assertThatThrownBy(() -> SiteFixture.buildNext(french(theme)))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageContaining("tag.ftlh:3: ")
+        .hasMessageContaining("article");
+  }
+
+  @Test
+  void userThemeOverridesTemplatesStaticFilesAndLabels() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.createDirectories(theme.resolve("static/css"));
+    Files.createDirectories(theme.resolve("i18n"));
+    Files.writeString(theme.resolve("templates/404.ftlh"), "<p>${labels['notFound.title']}</p>\n");
+    Files.writeString(theme.resolve("static/css/site.css"), "body { color: red; }\n");
+    Files.writeString(theme.resolve("static/CNAME"), "archive.example.org\n");
+    Files.writeString(theme.resolve("i18n/labels_fr.properties"), "notFound.title=Perdu !\n");
+
+    SiteFixture.buildNext(french(theme));
+
+    Path site = dir.resolve("site");
+    assertThat(SiteFixture.read(site, "404.html")).isEqualTo("<p>Perdu !</p>\n");
+    assertThat(SiteFixture.read(site, "css/site.css")).isEqualTo("body { color: red; }\n");
+    assertThat(SiteFixture.read(site, "CNAME")).isEqualTo("archive.example.org\n");
+    assertThat(SiteFixture.read(site, "tags/index.html")).contains("<h1>Tags</h1>");
+  }
+
+  @Test
+  void rerunningWritesNothing() throws Exception {
+    SiteReport first = SiteFixture.buildNext(french(null));
+    Path page = dir.resolve("site/index.html");
+    FileTime before = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, before);
+
+    SiteReport second = SiteFixture.buildNext(french(null));
+
+    assertThat(first.pagesWritten()).isPositive();
+    assertThat(first.pagesUnchanged()).isZero();
+    assertThat(second.pagesWritten()).isZero();
+    assertThat(second.pagesUnchanged()).isEqualTo(first.pagesWritten());
+    assertThat(Files.getLastModifiedTime(page)).isEqualTo(before);
+  }
+
+  @Test
+  void outputDependsOnlyOnTheInputs() throws Exception {
+    List<Article> reversed = new ArrayList<>(NextArchive.articles());
+    java.util.Collections.reverse(reversed);
+    SiteOptions one = SiteFixture.french(dir.resolve("one"), URI.create("https://a.example/"), 2);
+    SiteOptions two = SiteFixture.french(dir.resolve("two"), URI.create("https://a.example/"), 2);
+
+    SiteFixture.buildNext(one);
+    SiteFixture.build(two, reversed, NextArchive.bodyLoader());
+
+    List<String> files = SiteFixture.files(one.output());
+    assertThat(SiteFixture.files(two.output())).isEqualTo(files);
+    for (String file : files) {
+      assertThat(Files.readAllBytes(two.output().resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(one.output().resolve(file)));
+    }
+  }
+
+  @Test
+  void withoutBaseUrlSaysWhyThereIsNoSitemap() throws Exception {
+    List<String> infos = new ArrayList<>();
+    Reporter reporter =
+        new Reporter() {
+          @Override
+          public void problem(Problem problem) {}
+
+          @Override
+          public void info(String message) {
+            infos.add(message);
+          }
+        };
+
+    new SiteGenerator(french(null), reporter)
+        .generate(NextArchive.articles(), NextArchive.bodyLoader());
+
+    assertThat(dir.resolve("site/sitemap.xml")).doesNotExist();
+    assertThat(infos).anyMatch(m -> m.contains("sitemap") && m.contains("base URL"));
+    assertThat(SiteFixture.read(dir.resolve("site"), "robots.txt")).doesNotContain("Sitemap");
+    assertThat(SiteFixture.read(dir.resolve("site"), "index.html"))
+        .doesNotContain("rel=\"canonical\"");
+  }
+
+  @Test
+  void emptyArchiveGivesASiteWithoutArticles() throws Exception {
+    var options =
+        new SiteOptions(
+            dir.resolve("archive"),
+            dir.resolve("site"),
+            "Archive",
+            null,
+            Locale.ENGLISH,
+            ZoneId.of("UTC"),
+            20,
+            null);
+
+    SiteReport report = SiteFixture.build(options, List.of(), a -> "");
+
+    assertThat(report.articles()).isZero();
+    assertThat(SiteFixture.read(dir.resolve("site"), "index.html")).contains("No articles yet.");
+    assertThat(
+            parseSecurely(dir.resolve("site/feed.xml"))
+                .getElementsByTagName("updated")
+                .item(0)
+                .getTextContent())
+        .isEqualTo("1970-01-01T00:00:00Z");
+  }
+
+  @Test
+  void missingThemeFolderFailsInTheConstructor() {
+    assertThatThrownBy(() -> new SiteGenerator(french(dir.resolve("nope")), Reporter.silent()))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageContaining("nope");
+  }
+
+  @Test
+  void badDatePatternInUserLabelsFailsInTheConstructor() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("i18n"));
+    Files.writeString(theme.resolve("i18n/labels_fr.properties"), "format.date=d MMMM yyyy {bad\n");
+
+    assertThatThrownBy(() -> new SiteGenerator(french(theme), Reporter.silent()))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageStartingWith("i18n/labels_fr.properties: date format: ");
+  }
+
+  @Test
+  void staticListNamesEveryFileOfTheDefaultTheme() throws Exception {
+    URL css = getClass().getClassLoader().getResource("sitegen-theme/static.list");
+    assertThat(css).isNotNull();
+    assumeTrue(
+        css.getProtocol().equals("file"), "the theme is a folder (reactor build), not a jar");
+    Path themeRoot = Path.of(css.toURI()).getParent();
+    Path staticRoot = themeRoot.resolve("static");
+
+    List<String> onDisk;
+    try (Stream<Path> walk = Files.walk(staticRoot)) {
+      onDisk =
+          walk.filter(Files::isRegularFile)
+              .map(p -> staticRoot.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList();
+    }
+
+    List<String> listed =
+        Files.readString(themeRoot.resolve("static.list"))
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .sorted()
+            .toList();
+    assertThat(listed).isEqualTo(onDisk);
+  }
+
+  static Document parseSecurely(Path xml) throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(xml)));
+  }
+}
