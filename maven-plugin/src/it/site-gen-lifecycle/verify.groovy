@@ -14,6 +14,9 @@ assert new File(articles, '2026/02/05').list().size() == 1
 assert new File(articles, '2026/02/04').list().size() == 2
 def updated = markdown.find { it.getText('UTF-8').contains('Le printemps des archives') }
 assert updated.getText('UTF-8').contains('second paragraphe') : 'the later snapshot must win'
+assert updated.getText('UTF-8').contains('- Printemps')
 
-assert new File(basedir, 'target/site/index.html').isFile()
+def index = new File(basedir, 'target/site/index.html')
+assert index.isFile()
+assert index.getText('UTF-8').contains('5 février 2026 à 08:30') : 'dates in French, Paris time'
 return true
