@@ -1,5 +1,53 @@
 package io.github.sitegen.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code site-gen} command line: {@code import} merges feed snapshots into the Markdown
+ * archive, {@code build} renders the archive into a static site.
+ *
+ * <pre>{@code
+ * java -jar site-gen.jar import --snapshots snapshots --archive articles --time-zone Europe/Paris
+ * java -jar site-gen.jar build --archive articles --out target/site --locale fr-FR
+ * }</pre>
+ *
+ * <p>Exit codes: 0 on success (problems with single items are printed to standard error as {@code
+ * file:line: message} and do not fail the run), 1 when the run could not be done, 2 on a usage
+ * error.
+ */
+@Command(
+    name = "site-gen",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Keeps feed snapshots as a Markdown archive and renders it to a static site.",
+    subcommands = {ImportCommand.class, BuildCommand.class})
 public final class Main {
-  public static void main(String[] args) {}
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** Reads the version Maven wrote into the jar; a build from classes says so. */
+  static final class Version implements IVersionProvider {
+    private static final String POM_PROPERTIES =
+        "/META-INF/maven/io.github.sitegen/site-gen-generator/pom.properties";
+
+    @Override
+    public String[] getVersion() throws IOException {
+      try (InputStream in = Main.class.getResourceAsStream(POM_PROPERTIES)) {
+        if (in == null) {
+          return new String[] {"site-gen (development build)"};
+        }
+        var properties = new Properties();
+        properties.load(in);
+        return new String[] {"site-gen " + properties.getProperty("version", "(unknown version)")};
+      }
+    }
+  }
 }

@@ -1,0 +1,66 @@
+package io.github.sitegen.cli;
+
+import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.ImportOptions;
+import io.github.sitegen.archive.ImportReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code site-gen import}: merges every snapshot file into the Markdown archive. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Merges feed snapshots (*.xml, *.rss, *.atom) into the Markdown archive.")
+final class ImportCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--snapshots",
+      required = true,
+      paramLabel = "<dir>",
+      description = "Folder holding the feed snapshot files (read only).")
+  private Path snapshots;
+
+  @Option(
+      names = "--archive",
+      required = true,
+      paramLabel = "<dir>",
+      description = "The Markdown archive folder; created when missing.")
+  private Path archive;
+
+  @Option(
+      names = "--time-zone",
+      defaultValue = "UTC",
+      paramLabel = "<zone>",
+      converter = Converters.Zone.class,
+      description =
+          "Zone deciding an article's YYYY/MM/DD folder, e.g. Europe/Paris (default:"
+              + " ${DEFAULT-VALUE}).")
+  private ZoneId zone;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    var importer =
+        new ArchiveImporter(new ImportOptions(snapshots, archive, zone), new ConsoleReporter(err));
+    try {
+      ImportReport report = importer.run();
+      spec.commandLine().getOut().println(report.summary());
+      return 0;
+    } catch (SiteGenException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println("cannot import into " + archive + ": " + e);
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.sitegen.site;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses and checks the textual values of the site options (locale, time zone, base URL, page size)
+ * the same way for every front end: the Maven plugin and the command line. Each method throws
+ * {@link IllegalArgumentException} whose message says what was expected and quotes what was found,
+ * for example {@code expected an IETF BCP 47 language tag of a known locale such as "fr-FR" or
+ * "en", found "xx-Bogus"}; the caller prefixes it with the name of its option.
+ *
+ * <pre>{@code
+ * Locale locale = OptionValues.locale("fr-FR"); // Locale.FRANCE
+ * ZoneId zone = OptionValues.zone("Europe/Paris");
+ * }</pre>
+ */
+public final class OptionValues {
+  private static final Set<Locale> AVAILABLE_LOCALES = Set.of(Locale.getAvailableLocales());
+
+  private OptionValues() {}
+
+  /**
+   * Parses an IETF BCP 47 language tag ({@code fr-FR}, {@code en}) into a locale the JDK knows.
+   *
+   * @throws IllegalArgumentException when the tag is malformed ({@code fr_FR}), empty, or names a
+   *     locale the JDK has no data for ({@code xx-Bogus})
+   */
+  public static Locale locale(String tag) {
+    String expected =
+        "expected an IETF BCP 47 language tag of a known locale such as \"fr-FR\" or" + " \"en\"";
+    Locale locale;
+    try {
+      locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+    } catch (IllformedLocaleException e) {
+      throw new IllegalArgumentException(expected + ", found \"" + tag + "\"", e);
+    }
+    if (locale.getLanguage().isEmpty() || !AVAILABLE_LOCALES.contains(locale)) {
+      throw new IllegalArgumentException(expected + ", found \"" + tag + "\"");
+    }
+    return locale;
+  }
+
+  /**
+   * Parses a time-zone id: a region ({@code Europe/Paris}), {@code UTC}, or an offset ({@code
+   * +01:00}).
+   *
+   * @throws IllegalArgumentException when the zone is unknown or malformed
+   */
+  public static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id.strip());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "expected a time-zone id such as \"Europe/Paris\" or \"UTC\", found \"" + id + "\"", e);
+    }
+  }
+
+  /**
+   * Parses the absolute {@code http} or {@code https} URL a site is published at; a blank value
+   * means "no base URL" and gives null. A missing trailing slash is added, so that {@code
+   * https://example.org/archive} and {@code https://example.org/archive/} mean the same folder.
+   *
+   * @throws IllegalArgumentException when the value is not an absolute http(s) URL with a host
+   */
+  public static @Nullable URI baseUrl(String url) {
+    String trimmed = url.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    String expected = "expected an absolute http(s) URL such as \"https://example.org/archive/\"";
+    URI uri;
+    try {
+      uri = new URI(trimmed.endsWith("/") ? trimmed : trimmed + "/");
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(expected + ", found \"" + url + "\"", e);
+    }
+    String scheme = uri.getScheme();
+    boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+      throw new IllegalArgumentException(expected + ", found \"" + url + "\"");
+    }
+    return uri;
+  }
+
+  /**
+   * Checks a number of articles per page.
+   *
+   * @return the page size
+   * @throws IllegalArgumentException when it is less than 1
+   */
+  public static int pageSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException(
+          "expected a number of articles per page of at least 1, found " + size);
+    }
+    return size;
+  }
+
+  /**
+   * Parses a number of articles per page.
+   *
+   * @throws IllegalArgumentException when the text is not a whole number of at least 1
+   */
+  public static int pageSize(String size) {
+    try {
+      return pageSize(Integer.parseInt(size.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "expected a number of articles per page of at least 1, found \"" + size + "\"", e);
+    }
+  }
+}

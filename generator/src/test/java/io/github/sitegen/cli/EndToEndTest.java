@@ -1,0 +1,137 @@
+package io.github.sitegen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs {@code import} then {@code build} in-process over a small French feed. */
+class EndToEndTest {
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    var commandLine = new CommandLine(new Main());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void importsSnapshotsThenBuildsAFrenchSite() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    write(snapshots.resolve("carnet-0900.rss.xml"), snapshot("09:00", "Première version."));
+    write(snapshots.resolve("carnet-1700.rss.xml"), snapshot("17:00", "Seconde version."));
+    Path archive = dir.resolve("articles");
+    Path site = dir.resolve("site");
+
+    int imported =
+        run(
+            "import",
+            "--snapshots",
+            snapshots.toString(),
+            "--archive",
+            archive.toString(),
+            "--time-zone",
+            "Europe/Paris");
+    int built =
+        run(
+            "build",
+            "--archive",
+            archive.toString(),
+            "--out",
+            site.toString(),
+            "--title",
+            "Carnet",
+            "--base-url",
+            "https://example.org/carnet",
+            "--locale",
+            "fr-FR",
+            "--time-zone",
+            "Europe/Paris",
+            "--page-size",
+            "1");
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(imported).isZero();
+    assertThat(built).isZero();
+    assertThat(out.toString())
+        .contains("Imported 2 snapshots: 2 new")
+        .contains("Rendered 2 articles");
+    assertThat(markdownFiles(archive)).hasSize(2);
+    assertThat(archive.resolve("2026/02/05")).isDirectory();
+    assertThat(archive.resolve("2026/02/04")).isDirectory();
+    assertThat(Files.readString(site.resolve("index.html"))).contains("Carnet");
+  }
+
+  @Test
+  void aBrokenSnapshotIsReportedOnStandardErrorAndTheRestGoesThrough() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    write(snapshots.resolve("carnet-0900.rss.xml"), snapshot("09:00", "Première version."));
+    write(snapshots.resolve("broken.rss.xml"), "<rss version=\"2.0\"><channel><item>");
+
+    int exit =
+        run(
+            "import",
+            "--snapshots",
+            snapshots.toString(),
+            "--archive",
+            dir.resolve("a").toString());
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).contains("broken.rss.xml");
+    assertThat(out.toString()).contains("2 new");
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static List<Path> markdownFiles(Path archive) throws IOException {
+    try (Stream<Path> walk = Files.walk(archive)) {
+      return walk.filter(p -> p.toString().endsWith(".md")).toList();
+    }
+  }
+
+  /** A two-item French RSS snapshot taken at {@code time}; the first item's text changes. */
+  private static String snapshot(String time, String text) {
+    return """
+           <?xml version="1.0" encoding="UTF-8"?>
+           <rss version="2.0">
+             <channel>
+               <title>Carnet</title>
+               <link>https://example.org/carnet/</link>
+               <description>Un carnet</description>
+               <lastBuildDate>Thu, 05 Feb 2026 %s:00 +0100</lastBuildDate>
+               <item>
+                 <title>L’été indien à Paris</title>
+                 <link>https://example.org/carnet/ete-indien/</link>
+                 <guid isPermaLink="false">https://example.org/carnet/?p=2</guid>
+                 <pubDate>Thu, 05 Feb 2026 08:30:00 +0100</pubDate>
+                 <category>Météo</category>
+                 <description><![CDATA[<p>%s</p>]]></description>
+               </item>
+               <item>
+                 <title>Bienvenue</title>
+                 <link>https://example.org/carnet/bienvenue/</link>
+                 <guid isPermaLink="false">https://example.org/carnet/?p=1</guid>
+                 <pubDate>Wed, 04 Feb 2026 10:00:00 +0100</pubDate>
+                 <description><![CDATA[<p>Premier billet.</p>]]></description>
+               </item>
+             </channel>
+           </rss>
+           """
+        .formatted(time, text);
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OptionValuesTest {
+
+  @Test
+  void parsesLanguageTags() {
+    assertThat(OptionValues.locale("fr-FR")).isEqualTo(Locale.FRANCE);
+    assertThat(OptionValues.locale("en")).isEqualTo(Locale.ENGLISH);
+    assertThat(OptionValues.locale("de-AT")).isEqualTo(new Locale("de", "AT"));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"xx-Bogus", "fr_FR", "", "zz", "fr-ZZ"})
+  void rejectsUnknownOrMalformedLocales(String tag) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.locale(tag))
+        .withMessage(
+            "expected an IETF BCP 47 language tag of a known locale such as \"fr-FR\""
+                + " or \"en\", found \""
+                + tag
+                + "\"");
+  }
+
+  @Test
+  void parsesZones() {
+    assertThat(OptionValues.zone("Europe/Paris")).isEqualTo(ZoneId.of("Europe/Paris"));
+    assertThat(OptionValues.zone("UTC")).isEqualTo(ZoneId.of("UTC"));
+    assertThat(OptionValues.zone("+01:00")).isEqualTo(ZoneOffset.ofHours(1));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"Mars/Olympus", "Paris", "", "+25:00"})
+  void rejectsUnknownZones(String id) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.zone(id))
+        .withMessage(
+            "expected a time-zone id such as \"Europe/Paris\" or \"UTC\", found \"" + id + "\"");
+  }
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          https://example.github.io/site-gen/ | https://example.github.io/site-gen/
+          https://example.github.io/site-gen  | https://example.github.io/site-gen/
+          http://localhost:8000               | http://localhost:8000/
+          """)
+  void parsesBaseUrlsWithATrailingSlash(String url, String expected) {
+    assertThat(OptionValues.baseUrl(url)).isEqualTo(URI.create(expected));
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"", "  "})
+  void blankBaseUrlMeansNone(String url) {
+    assertThat(OptionValues.baseUrl(url)).isNull();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(
+      strings = {
+        "example.org",
+        "/site-gen/",
+        "ftp://example.org/",
+        "https://",
+        "http://a b/",
+        "https://example.org/?q=1"
+      })
+  void rejectsBaseUrlsThatAreNotAbsoluteHttp(String url) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.baseUrl(url))
+        .withMessageEndingWith(", found \"" + url + "\"");
+  }
+
+  @Test
+  void checksPageSizes() {
+    assertThat(OptionValues.pageSize(1)).isEqualTo(1);
+    assertThat(OptionValues.pageSize(" 20 ")).isEqualTo(20);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.pageSize(0))
+        .withMessage("expected a number of articles per page of at least 1, found 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.pageSize("-3"))
+        .withMessage("expected a number of articles per page of at least 1, found -3");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.pageSize("ten"))
+        .withMessage("expected a number of articles per page of at least 1, found \"ten\"");
+  }
+}

@@ -1,0 +1,24 @@
+package io.github.sitegen.maven;
+
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Parameters every site-gen goal shares; no behaviour. */
+public abstract class AbstractSiteGenMojo extends AbstractMojo {
+
+  /** The Markdown archive: one {@code YYYY/MM/DD/<slug>.md} file per article. */
+  @Parameter(property = "sitegen.archiveDirectory", defaultValue = "${project.basedir}/articles")
+  protected File archiveDirectory;
+
+  /**
+   * Time zone of the site, such as {@code Europe/Paris} or {@code UTC}: it decides an article's
+   * {@code YYYY/MM/DD} folder and the zone dates are shown in.
+   */
+  @Parameter(property = "sitegen.timeZone", defaultValue = "UTC")
+  protected String timeZone;
+
+  /** Skips the goal. */
+  @Parameter(property = "sitegen.skip", defaultValue = "false")
+  protected boolean skip;
+}

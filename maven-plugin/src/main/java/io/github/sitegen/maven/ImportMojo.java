@@ -1,0 +1,45 @@
+package io.github.sitegen.maven;
+
+import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.ImportOptions;
+import io.github.sitegen.archive.ImportReport;
+import io.github.sitegen.site.OptionValues;
+import java.io.File;
+import java.io.IOException;
+import java.time.ZoneId;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Merges every feed snapshot ({@code *.xml}, {@code *.rss}, {@code *.atom}) into the Markdown
+ * archive: new articles are added, newer versions replace older ones, articles that left the feed
+ * stay. Importing the same snapshots again changes nothing.
+ */
+@Mojo(name = "import", threadSafe = true)
+public class ImportMojo extends AbstractSiteGenMojo {
+
+  /** Folder holding the feed snapshot files; read, never written. */
+  @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
+  private File snapshotsDirectory;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping site-gen:import (sitegen.skip)");
+      return;
+    }
+    ZoneId zone = Parameters.parse("timeZone", timeZone, OptionValues::zone);
+    var options = new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone);
+    try {
+      ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();
+      getLog().info(report.summary());
+    } catch (SiteGenException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot import into " + archiveDirectory + ": " + e, e);
+    }
+  }
+}
