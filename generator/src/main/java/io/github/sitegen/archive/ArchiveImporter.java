@@ -57,7 +57,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ArchiveImporter {
-  private static final String LOCK_FILE = ".site-gen.lock";
   private static final int SUMMARY_LENGTH = 300;
 
   private final ImportOptions options;
@@ -93,12 +92,22 @@ public final class ArchiveImporter {
           problems.add(problem);
           reporter.problem(problem);
         };
+    Path lockFile = lockFile(options.archive());
     try (FileChannel lockChannel =
-            FileChannel.open(
-                options.archive().resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
       return importLocked(snapshotFiles(snapshotsDir), collecting, problems, start);
     }
+  }
+
+  /**
+   * The lock file of an archive: in the temporary folder, named after the archive's real path, so
+   * that the archive itself never holds anything but articles (and the lock file can stay: it is
+   * the OS lock on it that counts, released even when the process is killed).
+   */
+  static Path lockFile(Path archive) throws IOException {
+    String key = archive.toRealPath().toString();
+    return Path.of(System.getProperty("java.io.tmpdir")).resolve("site-gen-" + shortHash(key) + ".lock");
   }
 
   private FileLock tryLock(FileChannel channel) throws IOException {
@@ -111,7 +120,7 @@ public final class ArchiveImporter {
     if (lock == null) {
       throw new SiteGenException(
           Problem.error(
-              options.archive().resolve(LOCK_FILE).toString(), 0, "another import is writing this archive"));
+              options.archive().toString(), 0, "another import is writing this archive; try again when it is done"));
     }
     return lock;
   }
