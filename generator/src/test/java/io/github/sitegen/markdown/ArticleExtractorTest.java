@@ -2,6 +2,7 @@ package io.github.sitegen.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitegen.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ArticleExtractorTest {
 
   private static final String BASE = "https://next.ink/";
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/markdown");
 
   private final ArticleExtractor extractor = new ArticleExtractor();
 
@@ -33,7 +33,7 @@ class ArticleExtractorTest {
   void convertsNextArticlesAsTheGoldenFilesSay(String name, String title) throws IOException {
     ArticleContent content = extractor.extract(resource(name + ".html"), BASE, title);
 
-    assertGolden(name + ".md", content.markdown());
+    Golden.assertMatches(content.markdown(), "markdown/" + name + ".md");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -161,14 +161,4 @@ class ArticleExtractorTest {
     }
   }
 
-  /** Compares with a golden file; {@code -Dgolden.update=true} rewrites it instead. */
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(file).as("golden file %s (regenerate with -Dgolden.update=true)", file).exists();
-    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-  }
 }

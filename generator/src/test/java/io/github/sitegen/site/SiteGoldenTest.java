@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import io.github.sitegen.Golden;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ class SiteGoldenTest {
     String page =
         SiteFixture.read(site, "2026/02/05/elon-musk-avait-personnellement-supervise/index.html");
 
-    Golden.assertMatches("article.html", page);
+    Golden.assertMatches(page, "site/article.html");
   }
 
   @Test
@@ -32,16 +33,16 @@ class SiteGoldenTest {
         SiteFixture.read(
             site, "2026/02/05/le-pape-peut-il-susciter-un-veritable-sursaut/index.html");
 
-    Golden.assertMatches("article-truncated.html", page);
+    Golden.assertMatches(page, "site/article-truncated.html");
   }
 
   @Test
   void atomFeed() throws Exception {
-    Golden.assertMatches("feed.xml", SiteFixture.read(site, "feed.xml"));
+    Golden.assertMatches(SiteFixture.read(site, "feed.xml"), "site/feed.xml");
   }
 
   @Test
   void sitemap() throws Exception {
-    Golden.assertMatches("sitemap.xml", SiteFixture.read(site, "sitemap.xml"));
+    Golden.assertMatches(SiteFixture.read(site, "sitemap.xml"), "site/sitemap.xml");
   }
 }
