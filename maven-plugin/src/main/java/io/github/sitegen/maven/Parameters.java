@@ -1,5 +1,8 @@
 package io.github.sitegen.maven;
 
+import io.github.sitegen.site.OptionValues;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -17,6 +20,21 @@ final class Parameters {
       throws MojoFailureException {
     try {
       return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(
+          "parameter '" + name + "' (sitegen." + name + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that a folder parameter can be written (it may not exist yet).
+   *
+   * @throws MojoFailureException {@code parameter 'outputDirectory' (sitegen.outputDirectory):
+   *     expected a writable folder, found "..."}
+   */
+  static Path writableDirectory(String name, File folder) throws MojoFailureException {
+    try {
+      return OptionValues.writableDirectory(folder.toPath());
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(
           "parameter '" + name + "' (sitegen." + name + "): " + e.getMessage(), e);
