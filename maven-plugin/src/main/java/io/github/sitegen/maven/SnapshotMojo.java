@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -32,7 +33,12 @@ import org.jspecify.annotations.Nullable;
  * logged or written. A feed that fails does not stop the others; the goal fails at the end.
  */
 @Mojo(name = "snapshot", threadSafe = true)
-public class SnapshotMojo extends AbstractSiteGenMojo {
+public class SnapshotMojo extends AbstractMojo {
+
+  /** Skips the goal. */
+  @Parameter(property = "sitegen.skip", defaultValue = "false")
+  private boolean skip;
+
 
   /** Folder the snapshots are saved to, with the fetch state file; created when missing. */
   @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
