@@ -183,7 +183,7 @@ public final class SnapshotFetcher {
   private byte[] readFile(FeedSource feed) throws IOException {
     Path path = Path.of(feed.url());
     if (!Files.isRegularFile(path)) {
-      throw new FetchException(feed.displayUrl() + ": expected a feed file, found none");
+      throw new FetchException("expected a feed file, found none");
     }
     if (Files.size(path) > options.maxBytes()) {
       throw new FetchException(new LimitedBody.TooLarge(options.maxBytes()).getMessage());

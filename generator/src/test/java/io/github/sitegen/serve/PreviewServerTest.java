@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sitegen.Reporter;
+import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.site.SiteOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,10 +69,14 @@ class PreviewServerTest {
   }
 
   private PreviewServer start(Path theme) throws IOException {
+    return start(theme, null);
+  }
+
+  private PreviewServer start(Path theme, ImportOptions imports) throws IOException {
     var site =
         new SiteOptions(
             archive(), dir.resolve("site"), "Preview", BASE, Locale.ENGLISH, ZoneId.of("UTC"), 20, theme);
-    var options = new PreviewOptions(site, null, "127.0.0.1", 0, Duration.ofMillis(50));
+    var options = new PreviewOptions(site, imports, "127.0.0.1", 0, Duration.ofMillis(50));
     server = PreviewServer.start(options, Reporter.silent(), log::add);
     return server;
   }
@@ -119,6 +124,22 @@ class PreviewServerTest {
     }
   }
 
+  /**
+   * Waits for reload events until the home page satisfies {@code expected}: a save can give more
+   * than one rebuild, so the first reload may come from an earlier batch of changes.
+   */
+  private HttpResponse<String> awaitHome(
+      BlockingQueue<String> events, java.util.function.Predicate<HttpResponse<String>> expected)
+      throws Exception {
+    while (true) {
+      awaitLine(events, "event: reload");
+      HttpResponse<String> home = get(server.uri());
+      if (expected.test(home)) {
+        return home;
+      }
+    }
+  }
+
   @Test
   void servesTheSiteUnderTheBasePathWithTheReloadScriptOnlyInResponses() throws Exception {
     article("First title");
@@ -147,8 +168,9 @@ class PreviewServerTest {
 
     Files.writeString(file, Files.readString(file).replace("First title", "Second title"));
 
-    awaitLine(events, "event: reload");
-    assertThat(get(server.uri()).body()).contains("Second title").doesNotContain("First title");
+    HttpResponse<String> home = awaitHome(events, r -> r.body().contains("Second title"));
+
+    assertThat(home.body()).doesNotContain("First title");
   }
 
   @Test
@@ -159,18 +181,15 @@ class PreviewServerTest {
     BlockingQueue<String> events = events();
 
     Path broken = Files.writeString(theme.resolve("home.ftlh"), "<#if>\n");
-    awaitLine(events, "event: reload");
-    HttpResponse<String> error = get(server.uri());
+    HttpResponse<String> error = awaitHome(events, r -> r.statusCode() == 500);
 
     assertThat(error.statusCode()).isEqualTo(500);
     assertThat(error.body()).contains("home.ftlh:1:").contains("_site-gen/reload.js");
     assertThat(log).anySatisfy(line -> assertThat(line).contains("home.ftlh:1:"));
 
     Files.delete(broken);
-    awaitLine(events, "event: reload");
+    HttpResponse<String> fixed = awaitHome(events, r -> r.statusCode() == 200);
 
-    HttpResponse<String> fixed = get(server.uri());
-    assertThat(fixed.statusCode()).isEqualTo(200);
     assertThat(fixed.body()).contains("First title");
   }
 
@@ -193,5 +212,50 @@ class PreviewServerTest {
     assertThat(SiteHandler.inject("<p></body></BODY>"))
         .isEqualTo("<p></body>" + SiteHandler.SCRIPT_TAG + "</BODY>");
     assertThat(SiteHandler.inject("<p>")).isEqualTo("<p>" + SiteHandler.SCRIPT_TAG);
+  }
+
+  @Test
+  void importsANewSnapshotAndShowsItsArticles() throws Exception {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    start(null, new ImportOptions(snapshots, archive(), ZoneId.of("UTC")));
+    BlockingQueue<String> events = events();
+
+    Files.writeString(
+        snapshots.resolve("carnet-20260205T160000Z.xml"),
+        """
+        <rss version="2.0"><channel><title>Carnet</title><link>https://example.org/</link>
+        <item><title>Fresh from the feed</title><link>https://example.org/fresh/</link>
+        <guid>urn:test:fresh</guid><pubDate>Thu, 05 Feb 2026 15:00:00 GMT</pubDate>
+        <description>Body.</description></item></channel></rss>
+        """);
+
+    awaitHome(events, r -> r.body().contains("Fresh from the feed"));
+
+    assertThat(log).anySatisfy(line -> assertThat(line).startsWith("Imported 1 snapshots: 1 new"));
+  }
+
+  @Test
+  void repeatedRebuildsKeepTheThreadCountBoundedAndCloseStopsThemAll() throws Exception {
+    Path file = article("Title 0");
+    start(null);
+    BlockingQueue<String> events = events();
+
+    for (int i = 1; i <= 10; i++) {
+      Files.writeString(file, Files.readString(file).replace("Title " + (i - 1), "Title " + i));
+      String title = "Title " + i;
+      awaitHome(events, r -> r.body().contains(title));
+    }
+    long serving = siteGenThreads();
+    server.close();
+    eventReader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+
+    assertThat(serving).isLessThanOrEqualTo(1 + ReloadEvents.MAX_LISTENERS + 8);
+    assertThat(siteGenThreads()).isZero();
+  }
+
+  private static long siteGenThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("site-gen-"))
+        .count();
   }
 }
