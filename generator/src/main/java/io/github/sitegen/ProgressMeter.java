@@ -26,7 +26,9 @@ public final class ProgressMeter {
   private long startNanos;
   private long lastLogNanos;
 
-  /** A meter writing to {@code sink} at most once per {@code interval}, timed by {@code nanoTime}. */
+  /**
+   * A meter writing to {@code sink} at most once per {@code interval}, timed by {@code nanoTime}.
+   */
   public ProgressMeter(Consumer<String> sink, LongSupplier nanoTime, Duration interval) {
     this.sink = requireNonNull(sink, "sink");
     this.nanoTime = requireNonNull(nanoTime, "nanoTime");

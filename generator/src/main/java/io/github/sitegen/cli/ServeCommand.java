@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code site-gen serve}: builds the site, serves it on 127.0.0.1 and rebuilds and reloads the
- * open pages on every change, until Ctrl-C.
+ * {@code site-gen serve}: builds the site, serves it on 127.0.0.1 and rebuilds and reloads the open
+ * pages on every change, until Ctrl-C.
  */
 @Command(
     name = "serve",

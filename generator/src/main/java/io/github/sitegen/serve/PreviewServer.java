@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -79,8 +80,7 @@ public final class PreviewServer implements AutoCloseable {
     this.watcher = new TreeWatcher(roots, options.debounce());
     this.requests = Executors.newFixedThreadPool(REQUEST_THREADS, daemon("site-gen-http"));
     try {
-      this.http =
-          HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
+      this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 0);
     } catch (IOException e) {
       requests.shutdownNow();
       watcher.close();
@@ -116,8 +116,7 @@ public final class PreviewServer implements AutoCloseable {
 
   /** The site's address, such as {@code http://127.0.0.1:8080/site-gen/}. */
   public URI uri() {
-    return URI.create(
-        "http://" + options.host() + ":" + http.getAddress().getPort() + basePath);
+    return URI.create("http://" + options.host() + ":" + http.getAddress().getPort() + basePath);
   }
 
   /** Waits until {@link #close()} has been called (by a shutdown hook, say). */
@@ -157,8 +156,7 @@ public final class PreviewServer implements AutoCloseable {
           return;
         }
         boolean importFirst =
-            snapshots != null
-                && changed.get().contains(snapshots.toAbsolutePath().normalize());
+            snapshots != null && changed.get().contains(snapshots.toAbsolutePath().normalize());
         build(importFirst);
       }
     } catch (InterruptedException e) {
@@ -203,7 +201,7 @@ public final class PreviewServer implements AutoCloseable {
     return path.endsWith("/") ? path : path + "/";
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     var count = new AtomicInteger();
     return runnable -> {
       var thread = new Thread(runnable, name + "-" + count.incrementAndGet());

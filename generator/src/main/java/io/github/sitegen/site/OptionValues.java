@@ -120,13 +120,14 @@ public final class OptionValues {
   }
 
   /**
-   * Parses the absolute URL of a feed to fetch: {@code http}, {@code https} (with a host) or
-   * {@code file}.
+   * Parses the absolute URL of a feed to fetch: {@code http}, {@code https} (with a host) or {@code
+   * file}.
    *
    * @throws IllegalArgumentException when the value is not such a URL
    */
   public static URI feedUrl(String url) {
-    String expected = "expected an absolute http(s) or file URL such as \"https://example.org/feed/\"";
+    String expected =
+        "expected an absolute http(s) or file URL such as \"https://example.org/feed/\"";
     URI uri;
     try {
       uri = new URI(url.strip());
@@ -166,8 +167,8 @@ public final class OptionValues {
    * nearest existing parent is a writable folder (it will be created).
    *
    * @return the folder
-   * @throws IllegalArgumentException when the path is a file, or the folder or its nearest
-   *     existing parent cannot be written
+   * @throws IllegalArgumentException when the path is a file, or the folder or its nearest existing
+   *     parent cannot be written
    */
   public static Path writableDirectory(Path folder) {
     Path existing = folder.toAbsolutePath().normalize();
@@ -180,9 +181,10 @@ public final class OptionValues {
     }
     if (!Files.isDirectory(existing)) {
       throw new IllegalArgumentException(
-          expected + (existing.equals(folder.toAbsolutePath().normalize())
-              ? ": it is a file"
-              : ": \"" + existing + "\" is a file"));
+          expected
+              + (existing.equals(folder.toAbsolutePath().normalize())
+                  ? ": it is a file"
+                  : ": \"" + existing + "\" is a file"));
     }
     if (!Files.isWritable(existing)) {
       throw new IllegalArgumentException(expected + ": \"" + existing + "\" is read-only");

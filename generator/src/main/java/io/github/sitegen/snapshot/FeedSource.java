@@ -66,8 +66,7 @@ public record FeedSource(String name, URI url, @Nullable Secret secret) {
     if (secret == null || secret.value().isEmpty()) {
       return text;
     }
-    String encoded =
-        URLEncoder.encode(secret.value(), StandardCharsets.UTF_8);
+    String encoded = URLEncoder.encode(secret.value(), StandardCharsets.UTF_8);
     return text.replace(secret.value(), "***").replace(encoded, "***");
   }
 

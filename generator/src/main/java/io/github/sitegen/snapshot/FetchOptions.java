@@ -101,6 +101,13 @@ public record FetchOptions(
   /** These options with other limits. */
   public FetchOptions withLimits(int redirects, int retries, long bytes) {
     return new FetchOptions(
-        snapshots, connectTimeout, readTimeout, redirects, retries, bytes, maxRetryAfter, userAgent);
+        snapshots,
+        connectTimeout,
+        readTimeout,
+        redirects,
+        retries,
+        bytes,
+        maxRetryAfter,
+        userAgent);
   }
 }

@@ -3,6 +3,7 @@ package io.github.sitegen.snapshot;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +36,13 @@ public record FetchResult(
   /** {@code next: saved next-20260205T160000Z.xml (48,213 bytes)}, or why nothing was. */
   public String summary() {
     return switch (outcome) {
-      case SAVED -> String.format(
-          java.util.Locale.ROOT, "%s: saved %s (%,d bytes)", feed, file == null ? "" : file.getFileName(), bytes);
+      case SAVED ->
+          String.format(
+              Locale.ROOT,
+              "%s: saved %s (%,d bytes)",
+              feed,
+              file == null ? "" : file.getFileName(),
+              bytes);
       case NOT_MODIFIED -> feed + ": not modified (304), nothing saved";
       case UNCHANGED -> feed + ": same bytes as the latest snapshot, nothing saved";
     };

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validators ({@code ETag}, {@code Last-Modified}) of each feed's last response, kept in {@code
@@ -44,16 +46,19 @@ final class FetchState {
   }
 
   /** Sets or, for null, removes a value; says whether anything changed. */
-  boolean put(String feed, String key, @org.jspecify.annotations.Nullable String value) {
+  boolean put(String feed, String key, @Nullable String value) {
     String k = feed + "." + key;
     String old = value == null ? values.remove(k) : values.put(k, value);
-    return !java.util.Objects.equals(old, value);
+    return !Objects.equals(old, value);
   }
 
   void save() throws IOException {
     var text = new StringBuilder("# site-gen snapshot: validators of each feed's last response\n");
     for (Map.Entry<String, String> e : values.entrySet()) {
-      text.append(escape(e.getKey(), true)).append('=').append(escape(e.getValue(), false)).append('\n');
+      text.append(escape(e.getKey(), true))
+          .append('=')
+          .append(escape(e.getValue(), false))
+          .append('\n');
     }
     Path temp = Files.createTempFile(file.getParent(), ".site-gen-fetch", ".tmp");
     try {

@@ -1,30 +1,33 @@
 package io.github.sitegen.snapshot;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /** Collects a response body, cancelling the download as soon as it grows past a limit. */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long max;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-  private Flow.@org.jspecify.annotations.Nullable Subscription subscription;
+  private Flow.@Nullable Subscription subscription;
 
   LimitedBody(long max) {
     this.max = max;
   }
 
   /** Thrown (as a cause) when the body is larger than the limit. */
-  static final class TooLarge extends java.io.IOException {
+  static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
     TooLarge(long max) {
-      super(String.format(java.util.Locale.ROOT, "response larger than the limit of %,d bytes", max));
+      super(String.format(Locale.ROOT, "response larger than the limit of %,d bytes", max));
     }
   }
 

@@ -49,8 +49,8 @@ import org.jspecify.annotations.Nullable;
  * sends the very bytes of the latest snapshot, gzip, at most {@link FetchOptions#maxRedirects()}
  * redirects, retries with exponential back-off on 429, 5xx, timeouts and broken connections
  * (honouring {@code Retry-After}, capped), a size limit, a descriptive User-Agent. A feed's {@link
- * Secret} is sent with each request but never appears in a file, a reported message or an
- * exception message.
+ * Secret} is sent with each request but never appears in a file, a reported message or an exception
+ * message.
  *
  * <pre>{@code
  * var fetcher = new SnapshotFetcher(FetchOptions.defaults(Path.of("snapshots")), reporter);
@@ -132,7 +132,8 @@ public final class SnapshotFetcher {
     FetchState state = FetchState.load(dir);
     Response response = exchange(feed, latest.isPresent() ? state : null);
     if (response.status == 304) {
-      return new FetchResult(feed.name(), FetchResult.Outcome.NOT_MODIFIED, null, 0, response.attempts);
+      return new FetchResult(
+          feed.name(), FetchResult.Outcome.NOT_MODIFIED, null, 0, response.attempts);
     }
     boolean changed = state.put(feed.name(), "etag", response.header("ETag"));
     changed |= state.put(feed.name(), "last-modified", response.header("Last-Modified"));
@@ -145,7 +146,8 @@ public final class SnapshotFetcher {
   private FetchResult save(FeedSource feed, byte[] body, Optional<Path> latest, int attempts)
       throws IOException {
     if (latest.isPresent() && Arrays.equals(body, Files.readAllBytes(latest.get()))) {
-      return new FetchResult(feed.name(), FetchResult.Outcome.UNCHANGED, null, body.length, attempts);
+      return new FetchResult(
+          feed.name(), FetchResult.Outcome.UNCHANGED, null, body.length, attempts);
     }
     Path dir = options.snapshots();
     String stamp = FILE_TIME.format(clock.instant());
@@ -269,7 +271,8 @@ public final class SnapshotFetcher {
     if (wait.isNegative()) {
       return Optional.of(Duration.ZERO);
     }
-    return Optional.of(wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait);
+    return Optional.of(
+        wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait);
   }
 
   private HttpResponse<byte[]> followRedirects(FeedSource feed, @Nullable FetchState state)
@@ -301,13 +304,13 @@ public final class SnapshotFetcher {
       HttpResponse<byte[]> response = send(feed, request.build());
       int status = response.statusCode();
       Optional<String> location = response.headers().firstValue("Location");
-      boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+      boolean redirect =
+          status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
       if (!redirect || location.isEmpty()) {
         return response;
       }
       if (redirects >= options.maxRedirects()) {
-        throw new FetchException(
-            "too many redirects (more than " + options.maxRedirects() + ")");
+        throw new FetchException("too many redirects (more than " + options.maxRedirects() + ")");
       }
       try {
         uri = uri.resolve(location.get().strip());
@@ -316,7 +319,8 @@ public final class SnapshotFetcher {
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new FetchException("redirect to a non-http URL \"" + feed.redact(uri.toString()) + "\"");
+        throw new FetchException(
+            "redirect to a non-http URL \"" + feed.redact(uri.toString()) + "\"");
       }
     }
   }

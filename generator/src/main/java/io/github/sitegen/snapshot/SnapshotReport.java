@@ -27,9 +27,7 @@ public record SnapshotReport(List<FetchResult> results, List<Problem> failures, 
     return results.stream().filter(r -> r.outcome() == FetchResult.Outcome.SAVED).count();
   }
 
-  /**
-   * One line for a log: {@code Fetched 2 feeds: 1 saved, 1 unchanged, 0 failed in 0.4 s}.
-   */
+  /** One line for a log: {@code Fetched 2 feeds: 1 saved, 1 unchanged, 0 failed in 0.4 s}. */
   public String summary() {
     return String.format(
         Locale.ROOT,

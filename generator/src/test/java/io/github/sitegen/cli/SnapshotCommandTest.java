@@ -30,7 +30,13 @@ class SnapshotCommandTest {
     Path feed = Files.writeString(dir.resolve("feed.xml"), "<rss version=\"2.0\"><channel/></rss>");
     Path snapshots = dir.resolve("snapshots");
     String[] args = {
-      "snapshot", "--url", feed.toUri().toString(), "--name", "local", "--snapshots", snapshots.toString()
+      "snapshot",
+      "--url",
+      feed.toUri().toString(),
+      "--name",
+      "local",
+      "--snapshots",
+      snapshots.toString()
     };
 
     int first = run(args);
@@ -50,7 +56,8 @@ class SnapshotCommandTest {
 
   @Test
   void aMalformedUrlIsAUsageErrorNamingTheOption() {
-    int exit = run("snapshot", "--url", "next.ink/feed", "--name", "next", "--snapshots", dir.toString());
+    int exit =
+        run("snapshot", "--url", "next.ink/feed", "--name", "next", "--snapshots", dir.toString());
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
@@ -82,6 +89,8 @@ class SnapshotCommandTest {
 
     assertThat(run("serve", "--archive", dir.toString(), "--port", "70000")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("Invalid value for option '--port': expected a port number from 0 (any free port) to 65535, found 70000");
+        .contains(
+            "Invalid value for option '--port': expected a port number from 0 (any free port) to"
+                + " 65535, found 70000");
   }
 }

@@ -20,13 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,14 @@ class PreviewServerTest {
   private PreviewServer start(Path theme, ImportOptions imports) throws IOException {
     var site =
         new SiteOptions(
-            archive(), dir.resolve("site"), "Preview", BASE, Locale.ENGLISH, ZoneId.of("UTC"), 20, theme);
+            archive(),
+            dir.resolve("site"),
+            "Preview",
+            BASE,
+            Locale.ENGLISH,
+            ZoneId.of("UTC"),
+            20,
+            theme);
     var options = new PreviewOptions(site, imports, "127.0.0.1", 0, Duration.ofMillis(50));
     server = PreviewServer.start(options, Reporter.silent(), log::add);
     return server;
@@ -90,11 +98,11 @@ class PreviewServerTest {
     var lines = new LinkedBlockingQueue<String>();
     URI events = server.uri().resolve("/_site-gen/events");
     HttpResponse<InputStream> response =
-        client.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("text/event-stream"));
-    var reader =
-        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        client.send(
+            HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+    var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
     assertThat(reader.readLine()).isEqualTo("retry: 1000"); // subscribed from here on
     eventReader =
         new Thread(
@@ -129,8 +137,7 @@ class PreviewServerTest {
    * than one rebuild, so the first reload may come from an earlier batch of changes.
    */
   private HttpResponse<String> awaitHome(
-      BlockingQueue<String> events, java.util.function.Predicate<HttpResponse<String>> expected)
-      throws Exception {
+      BlockingQueue<String> events, Predicate<HttpResponse<String>> expected) throws Exception {
     while (true) {
       awaitLine(events, "event: reload");
       HttpResponse<String> home = get(server.uri());

@@ -3,11 +3,15 @@ package io.github.sitegen.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -133,18 +137,21 @@ class OptionValuesTest {
   }
 
   @Test
-  void aFolderToBeCreatedUnderAWritableParentIsWritable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void aFolderToBeCreatedUnderAWritableParentIsWritable(@TempDir Path dir) {
     assertThat(OptionValues.writableDirectory(dir.resolve("a/b"))).isEqualTo(dir.resolve("a/b"));
   }
 
   @Test
-  void aFileInTheWayIsNotAWritableFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws java.io.IOException {
-    var file = java.nio.file.Files.writeString(dir.resolve("site"), "");
+  void aFileInTheWayIsNotAWritableFolder(@TempDir Path dir) throws IOException {
+    var file = Files.writeString(dir.resolve("site"), "");
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> OptionValues.writableDirectory(file.resolve("out")))
         .withMessage(
-            "expected a writable folder, found \"" + file.resolve("out") + "\": \"" + file + "\" is a file");
+            "expected a writable folder, found \""
+                + file.resolve("out")
+                + "\": \""
+                + file
+                + "\" is a file");
   }
 }

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Fetches from a real JDK HTTP server on 127.0.0.1; waits are recorded, never slept. */
 class SnapshotFetcherTest {
-  private static final String FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
+  private static final String FEED =
+      "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
   private static final Instant NOW = Instant.parse("2026-02-05T16:00:00Z");
 
   @TempDir Path snapshots;
@@ -81,8 +82,7 @@ class SnapshotFetcherTest {
             handler.handle(exchange, calls.incrementAndGet());
           }
         });
-    return URI.create(
-        "http://127.0.0.1:" + server.getAddress().getPort() + path);
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -164,8 +164,9 @@ class SnapshotFetcherTest {
             });
     fetcher().fetch(FeedSource.of("next", url));
 
-    FetchResult second = fetcher(FetchOptions.defaults(snapshots), NOW.plusSeconds(3600))
-        .fetch(FeedSource.of("next", url));
+    FetchResult second =
+        fetcher(FetchOptions.defaults(snapshots), NOW.plusSeconds(3600))
+            .fetch(FeedSource.of("next", url));
 
     assertThat(second.outcome()).isEqualTo(FetchResult.Outcome.NOT_MODIFIED);
     assertThat(requests.get("/feed").get(1).get("If-modified-since"))
@@ -186,8 +187,9 @@ class SnapshotFetcherTest {
     URI url = serve("/feed", (ex, n) -> send(ex, 200, bytes(FEED)));
     fetcher().fetch(FeedSource.of("next", url));
 
-    FetchResult second = fetcher(FetchOptions.defaults(snapshots), NOW.plusSeconds(3600))
-        .fetch(FeedSource.of("next", url));
+    FetchResult second =
+        fetcher(FetchOptions.defaults(snapshots), NOW.plusSeconds(3600))
+            .fetch(FeedSource.of("next", url));
 
     assertThat(second.outcome()).isEqualTo(FetchResult.Outcome.UNCHANGED);
     assertThat(snapshotNames()).containsExactly("next-20260205T160000Z.xml");
@@ -198,7 +200,8 @@ class SnapshotFetcherTest {
     URI url = serve("/feed", (ex, n) -> send(ex, 200, bytes(FEED + n)));
     fetcher().fetch(FeedSource.of("next", url));
 
-    fetcher(FetchOptions.defaults(snapshots), NOW.plusSeconds(3600)).fetch(FeedSource.of("next", url));
+    fetcher(FetchOptions.defaults(snapshots), NOW.plusSeconds(3600))
+        .fetch(FeedSource.of("next", url));
 
     assertThat(snapshotNames())
         .containsExactly("next-20260205T160000Z.xml", "next-20260205T170000Z.xml");
@@ -248,8 +251,9 @@ class SnapshotFetcherTest {
             });
 
     assertThatThrownBy(
-            () -> fetcher(FetchOptions.defaults(snapshots).withLimits(3, 0, 1000), NOW)
-                .fetch(FeedSource.of("next", url)))
+            () ->
+                fetcher(FetchOptions.defaults(snapshots).withLimits(3, 0, 1000), NOW)
+                    .fetch(FeedSource.of("next", url)))
         .isInstanceOf(FetchException.class)
         .hasMessage("too many redirects (more than 3)");
     assertThat(requests.get("/loop")).hasSize(4);
@@ -356,8 +360,9 @@ class SnapshotFetcherTest {
     URI url = serve("/big", (ex, n) -> send(ex, 200, new byte[5000]));
 
     assertThatThrownBy(
-            () -> fetcher(FetchOptions.defaults(snapshots).withLimits(5, 3, 1000), NOW)
-                .fetch(FeedSource.of("next", url)))
+            () ->
+                fetcher(FetchOptions.defaults(snapshots).withLimits(5, 3, 1000), NOW)
+                    .fetch(FeedSource.of("next", url)))
         .isInstanceOf(FetchException.class)
         .hasMessage("response larger than the limit of 1,000 bytes");
     assertThat(waits).isEmpty();
@@ -374,8 +379,9 @@ class SnapshotFetcherTest {
             });
 
     assertThatThrownBy(
-            () -> fetcher(FetchOptions.defaults(snapshots).withLimits(5, 0, 10_000), NOW)
-                .fetch(FeedSource.of("next", url)))
+            () ->
+                fetcher(FetchOptions.defaults(snapshots).withLimits(5, 0, 10_000), NOW)
+                    .fetch(FeedSource.of("next", url)))
         .hasMessage("response larger than the limit of 10,000 bytes");
   }
 

@@ -8,6 +8,7 @@ import io.github.sitegen.snapshot.SnapshotFetcher;
 import io.github.sitegen.snapshot.SnapshotReport;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * Fetches each configured feed and saves it into the snapshots folder as {@code <name>-<UTC
  * time>.xml}, unless it did not change (304, or the same bytes as its latest snapshot). Conditional
  * GET, gzip, bounded redirects, retries with back-off honouring {@code Retry-After}, a size limit;
- * a secret (subscriber key) comes from an environment variable or settings.xml and is never
- * logged or written. A feed that fails does not stop the others; the goal fails at the end.
+ * a secret (subscriber key) comes from an environment variable or settings.xml and is never logged
+ * or written. A feed that fails does not stop the others; the goal fails at the end.
  */
 @Mojo(name = "snapshot", threadSafe = true)
 public class SnapshotMojo extends AbstractMojo {
@@ -38,7 +39,6 @@ public class SnapshotMojo extends AbstractMojo {
   /** Skips the goal. */
   @Parameter(property = "sitegen.skip", defaultValue = "false")
   private boolean skip;
-
 
   /** Folder the snapshots are saved to, with the fetch state file; created when missing. */
   @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
@@ -105,7 +105,9 @@ public class SnapshotMojo extends AbstractMojo {
     Parameters.writableDirectory("snapshotsDirectory", snapshotsDirectory);
     FetchOptions options = fetchOptions();
     List<Feed> configured =
-        url != null ? List.of(Feed.of(name, url, headerName, queryParameter, secretEnv, serverId)) : feeds;
+        url != null
+            ? List.of(Feed.of(name, url, headerName, queryParameter, secretEnv, serverId))
+            : feeds;
     if (configured.isEmpty()) {
       throw new MojoFailureException(
           "parameter 'feeds': expected at least one <feed>, or -Dsitegen.url and -Dsitegen.name");
@@ -125,7 +127,10 @@ public class SnapshotMojo extends AbstractMojo {
     getLog().info(report.summary());
     if (!report.failures().isEmpty()) {
       throw new MojoFailureException(
-          report.failures().size() + " of " + sources.size() + " feeds could not be fetched: "
+          report.failures().size()
+              + " of "
+              + sources.size()
+              + " feeds could not be fetched: "
               + report.failures().get(0));
     }
   }
@@ -134,16 +139,27 @@ public class SnapshotMojo extends AbstractMojo {
     if (connectTimeout < 1 || readTimeout < 1) {
       String bad = connectTimeout < 1 ? "connectTimeout" : "readTimeout";
       throw new MojoFailureException(
-          "parameter '" + bad + "' (sitegen." + bad + "): expected a number of seconds of at least"
-              + " 1, found " + (connectTimeout < 1 ? connectTimeout : readTimeout));
+          "parameter '"
+              + bad
+              + "' (sitegen."
+              + bad
+              + "): expected a number of seconds of at least"
+              + " 1, found "
+              + (connectTimeout < 1 ? connectTimeout : readTimeout));
     }
     if (maxRetries < 0 || maxRedirects < 0 || maxBytes < 1) {
       String bad = maxRetries < 0 ? "maxRetries" : maxRedirects < 0 ? "maxRedirects" : "maxBytes";
       throw new MojoFailureException(
-          "parameter '" + bad + "' (sitegen." + bad + "): expected a number of at least "
+          "parameter '"
+              + bad
+              + "' (sitegen."
+              + bad
+              + "): expected a number of at least "
               + (bad.equals("maxBytes") ? 1 : 0)
               + ", found "
-              + (bad.equals("maxRetries") ? maxRetries : bad.equals("maxRedirects") ? maxRedirects : maxBytes));
+              + (bad.equals("maxRetries")
+                  ? maxRetries
+                  : bad.equals("maxRedirects") ? maxRedirects : maxBytes));
     }
     return FetchOptions.defaults(snapshotsDirectory.toPath())
         .withTimeouts(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout))
@@ -155,23 +171,25 @@ public class SnapshotMojo extends AbstractMojo {
     UnaryOperator<String> param =
         p -> prefix.isEmpty() ? "'" + p + "' (sitegen." + p + ")" : "'" + prefix + p + "'";
     if (feed.url == null || feed.url.isBlank()) {
-      throw new MojoFailureException("parameter " + param.apply("url") + ": expected a feed URL, found none");
+      throw new MojoFailureException(
+          "parameter " + param.apply("url") + ": expected a feed URL, found none");
     }
     if (feed.name == null || feed.name.isBlank()) {
       throw new MojoFailureException(
-          "parameter " + param.apply("name") + ": expected a feed name such as"
+          "parameter "
+              + param.apply("name")
+              + ": expected a feed name such as"
               + " \"next\", found none");
     }
     var uri = parseUrl(param.apply("url"), feed.url);
     try {
       return new FeedSource(feed.name, uri, secret(param, feed));
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(
-          "parameter " + param.apply("name") + ": " + e.getMessage(), e);
+      throw new MojoFailureException("parameter " + param.apply("name") + ": " + e.getMessage(), e);
     }
   }
 
-  private static java.net.URI parseUrl(String label, String value) throws MojoFailureException {
+  private static URI parseUrl(String label, String value) throws MojoFailureException {
     try {
       return OptionValues.feedUrl(value);
     } catch (IllegalArgumentException e) {
@@ -188,7 +206,9 @@ public class SnapshotMojo extends AbstractMojo {
     }
     if (!hasSource || !hasCarrier || (feed.headerName != null && feed.queryParameter != null)) {
       throw new MojoFailureException(
-          "parameter " + param.apply("secretEnv") + ": a secret needs secretEnv or serverId, and"
+          "parameter "
+              + param.apply("secretEnv")
+              + ": a secret needs secretEnv or serverId, and"
               + " exactly one of headerName and queryParameter");
     }
     String value = null;
@@ -196,8 +216,11 @@ public class SnapshotMojo extends AbstractMojo {
       value = System.getenv(feed.secretEnv);
       if (value == null || value.isBlank()) {
         throw new MojoFailureException(
-            "parameter " + param.apply("secretEnv") + ": environment variable "
-                + feed.secretEnv + " is not set");
+            "parameter "
+                + param.apply("secretEnv")
+                + ": environment variable "
+                + feed.secretEnv
+                + " is not set");
       }
     } else {
       value = serverPassword(param, feed.serverId);
@@ -212,7 +235,10 @@ public class SnapshotMojo extends AbstractMojo {
     Server server = settings == null ? null : settings.getServer(id);
     if (server == null || server.getPassword() == null) {
       throw new MojoFailureException(
-          "parameter " + param.apply("serverId") + ": no <server> with id \"" + id
+          "parameter "
+              + param.apply("serverId")
+              + ": no <server> with id \""
+              + id
               + "\" and a password in settings.xml");
     }
     if (decrypter != null) {
@@ -220,8 +246,11 @@ public class SnapshotMojo extends AbstractMojo {
       for (SettingsProblem problem : result.getProblems()) {
         if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
           throw new MojoFailureException(
-              "parameter " + param.apply("serverId") + ": cannot decrypt the password of server \""
-                  + id + "\"");
+              "parameter "
+                  + param.apply("serverId")
+                  + ": cannot decrypt the password of server \""
+                  + id
+                  + "\"");
         }
       }
       if (result.getServer() != null && result.getServer().getPassword() != null) {

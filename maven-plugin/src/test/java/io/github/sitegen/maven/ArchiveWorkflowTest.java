@@ -58,9 +58,7 @@ class ArchiveWorkflowTest {
   void buildsSnapshotsRendersCommitsAndUploadsInThatOrder() {
     List<Map<String, Object>> steps = at(workflow, "jobs", "build", "steps");
     List<String> described =
-        steps.stream()
-            .map(s -> String.valueOf(s.getOrDefault("uses", s.get("run"))))
-            .toList();
+        steps.stream().map(s -> String.valueOf(s.getOrDefault("uses", s.get("run")))).toList();
 
     assertThat(described)
         .satisfiesExactly(

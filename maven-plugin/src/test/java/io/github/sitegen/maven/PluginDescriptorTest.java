@@ -2,7 +2,6 @@ package io.github.sitegen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +86,12 @@ class PluginDescriptorTest {
   @Test
   void everyGoalCanBeSkipped() {
     for (String goal : List.of("generate", "import", "serve", "snapshot")) {
-      assertThat(parameters()).anySatisfy(p -> {
-        assertThat(p.goal()).isEqualTo(goal);
-        assertThat(p.property()).isEqualTo("${sitegen.skip}");
-      });
+      assertThat(parameters())
+          .anySatisfy(
+              p -> {
+                assertThat(p.goal()).isEqualTo(goal);
+                assertThat(p.property()).isEqualTo("${sitegen.skip}");
+              });
     }
   }
 
@@ -100,7 +101,9 @@ class PluginDescriptorTest {
       if (p.goal().equals("help")) {
         continue;
       }
-      assertThat(readme).as("README.md mentions site-gen:%s", p.goal()).contains("site-gen:" + p.goal());
+      assertThat(readme)
+          .as("README.md mentions site-gen:%s", p.goal())
+          .contains("site-gen:" + p.goal());
       assertThat(readme)
           .as("README.md documents parameter %s of %s", p.name(), p.goal())
           .contains("`" + p.name() + "`");
