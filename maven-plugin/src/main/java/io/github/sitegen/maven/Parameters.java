@@ -40,4 +40,24 @@ final class Parameters {
           "parameter '" + name + "' (sitegen." + name + "): " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Checks a whole-number parameter against its minimum.
+   *
+   * @throws MojoFailureException {@code parameter 'maxRetries' (sitegen.maxRetries): expected a
+   *     number of at least 0, found -1}
+   */
+  static void atLeast(String name, long value, long min) throws MojoFailureException {
+    if (value < min) {
+      throw new MojoFailureException(
+          "parameter '"
+              + name
+              + "' (sitegen."
+              + name
+              + "): expected a number of at least "
+              + min
+              + ", found "
+              + value);
+    }
+  }
 }

@@ -1,28 +1,21 @@
 package io.github.sitegen.maven;
 
-import io.github.sitegen.site.OptionValues;
 import io.github.sitegen.snapshot.FeedSource;
 import io.github.sitegen.snapshot.FetchOptions;
-import io.github.sitegen.snapshot.Secret;
 import io.github.sitegen.snapshot.SnapshotFetcher;
 import io.github.sitegen.snapshot.SnapshotReport;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.jspecify.annotations.Nullable;
 
@@ -112,9 +105,10 @@ public class SnapshotMojo extends AbstractMojo {
       throw new MojoFailureException(
           "parameter 'feeds': expected at least one <feed>, or -Dsitegen.url and -Dsitegen.name");
     }
+    var resolver = new FeedSources(settings, decrypter);
     List<FeedSource> sources = new ArrayList<>();
     for (int i = 0; i < configured.size(); i++) {
-      sources.add(source(url != null ? "" : "feeds[" + (i + 1) + "].", configured.get(i)));
+      sources.add(resolver.source(url != null ? "" : "feeds[" + (i + 1) + "].", configured.get(i)));
     }
     SnapshotReport report;
     try {
@@ -136,127 +130,13 @@ public class SnapshotMojo extends AbstractMojo {
   }
 
   private FetchOptions fetchOptions() throws MojoFailureException {
-    if (connectTimeout < 1 || readTimeout < 1) {
-      String bad = connectTimeout < 1 ? "connectTimeout" : "readTimeout";
-      throw new MojoFailureException(
-          "parameter '"
-              + bad
-              + "' (sitegen."
-              + bad
-              + "): expected a number of seconds of at least"
-              + " 1, found "
-              + (connectTimeout < 1 ? connectTimeout : readTimeout));
-    }
-    if (maxRetries < 0 || maxRedirects < 0 || maxBytes < 1) {
-      String bad = maxRetries < 0 ? "maxRetries" : maxRedirects < 0 ? "maxRedirects" : "maxBytes";
-      throw new MojoFailureException(
-          "parameter '"
-              + bad
-              + "' (sitegen."
-              + bad
-              + "): expected a number of at least "
-              + (bad.equals("maxBytes") ? 1 : 0)
-              + ", found "
-              + (bad.equals("maxRetries")
-                  ? maxRetries
-                  : bad.equals("maxRedirects") ? maxRedirects : maxBytes));
-    }
+    Parameters.atLeast("connectTimeout", connectTimeout, 1);
+    Parameters.atLeast("readTimeout", readTimeout, 1);
+    Parameters.atLeast("maxRetries", maxRetries, 0);
+    Parameters.atLeast("maxRedirects", maxRedirects, 0);
+    Parameters.atLeast("maxBytes", maxBytes, 1);
     return FetchOptions.defaults(snapshotsDirectory.toPath())
         .withTimeouts(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout))
         .withLimits(maxRedirects, maxRetries, maxBytes);
-  }
-
-  /** One checked feed; {@code prefix} names where its values came from ({@code feeds[2].}). */
-  private FeedSource source(String prefix, Feed feed) throws MojoFailureException {
-    UnaryOperator<String> param =
-        p -> prefix.isEmpty() ? "'" + p + "' (sitegen." + p + ")" : "'" + prefix + p + "'";
-    if (feed.url == null || feed.url.isBlank()) {
-      throw new MojoFailureException(
-          "parameter " + param.apply("url") + ": expected a feed URL, found none");
-    }
-    if (feed.name == null || feed.name.isBlank()) {
-      throw new MojoFailureException(
-          "parameter "
-              + param.apply("name")
-              + ": expected a feed name such as"
-              + " \"next\", found none");
-    }
-    var uri = parseUrl(param.apply("url"), feed.url);
-    try {
-      return new FeedSource(feed.name, uri, secret(param, feed));
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("parameter " + param.apply("name") + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static URI parseUrl(String label, String value) throws MojoFailureException {
-    try {
-      return OptionValues.feedUrl(value);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("parameter " + label + ": " + e.getMessage(), e);
-    }
-  }
-
-  private @Nullable Secret secret(UnaryOperator<String> param, Feed feed)
-      throws MojoFailureException {
-    boolean hasSource = feed.secretEnv != null || feed.serverId != null;
-    boolean hasCarrier = feed.headerName != null || feed.queryParameter != null;
-    if (!hasSource && !hasCarrier) {
-      return null;
-    }
-    if (!hasSource || !hasCarrier || (feed.headerName != null && feed.queryParameter != null)) {
-      throw new MojoFailureException(
-          "parameter "
-              + param.apply("secretEnv")
-              + ": a secret needs secretEnv or serverId, and"
-              + " exactly one of headerName and queryParameter");
-    }
-    String value = null;
-    if (feed.secretEnv != null) {
-      value = System.getenv(feed.secretEnv);
-      if (value == null || value.isBlank()) {
-        throw new MojoFailureException(
-            "parameter "
-                + param.apply("secretEnv")
-                + ": environment variable "
-                + feed.secretEnv
-                + " is not set");
-      }
-    } else {
-      value = serverPassword(param, feed.serverId);
-    }
-    return feed.headerName != null
-        ? new Secret(Secret.Kind.HEADER, feed.headerName, value.strip())
-        : new Secret(Secret.Kind.QUERY_PARAMETER, feed.queryParameter, value.strip());
-  }
-
-  private String serverPassword(UnaryOperator<String> param, @Nullable String id)
-      throws MojoFailureException {
-    Server server = settings == null ? null : settings.getServer(id);
-    if (server == null || server.getPassword() == null) {
-      throw new MojoFailureException(
-          "parameter "
-              + param.apply("serverId")
-              + ": no <server> with id \""
-              + id
-              + "\" and a password in settings.xml");
-    }
-    if (decrypter != null) {
-      var result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-      for (SettingsProblem problem : result.getProblems()) {
-        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-          throw new MojoFailureException(
-              "parameter "
-                  + param.apply("serverId")
-                  + ": cannot decrypt the password of server \""
-                  + id
-                  + "\"");
-        }
-      }
-      if (result.getServer() != null && result.getServer().getPassword() != null) {
-        return result.getServer().getPassword();
-      }
-    }
-    return server.getPassword();
   }
 }
