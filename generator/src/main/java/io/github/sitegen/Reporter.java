@@ -13,6 +13,17 @@ public interface Reporter {
   /** Reports progress or a summary line; by default nothing is shown. */
   default void info(String message) {}
 
+  /**
+   * Reports how far a long piece of work is, such as {@code progress("pages", 1200, 10000)}; by
+   * default nothing is shown. Called often and from any thread: front ends rate-limit it (see
+   * {@link ProgressMeter}).
+   *
+   * @param what what is counted, plural ({@code "pages"}, {@code "snapshots"})
+   * @param done how many are done
+   * @param total how many there are in all, or 0 when unknown
+   */
+  default void progress(String what, long done, long total) {}
+
   /** A reporter that drops everything. */
   static Reporter silent() {
     return problem -> {};

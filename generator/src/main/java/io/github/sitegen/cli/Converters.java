@@ -45,6 +45,20 @@ final class Converters {
     }
   }
 
+  static final class FeedUrl implements ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      return Converters.convert(value, OptionValues::feedUrl);
+    }
+  }
+
+  static final class Port implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return Converters.convert(value, OptionValues::port);
+    }
+  }
+
   static final class PageSize implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {

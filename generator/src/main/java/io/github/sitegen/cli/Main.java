@@ -8,12 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The {@code site-gen} command line: {@code import} merges feed snapshots into the Markdown
- * archive, {@code build} renders the archive into a static site.
+ * The {@code site-gen} command line: {@code snapshot} saves a feed into the snapshots folder,
+ * {@code import} merges feed snapshots into the Markdown archive, {@code build} renders the archive
+ * into a static site, {@code serve} previews it with live reload.
  *
  * <pre>{@code
  * java -jar site-gen.jar import --snapshots snapshots --archive articles --time-zone Europe/Paris
  * java -jar site-gen.jar build --archive articles --out target/site --locale fr-FR
+ * java -jar site-gen.jar snapshot --url https://next.ink/feed/ --name next --snapshots snapshots
+ * java -jar site-gen.jar serve --archive articles --snapshots snapshots --port 8080
  * }</pre>
  *
  * <p>Exit codes: 0 on success (problems with single items are printed to standard error as {@code
@@ -25,7 +28,12 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Keeps feed snapshots as a Markdown archive and renders it to a static site.",
-    subcommands = {ImportCommand.class, BuildCommand.class})
+    subcommands = {
+      ImportCommand.class,
+      BuildCommand.class,
+      SnapshotCommand.class,
+      ServeCommand.class
+    })
 public final class Main {
 
   /** Runs the command line and exits with its exit code. */

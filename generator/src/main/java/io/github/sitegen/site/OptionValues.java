@@ -2,6 +2,8 @@ package io.github.sitegen.site;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
@@ -115,5 +117,78 @@ public final class OptionValues {
       throw new IllegalArgumentException(
           "expected a number of articles per page of at least 1, found \"" + size + "\"", e);
     }
+  }
+
+  /**
+   * Parses the absolute URL of a feed to fetch: {@code http}, {@code https} (with a host) or {@code
+   * file}.
+   *
+   * @throws IllegalArgumentException when the value is not such a URL
+   */
+  public static URI feedUrl(String url) {
+    String expected =
+        "expected an absolute http(s) or file URL such as \"https://example.org/feed/\"";
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(expected + ", found \"" + url + "\"", e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean http = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    boolean file = scheme.equals("file") && uri.getPath() != null;
+    if (!http && !file) {
+      throw new IllegalArgumentException(expected + ", found \"" + url + "\"");
+    }
+    return uri;
+  }
+
+  /**
+   * Checks a TCP port to listen on: 0 (any free port) to 65535.
+   *
+   * @throws IllegalArgumentException when it is out of range or not a number
+   */
+  public static int port(String port) {
+    String expected = "expected a port number from 0 (any free port) to 65535";
+    int value;
+    try {
+      value = Integer.parseInt(port.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(expected + ", found \"" + port + "\"", e);
+    }
+    if (value < 0 || value > 65535) {
+      throw new IllegalArgumentException(expected + ", found " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Checks that a folder can be written: it is a writable folder, or it does not exist yet and its
+   * nearest existing parent is a writable folder (it will be created).
+   *
+   * @return the folder
+   * @throws IllegalArgumentException when the path is a file, or the folder or its nearest existing
+   *     parent cannot be written
+   */
+  public static Path writableDirectory(Path folder) {
+    Path existing = folder.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    String expected = "expected a writable folder, found \"" + folder + "\"";
+    if (existing == null) {
+      throw new IllegalArgumentException(expected + ": no existing parent folder");
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new IllegalArgumentException(
+          expected
+              + (existing.equals(folder.toAbsolutePath().normalize())
+                  ? ": it is a file"
+                  : ": \"" + existing + "\" is a file"));
+    }
+    if (!Files.isWritable(existing)) {
+      throw new IllegalArgumentException(expected + ": \"" + existing + "\" is read-only");
+    }
+    return folder;
   }
 }

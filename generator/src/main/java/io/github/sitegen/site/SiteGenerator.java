@@ -108,6 +108,7 @@ public final class SiteGenerator {
         } else {
           unchanged++;
         }
+        reporter.progress("pages", written + unchanged, plan.pages().size());
       }
     } finally {
       stop(pool);

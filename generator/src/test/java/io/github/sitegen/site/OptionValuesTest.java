@@ -3,11 +3,15 @@ package io.github.sitegen.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,5 +101,57 @@ class OptionValuesTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> OptionValues.pageSize("ten"))
         .withMessage("expected a number of articles per page of at least 1, found \"ten\"");
+  }
+
+  @Test
+  void acceptsHttpAndFileFeedUrls() {
+    assertThat(OptionValues.feedUrl("https://next.ink/feed/")).hasHost("next.ink");
+    assertThat(OptionValues.feedUrl("file:///tmp/feed.xml")).hasScheme("file");
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"next.ink/feed", "ftp://x/feed", "https:///feed", "http://a b/"})
+  void rejectsOtherFeedUrls(String url) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.feedUrl(url))
+        .withMessage(
+            "expected an absolute http(s) or file URL such as \"https://example.org/feed/\","
+                + " found \""
+                + url
+                + "\"");
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          -1    | expected a port number from 0 (any free port) to 65535, found -1
+          65536 | expected a port number from 0 (any free port) to 65535, found 65536
+          http  | expected a port number from 0 (any free port) to 65535, found "http"
+          """)
+  void rejectsBadPorts(String port, String message) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.port(port))
+        .withMessage(message);
+  }
+
+  @Test
+  void aFolderToBeCreatedUnderAWritableParentIsWritable(@TempDir Path dir) {
+    assertThat(OptionValues.writableDirectory(dir.resolve("a/b"))).isEqualTo(dir.resolve("a/b"));
+  }
+
+  @Test
+  void aFileInTheWayIsNotAWritableFolder(@TempDir Path dir) throws IOException {
+    var file = Files.writeString(dir.resolve("site"), "");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.writableDirectory(file.resolve("out")))
+        .withMessage(
+            "expected a writable folder, found \""
+                + file.resolve("out")
+                + "\": \""
+                + file
+                + "\" is a file");
   }
 }

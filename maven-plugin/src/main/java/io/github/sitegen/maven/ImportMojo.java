@@ -32,6 +32,7 @@ public class ImportMojo extends AbstractSiteGenMojo {
       return;
     }
     ZoneId zone = Parameters.parse("timeZone", timeZone, OptionValues::zone);
+    Parameters.writableDirectory("archiveDirectory", archiveDirectory);
     var options = new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone);
     try {
       ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();

@@ -1,5 +1,8 @@
 package io.github.sitegen.maven;
 
+import io.github.sitegen.site.OptionValues;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -20,6 +23,41 @@ final class Parameters {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(
           "parameter '" + name + "' (sitegen." + name + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that a folder parameter can be written (it may not exist yet).
+   *
+   * @throws MojoFailureException {@code parameter 'outputDirectory' (sitegen.outputDirectory):
+   *     expected a writable folder, found "..."}
+   */
+  static Path writableDirectory(String name, File folder) throws MojoFailureException {
+    try {
+      return OptionValues.writableDirectory(folder.toPath());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(
+          "parameter '" + name + "' (sitegen." + name + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks a whole-number parameter against its minimum.
+   *
+   * @throws MojoFailureException {@code parameter 'maxRetries' (sitegen.maxRetries): expected a
+   *     number of at least 0, found -1}
+   */
+  static void atLeast(String name, long value, long min) throws MojoFailureException {
+    if (value < min) {
+      throw new MojoFailureException(
+          "parameter '"
+              + name
+              + "' (sitegen."
+              + name
+              + "): expected a number of at least "
+              + min
+              + ", found "
+              + value);
     }
   }
 }

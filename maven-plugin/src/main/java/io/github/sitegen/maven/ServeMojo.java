@@ -1,0 +1,66 @@
+package io.github.sitegen.maven;
+
+import io.github.sitegen.archive.ImportOptions;
+import io.github.sitegen.serve.PreviewOptions;
+import io.github.sitegen.serve.PreviewServer;
+import io.github.sitegen.site.OptionValues;
+import io.github.sitegen.site.SiteOptions;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Local preview: imports the snapshots, builds the site and serves it on {@code
+ * http://127.0.0.1:<port>/<base path>/}; every change to the archive, the snapshots or the theme
+ * rebuilds it and reloads the open pages. A build error shows in the page and the log; the next
+ * good save recovers. Ctrl-C stops it.
+ */
+@Mojo(name = "serve", threadSafe = true, requiresDirectInvocation = true)
+public class ServeMojo extends AbstractSiteMojo {
+
+  /** Folder of feed snapshots, imported first and watched; used only if it exists. */
+  @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
+  private File snapshotsDirectory;
+
+  /** Port to listen on; 0 picks any free port. */
+  @Parameter(property = "sitegen.port", defaultValue = "8080")
+  private int port;
+
+  /** Address to listen on; the default keeps the preview on this machine. */
+  @Parameter(property = "sitegen.host", defaultValue = "127.0.0.1")
+  private String host;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping site-gen:serve (sitegen.skip)");
+      return;
+    }
+    SiteOptions site = siteOptions();
+    Parameters.parse("port", Integer.toString(port), OptionValues::port);
+    Parameters.writableDirectory("archiveDirectory", archiveDirectory);
+    ImportOptions imports =
+        snapshotsDirectory.isDirectory()
+            ? new ImportOptions(snapshotsDirectory.toPath(), site.archive(), site.zone())
+            : null;
+    var options = new PreviewOptions(site, imports, host, port, Duration.ofMillis(200));
+    PreviewServer server;
+    try {
+      server = PreviewServer.start(options, new MavenReporter(getLog()), getLog()::info);
+    } catch (IOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "site-gen-serve-shutdown"));
+    getLog().info("Serving " + server.uri() + " (Ctrl-C to stop)");
+    try {
+      server.awaitClose();
+    } catch (InterruptedException e) {
+      server.close();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
