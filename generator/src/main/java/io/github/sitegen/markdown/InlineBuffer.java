@@ -77,6 +77,44 @@ final class InlineBuffer {
     return false;
   }
 
+  /** The delimiter character of the innermost open emphasis, {@code *} or {@code _}, or 0. */
+  char innermostEmphasis() {
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      char c = frames.get(i).open.charAt(0);
+      if (c == '*' || c == '_') {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** How many emphases ({@code *}, {@code _} delimiters) are open. */
+  int emphasisDepth() {
+    int depth = 0;
+    for (Frame f : frames) {
+      char c = f.open.charAt(0);
+      if (c == '*' || c == '_') {
+        depth++;
+      }
+    }
+    return depth;
+  }
+
+  /**
+   * The character the next content will follow once pending spaces and delimiters are written: a
+   * space, the last pending opening delimiter's, or the last one written; a space at the start.
+   */
+  char charBefore() {
+    if (pendingSpace || pendingBreak) {
+      return ' ';
+    }
+    if (emittedFrames < frames.size()) {
+      String open = frames.get(frames.size() - 1).open;
+      return open.charAt(open.length() - 1);
+    }
+    return out.length() == lineStart ? ' ' : out.charAt(out.length() - 1);
+  }
+
   boolean inLink() {
     return linkDepth > 0;
   }
@@ -85,20 +123,25 @@ final class InlineBuffer {
     return pendingBreak;
   }
 
+  /** True when an element opened with {@code open} would continue the one that just closed. */
+  boolean continues(String open) {
+    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+    return last != null
+        && !last.opens()
+        && last.end() == out.length()
+        && out.substring(last.pos()).equals(open)
+        && emittedFrames == frames.size()
+        && !pendingSpace
+        && !pendingBreak;
+  }
+
   /** Opens an inline element; its opening delimiter is written with its first content. */
   void open(Frame frame) {
     if (frame.link) {
       linkDepth++;
     }
-    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-    if (frame.delimiterRun
-        && last != null
-        && !last.opens()
-        && last.end() == out.length()
-        && out.substring(last.pos()).equals(frame.open)
-        && emittedFrames == frames.size()
-        && !pendingSpace
-        && !pendingBreak) {
+    if (frame.delimiterRun && continues(frame.open)) {
+      Run last = runs.get(runs.size() - 1);
       // </em><em>: continue the element instead of writing "*a**b*", which parses differently
       out.setLength(last.pos());
       runs.remove(runs.size() - 1);
@@ -185,10 +228,7 @@ final class InlineBuffer {
 
   /** An inline code span. */
   void code(String code) {
-    if (code.isBlank()) {
-      if (!code.isEmpty()) {
-        pendingSpace = true;
-      }
+    if (code.isEmpty()) {
       return;
     }
     if (linkDepth > 0 && code.indexOf(']') >= 0) {
@@ -207,10 +247,11 @@ final class InlineBuffer {
     lastCodeStart = out.length();
     lastCode = code;
     int ticks = longestRun(code, '`') + 1;
+    // one space on each side is stripped, unless the code is only spaces
     boolean pad =
         code.charAt(0) == '`'
             || code.charAt(code.length() - 1) == '`'
-            || (code.charAt(0) == ' ' && code.charAt(code.length() - 1) == ' ');
+            || (!code.isBlank() && code.charAt(0) == ' ' && code.charAt(code.length() - 1) == ' ');
     String fence = "`".repeat(ticks);
     out.append(fence);
     if (pad) {

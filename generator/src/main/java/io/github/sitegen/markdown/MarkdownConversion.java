@@ -58,7 +58,8 @@ final class MarkdownConversion implements NodeFilter {
     TERM
   }
 
-  private record ListState(boolean ordered, long start, int[] items, boolean[] loose) {}
+  /** A list being written: its numbering, delimiter ({@code -}, {@code *}, {@code .}, {@code )}). */
+  private record ListState(boolean ordered, long start, char delimiter, boolean loose, int[] items) {}
 
   private final String baseUri;
   private final BlockBuffer blocks = new BlockBuffer();
@@ -74,6 +75,10 @@ final class MarkdownConversion implements NodeFilter {
   private final StringBuilder codeText = new StringBuilder();
   private int tableDepth;
   private TableState table;
+  /** Where the last list ended: depth, blocks written then, its delimiter; to alternate it. */
+  private int lastListDepth = -1;
+  private int lastListWritten = -1;
+  private char lastListDelimiter;
 
   MarkdownConversion(String baseUri) {
     this.baseUri = baseUri;
@@ -171,6 +176,15 @@ final class MarkdownConversion implements NodeFilter {
       }
       case "a" -> {
         String href = url(el, "href", false);
+        if (href.isEmpty() && el.hasAttr("href") && el.attr("href").isBlank()) {
+          href = baseUri.isEmpty() ? "" : Urls.clean(el.absUrl("href")); // a link to this page
+          if (inline().inLink()) {
+            return Action.NONE;
+          }
+          inline()
+              .open(new InlineBuffer.Frame("[", "](" + destination(href) + title(el) + ")", false, true));
+          return Action.FRAME;
+        }
         if (href.isEmpty() || inline().inLink()) {
           return Action.NONE;
         }
@@ -181,13 +195,17 @@ final class MarkdownConversion implements NodeFilter {
         return Action.FRAME;
       }
       case "em", "i", "cite", "dfn", "var" -> {
-        return emphasis("*", "_", "**");
+        return emphasis(1);
       }
       case "strong", "b" -> {
-        return emphasis("**", "__", "*");
+        return emphasis(2);
       }
       case "del", "s", "strike" -> {
-        return emphasis("~~", "~~", "");
+        if (inline().isOpen("~~")) {
+          return Action.NONE; // "~~~~" is not a strikethrough: <del> in <del> is written once
+        }
+        inline().open(new InlineBuffer.Frame("~~", "~~", true, false));
+        return Action.FRAME;
       }
       case "code", "kbd", "samp", "tt" -> {
         codeDepth = 1;
@@ -204,16 +222,29 @@ final class MarkdownConversion implements NodeFilter {
   }
 
   /**
-   * Opens an emphasis written {@code delimiter}, or {@code nested} inside an emphasis written
-   * {@code other}: {@code **_a_ b _c_**} parses as meant where {@code ***a* b *c***} may not.
+   * Opens an emphasis ({@code width} 1) or strong emphasis (2), written with {@code *} unless the
+   * innermost open emphasis already uses it, then with {@code _}: {@code **_a_ b _c_**} parses as
+   * meant where {@code ***a* b *c***} may not, and {@code *(_x_)*} keeps an emphasis nested in
+   * another one. An emphasis nested in one of its kind is written once (it looks the same) when
+   * it is deeper than two, inside a word, or right after the delimiter it would use: runs such as
+   * {@code *_*_*x} or {@code *a___b} no longer parse as nested.
    */
-  private Action emphasis(String delimiter, String nested, String other) {
+  private Action emphasis(int width) {
     InlineBuffer inline = inline();
-    if (inline.isOpen(delimiter) || inline.isOpen(nested)) {
-      return Action.NONE; // <em> inside <em> looks the same
+    char innermost = inline.innermostEmphasis();
+    // not the innermost emphasis's character, nor the one of a closing delimiter just before
+    boolean afterStar =
+        inline.charBefore() == '*' && !inline.continues("*".repeat(width)); // </b><b> is one
+    char written = innermost == '*' || (innermost == 0 && afterStar) ? '_' : '*';
+    if (inline.isOpen(width == 1 ? "*" : "**") || inline.isOpen(width == 1 ? "_" : "__")) {
+      // nested in one of its kind: written only where its delimiters cannot merge or mislead
+      char before = inline.charBefore();
+      if (inline.emphasisDepth() >= 2 || Character.isLetterOrDigit(before) || before == written) {
+        return Action.NONE;
+      }
     }
-    String written = !other.isEmpty() && inline.isOpen(other) ? nested : delimiter;
-    inline.open(new InlineBuffer.Frame(written, written, true, false));
+    String delimiter = String.valueOf(written).repeat(width);
+    inline.open(new InlineBuffer.Frame(delimiter, delimiter, true, false));
     return Action.FRAME;
   }
 
@@ -232,7 +263,8 @@ final class MarkdownConversion implements NodeFilter {
         return Action.HEADING;
       }
       case "hr" -> {
-        blocks.block("---");
+        // in a list item "- ---" would be one thematic break, "text\n  ---" a heading
+        blocks.block(blocks.inItem() ? "***" : "---", false);
         return Action.NONE;
       }
       case "pre" -> {
@@ -245,19 +277,20 @@ final class MarkdownConversion implements NodeFilter {
         if (blocks.depth() >= MAX_CONTAINER_DEPTH) {
           return Action.BLOCK;
         }
-        blocks.open("> ", "> ", true);
+        blocks.open("> ", "> ", false, false);
         return Action.QUOTE;
       }
       case "ul", "ol" -> {
         boolean ordered = name.equals("ol");
         long start = ordered ? startNumber(el) : 1;
-        if (blocks.hasContainer()
-            && isItem(blocks.innermost())
-            && blocks.innermost().blocks == 1
-            && start == 1) {
-          blocks.tight(); // "- text" then its sub-list on the next line
+        char delimiter = ordered ? '.' : '-';
+        if (lastListDepth == blocks.depth()
+            && lastListWritten == blocks.written()
+            && lastListDelimiter == delimiter) {
+          // two lists in a row would merge into one: the second uses the other delimiter
+          delimiter = ordered ? ')' : '*';
         }
-        lists.push(new ListState(ordered, start, new int[1], new boolean[1]));
+        lists.push(new ListState(ordered, start, delimiter, isLoose(el), new int[1]));
         return Action.LIST;
       }
       case "li" -> {
@@ -266,16 +299,19 @@ final class MarkdownConversion implements NodeFilter {
         }
         ListState list = lists.peek();
         String marker = "- ";
+        boolean tight = true;
         if (list != null) {
-          if (list.items()[0] > 0 && !list.loose()[0]) {
-            blocks.tight();
+          tight = !list.loose();
+          if (list.items()[0] > 0 && tight) {
+            blocks.nextItem();
           }
-          if (list.ordered()) {
-            marker = (list.start() + list.items()[0]) + ". ";
-          }
+          marker =
+              list.ordered()
+                  ? (list.start() + list.items()[0]) + String.valueOf(list.delimiter()) + " "
+                  : list.delimiter() + " ";
           list.items()[0]++;
         }
-        blocks.open(marker, " ".repeat(marker.length()), false);
+        blocks.open(marker, " ".repeat(marker.length()), true, tight);
         return Action.ITEM;
       }
       case "table" -> {
@@ -338,9 +374,10 @@ final class MarkdownConversion implements NodeFilter {
         String text = heading.finish();
         int level = headingLevel;
         headingLevel = 0;
-        if (!text.isEmpty()) {
-          blocks.block("#".repeat(level) + " " + escapeClosingHashes(text));
-        }
+        // an empty heading is still a heading
+        blocks.block(
+            text.isEmpty() ? "#".repeat(level) : "#".repeat(level) + " " + escapeClosingHashes(text),
+            false);
       }
       case PRE -> {
         preDepth = 0;
@@ -356,15 +393,13 @@ final class MarkdownConversion implements NodeFilter {
       }
       case LIST -> {
         flushParagraph();
-        lists.pop();
+        ListState list = lists.pop();
+        lastListDepth = blocks.depth();
+        lastListWritten = blocks.written();
+        lastListDelimiter = list.delimiter();
       }
       case ITEM -> {
         flushParagraph();
-        BlockBuffer.Container item = blocks.innermost();
-        ListState list = lists.peek();
-        if (list != null && item.blocks > 1) {
-          list.loose()[0] = true;
-        }
         blocks.close();
       }
       case TABLE -> {
@@ -404,12 +439,23 @@ final class MarkdownConversion implements NodeFilter {
   private void flushParagraph() {
     String text = paragraph.finish();
     if (!text.isEmpty()) {
-      blocks.block(text);
+      blocks.block(text, true);
     }
   }
 
-  private static boolean isItem(BlockBuffer.Container container) {
-    return !container.marker.startsWith(">");
+  /**
+   * A list is loose (its items' text in paragraphs, blank lines between them) when one of its items
+   * holds a {@code <p>}: that is how CommonMark renders a loose list.
+   */
+  private static boolean isLoose(Element list) {
+    for (Element item : list.children()) {
+      for (Element child : item.children()) {
+        if (child.nameIs("p")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** An ATX heading's closing sequence ({@code ## Issue #}) would be dropped: escape it. */
@@ -427,20 +473,21 @@ final class MarkdownConversion implements NodeFilter {
 
   private void codeBlock(String raw, String language) {
     String code = raw.replace("\r\n", "\n").replace('\r', '\n');
-    int end = code.length();
-    while (end > 0 && code.charAt(end - 1) == '\n') {
-      end--;
-    }
-    code = code.substring(0, end);
-    if (code.isBlank()) {
-      return;
+    // the closing fence gives back the line feed that ends the last line; an empty block stays
+    if (code.endsWith("\n")) {
+      code = code.substring(0, code.length() - 1);
     }
     String fence = "`".repeat(Math.max(3, InlineBuffer.longestRun(code, '`') + 1));
-    blocks.block(fence + language + "\n" + code + "\n" + fence);
+    String body = code.isEmpty() && !raw.endsWith("\n") ? "" : code + "\n";
+    blocks.block(fence + language + "\n" + body + fence, false);
   }
 
   private void inlineCode(String code) {
     InlineBuffer inline = inline();
+    if (code.equals(" ")) {
+      inline.code(code); // a code span of one space is written "` `"
+      return;
+    }
     int start = 0;
     int end = code.length();
     if (start < end && code.charAt(start) == ' ') {
@@ -542,14 +589,19 @@ final class MarkdownConversion implements NodeFilter {
     return cleaned;
   }
 
+  /** The title of a link or image, exactly; a line feed becomes {@code &#10;} so it stays one. */
   private static String title(Element el) {
-    String title = collapse(el.attr("title"));
+    String title = el.attr("title");
     if (title.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder(" \"");
     for (int i = 0; i < title.length(); i++) {
       char c = title.charAt(i);
+      if (c == '\n' || c == '\r') {
+        sb.append("&#").append((int) c).append(';');
+        continue;
+      }
       if (c == '"' || c == '\\' || (c == '&' && InlineBuffer.looksLikeEntity(title, i))) {
         sb.append('\\');
       }
@@ -705,7 +757,7 @@ final class MarkdownConversion implements NodeFilter {
 
     void write(BlockBuffer blocks) {
       if (!captionText.isEmpty()) {
-        blocks.block(captionText);
+        blocks.block(captionText, true);
       }
       int columns = 0;
       for (List<String> r : rows) {
@@ -740,7 +792,7 @@ final class MarkdownConversion implements NodeFilter {
         sb.append('\n');
       }
       sb.setLength(sb.length() - 1);
-      blocks.block(sb.toString());
+      blocks.block(sb.toString(), true);
     }
 
     private static void appendRow(StringBuilder sb, List<String> r, int columns) {
