@@ -25,7 +25,7 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Keeps feed snapshots as a Markdown archive and renders it to a static site.",
-    subcommands = {ImportCommand.class, BuildCommand.class})
+    subcommands = {ImportCommand.class, BuildCommand.class, ConvertCommand.class})
 public final class Main {
 
   /** Runs the command line and exits with its exit code. */
