@@ -268,6 +268,9 @@ final class InlineBuffer {
   /** Appends ready-made Markdown (an image or a link) as content. */
   void markup(String markdown) {
     writePending();
+    if (markdown.startsWith("[")) {
+      escapeBang();
+    }
     out.append(cellSafe(markdown));
   }
 
@@ -323,12 +326,30 @@ final class InlineBuffer {
     writePendingSpace();
     while (emittedFrames < frames.size()) {
       Frame frame = frames.get(emittedFrames++);
+      if (frame.link) {
+        escapeBang();
+      }
       frame.openPos = out.length();
       if (frame.delimiterRun) {
         runs.add(new Run(out.length(), frame.open.length(), true));
       }
       out.append(frame.open);
       digitsEnd = -1;
+    }
+  }
+
+  /** A {@code !} of the text right before a link's {@code [} would make it an image. */
+  private void escapeBang() {
+    int n = out.length();
+    if (n == 0 || out.charAt(n - 1) != '!') {
+      return;
+    }
+    int backslashes = 0;
+    while (n - 1 - backslashes > 0 && out.charAt(n - 2 - backslashes) == '\\') {
+      backslashes++;
+    }
+    if (backslashes % 2 == 0) {
+      out.insert(n - 1, '\\');
     }
   }
 
@@ -401,7 +422,6 @@ final class InlineBuffer {
             yield atEnd || !Character.isLetterOrDigit(prev) || !Character.isLetterOrDigit(next);
           }
           case '[' -> linkDepth > 0 || out.length() == lineStart;
-          case '!' -> atEnd; // a link may follow: "![" would make it an image
           case ']' -> linkDepth > 0 || atEnd || next == '(' || next == '[';
           case '<' -> atEnd || isAsciiLetter(next) || next == '/' || next == '!' || next == '?';
           case '&' -> atEnd || looksLikeEntity(s, i);
@@ -558,6 +578,17 @@ final class InlineBuffer {
       }
     }
     return longest;
+  }
+
+  /** True when the text holds nothing but spaces, no-break spaces included. */
+  static boolean isAllSpaces(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isHtmlSpace(c) && !isLiteralSpace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whitespace HTML collapses: space, tab, line feed, form feed, carriage return. */

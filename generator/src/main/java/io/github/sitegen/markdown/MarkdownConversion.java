@@ -438,7 +438,7 @@ final class MarkdownConversion implements NodeFilter {
 
   private void flushParagraph() {
     String text = paragraph.finish();
-    if (!text.isEmpty()) {
+    if (!InlineBuffer.isAllSpaces(text)) { // only no-break spaces: a spacer (<p>&nbsp;</p>)
       blocks.block(text, true);
     }
   }
@@ -528,6 +528,9 @@ final class MarkdownConversion implements NodeFilter {
 
   /** An embedded player cannot be shown in Markdown: link to what it plays, with its title. */
   private void embed(Element el, String name) {
+    if (isTrackingPixel(el)) {
+      return;
+    }
     String src = url(el, "src", false);
     if (src.isEmpty() && !name.equals("iframe")) {
       for (Element source : el.getElementsByTag("source")) {
@@ -551,15 +554,20 @@ final class MarkdownConversion implements NodeFilter {
     inline.markup("[" + escapeLabel(label) + "](" + destination(src) + ")");
   }
 
-  private static boolean isTrackingPixel(Element el) {
+  /**
+   * A tracking pixel or hidden frame: at most 1×1 (attributes or style), or {@code display:none}.
+   * Nobody sees it; it only tells a server that the article was read.
+   */
+  static boolean isTrackingPixel(Element el) {
     int width = dimension(el.attr("width"));
     int height = dimension(el.attr("height"));
     if (width >= 0 && width <= 1 && height >= 0 && height <= 1) {
       return true;
     }
     String style = el.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-    return (style.contains("width:1px") || style.contains("width:0"))
-        && (style.contains("height:1px") || style.contains("height:0"));
+    return style.contains("display:none")
+        || ((style.contains("width:1px") || style.contains("width:0"))
+            && (style.contains("height:1px") || style.contains("height:0")));
   }
 
   private static int dimension(String value) {
@@ -805,6 +813,11 @@ final class MarkdownConversion implements NodeFilter {
 
     private static String alignment(Element el) {
       String align = el.attr("align").trim().toLowerCase(Locale.ROOT);
+      for (String name : el.classNames()) {
+        if (name.startsWith("has-text-align-")) { // WordPress (Gutenberg) tables
+          align = name.substring("has-text-align-".length());
+        }
+      }
       String style = el.attr("style").toLowerCase(Locale.ROOT);
       int at = style.indexOf("text-align");
       if (at >= 0) {
