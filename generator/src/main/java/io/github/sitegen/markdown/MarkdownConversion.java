@@ -62,6 +62,8 @@ final class MarkdownConversion implements NodeFilter {
   private record ListState(boolean ordered, long start, char delimiter, boolean loose, int[] items) {}
 
   private final String baseUri;
+  /** {@code scheme://authority} of the base URI, or {@code ""}. */
+  private final String origin;
   private final BlockBuffer blocks = new BlockBuffer();
   private final InlineBuffer paragraph = new InlineBuffer(InlineBuffer.Mode.PARAGRAPH);
   private final InlineBuffer heading = new InlineBuffer(InlineBuffer.Mode.SINGLE_LINE);
@@ -82,6 +84,7 @@ final class MarkdownConversion implements NodeFilter {
 
   MarkdownConversion(String baseUri) {
     this.baseUri = baseUri;
+    this.origin = Urls.origin(baseUri);
   }
 
   String convert(Element root) {
@@ -589,6 +592,10 @@ final class MarkdownConversion implements NodeFilter {
       return "";
     }
     if (!baseUri.isEmpty()) {
+      String fast = Urls.resolveSimple(origin, cleaned);
+      if (fast != null) {
+        return fast; // what jsoup's absUrl gives, without its cost (a third of the conversion)
+      }
       String absolute = Urls.clean(el.absUrl(attribute));
       if (!absolute.isEmpty() && Urls.isSafe(absolute, image)) {
         return absolute;
