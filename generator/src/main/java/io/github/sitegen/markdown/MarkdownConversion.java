@@ -239,6 +239,10 @@ final class MarkdownConversion implements NodeFilter {
     boolean afterStar =
         inline.charBefore() == '*' && !inline.continues("*".repeat(width)); // </b><b> is one
     char written = innermost == '*' || (innermost == 0 && afterStar) ? '_' : '*';
+    if (written == '_' && innermost == '*' && Character.isLetterOrDigit(inline.charBefore())) {
+      // "_" cannot open inside a word: "**gras*italique***" reads better than "**gra&#115;_…"
+      written = '*';
+    }
     if (inline.isOpen(width == 1 ? "*" : "**") || inline.isOpen(width == 1 ? "_" : "__")) {
       // nested in one of its kind: written only where its delimiters cannot merge or mislead
       char before = inline.charBefore();
