@@ -15,18 +15,18 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code site-gen convert}: HTML to Markdown with the archive's converter, on its own. Without
- * arguments it reads one HTML document (UTF-8) on standard input and writes its Markdown on standard
- * output; with {@code IN_DIR OUT_DIR} it converts every {@code *.html} file of {@code IN_DIR} into
- * a {@code *.md} file of the same base name in {@code OUT_DIR}, in parallel.
+ * arguments it reads one HTML document (UTF-8) on standard input and writes its Markdown on
+ * standard output; with {@code IN_DIR OUT_DIR} it converts every {@code *.html} file of {@code
+ * IN_DIR} into a {@code *.md} file of the same base name in {@code OUT_DIR}, in parallel.
  */
 @Command(
     name = "convert",
@@ -115,8 +115,12 @@ final class ConvertCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .println(
-            "Converted " + (files.size() - failures.size()) + " of " + files.size()
-                + " HTML files to " + outDir);
+            "Converted "
+                + (files.size() - failures.size())
+                + " of "
+                + files.size()
+                + " HTML files to "
+                + outDir);
     return failures.isEmpty() ? 0 : 1;
   }
 

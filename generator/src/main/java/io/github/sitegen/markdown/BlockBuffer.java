@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The Markdown document being written, block by block, inside nested containers (block quotes and
  * list items). Each line gets the prefixes of the containers around it: a container's first line
- * gets its marker ({@code "> "}, {@code "- "}, {@code "1. "}), the others its continuation
- * ({@code "> "} or as many spaces as the marker is wide).
+ * gets its marker ({@code "> "}, {@code "- "}, {@code "1. "}), the others its continuation ({@code
+ * "> "} or as many spaces as the marker is wide).
  *
  * <p>Blocks are separated by a blank line, except inside the items of a tight list (and between
  * them), where a line break is enough unless the new line would continue the paragraph or table
@@ -41,8 +41,8 @@ final class BlockBuffer {
    * Writes a block (lines separated by {@code \n}).
    *
    * @param text the block's Markdown
-   * @param isText true for a paragraph or a table: a line after it would continue it, and it
-   *     cannot interrupt a paragraph; false for headings, fenced code and thematic breaks
+   * @param isText true for a paragraph or a table: a line after it would continue it, and it cannot
+   *     interrupt a paragraph; false for headings, fenced code and thematic breaks
    */
   void block(String text, boolean isText) {
     separate(interrupts(isText));
@@ -116,7 +116,10 @@ final class BlockBuffer {
       if (!c.started) {
         char first = c.marker.charAt(0);
         // an ordered list interrupts a paragraph only when it starts at 1
-        return first == '>' || first == '-' || first == '*' || c.marker.startsWith("1.")
+        return first == '>'
+            || first == '-'
+            || first == '*'
+            || c.marker.startsWith("1.")
             || c.marker.startsWith("1)");
       }
     }

@@ -57,6 +57,7 @@ final class InlineBuffer {
   private boolean pendingSpace;
   private boolean pendingBreak;
   private int linkDepth;
+
   /** Position right after digits written at a line start ({@code 1} then {@code . x}), or -1. */
   private int digitsEnd = -1;
 
@@ -170,7 +171,8 @@ final class InlineBuffer {
   private void writeCloser(Frame frame) {
     int contentStart = frame.openPos + frame.open.length();
     int cut = out.length();
-    while (cut > contentStart && (out.charAt(cut - 1) == ' ' || isLiteralSpace(out.charAt(cut - 1)))) {
+    while (cut > contentStart
+        && (out.charAt(cut - 1) == ' ' || isLiteralSpace(out.charAt(cut - 1)))) {
       cut--;
     }
     String trailing = out.substring(cut);
@@ -353,7 +355,9 @@ final class InlineBuffer {
     }
   }
 
-  /** Escapes what would start a block at the start of a line ({@code # }, {@code - }, {@code 1. }). */
+  /**
+   * Escapes what would start a block at the start of a line ({@code # }, {@code - }, {@code 1. }).
+   */
   private void escapeLineStart(String s, int i) {
     char c = s.charAt(i);
     int n = s.length();
@@ -414,7 +418,7 @@ final class InlineBuffer {
     char next = atEnd ? 0 : s.charAt(i + 1);
     boolean escape =
         switch (c) {
-          // not only before punctuation: a space after it may move, leaving it before a delimiter
+            // not only before punctuation: a space after it may move, leaving it before a delimiter
           case '\\' -> atEnd || !Character.isLetterOrDigit(next);
           case '`', '*', '~', '|' -> true;
           case '_' -> {
@@ -501,8 +505,8 @@ final class InlineBuffer {
   }
 
   /**
-   * An underscore of the text is left unescaped between two letters ({@code snake_case}); once
-   * one of them becomes a character reference, it could delimit emphasis, so escape it.
+   * An underscore of the text is left unescaped between two letters ({@code snake_case}); once one
+   * of them becomes a character reference, it could delimit emphasis, so escape it.
    */
   private void escapeTextUnderscore(int pos) {
     if (pos < 0 || pos >= out.length() || out.charAt(pos) != '_') {

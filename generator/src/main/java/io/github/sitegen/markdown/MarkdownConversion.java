@@ -58,8 +58,11 @@ final class MarkdownConversion implements NodeFilter {
     TERM
   }
 
-  /** A list being written: its numbering, delimiter ({@code -}, {@code *}, {@code .}, {@code )}). */
-  private record ListState(boolean ordered, long start, char delimiter, boolean loose, int[] items) {}
+  /**
+   * A list being written: its numbering, delimiter ({@code -}, {@code *}, {@code .}, {@code )}).
+   */
+  private record ListState(
+      boolean ordered, long start, char delimiter, boolean loose, int[] items) {}
 
   private final String baseUri;
   /** {@code scheme://authority} of the base URI, or {@code ""}. */
@@ -185,7 +188,9 @@ final class MarkdownConversion implements NodeFilter {
             return Action.NONE;
           }
           inline()
-              .open(new InlineBuffer.Frame("[", "](" + destination(href) + title(el) + ")", false, true));
+              .open(
+                  new InlineBuffer.Frame(
+                      "[", "](" + destination(href) + title(el) + ")", false, true));
           return Action.FRAME;
         }
         if (href.isEmpty() || inline().inLink()) {
@@ -228,8 +233,8 @@ final class MarkdownConversion implements NodeFilter {
    * Opens an emphasis ({@code width} 1) or strong emphasis (2), written with {@code *} unless the
    * innermost open emphasis already uses it, then with {@code _}: {@code **_a_ b _c_**} parses as
    * meant where {@code ***a* b *c***} may not, and {@code *(_x_)*} keeps an emphasis nested in
-   * another one. An emphasis nested in one of its kind is written once (it looks the same) when
-   * it is deeper than two, inside a word, or right after the delimiter it would use: runs such as
+   * another one. An emphasis nested in one of its kind is written once (it looks the same) when it
+   * is deeper than two, inside a word, or right after the delimiter it would use: runs such as
    * {@code *_*_*x} or {@code *a___b} no longer parse as nested.
    */
   private Action emphasis(int width) {
@@ -383,7 +388,9 @@ final class MarkdownConversion implements NodeFilter {
         headingLevel = 0;
         // an empty heading is still a heading
         blocks.block(
-            text.isEmpty() ? "#".repeat(level) : "#".repeat(level) + " " + escapeClosingHashes(text),
+            text.isEmpty()
+                ? "#".repeat(level)
+                : "#".repeat(level) + " " + escapeClosingHashes(text),
             false);
       }
       case PRE -> {

@@ -21,8 +21,8 @@ final class Urls {
   }
 
   /**
-   * False for script URLs ({@code javascript:}, {@code vbscript:}) and for {@code data:} URLs
-   * other than raster images in an image.
+   * False for script URLs ({@code javascript:}, {@code vbscript:}) and for {@code data:} URLs other
+   * than raster images in an image.
    */
   static boolean isSafe(String url, boolean image) {
     int colon = url.indexOf(':');

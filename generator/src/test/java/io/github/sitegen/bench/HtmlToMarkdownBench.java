@@ -85,8 +85,8 @@ public class HtmlToMarkdownBench {
   }
 
   /**
-   * A WordPress-like article of at least {@code size} characters: paragraphs with links,
-   * emphasis and French typography, headings, figures, lists, a table, a quote, code.
+   * A WordPress-like article of at least {@code size} characters: paragraphs with links, emphasis
+   * and French typography, headings, figures, lists, a table, a quote, code.
    */
   public static String syntheticArticle(int size) {
     StringBuilder sb = new StringBuilder(size + 4096);
@@ -95,10 +95,13 @@ public class HtmlToMarkdownBench {
       sb.append("<h2 class=\"wp-block-heading\">Partie ").append(i).append(" : le contexte</h2>\n");
       sb.append("<p>Le gouvernement a présenté <strong>mardi</strong> son <a href=\"/projet-")
           .append(i)
-          .append("\">projet de décret</a>, qui entrera en vigueur le 1<sup>er</sup> janvier&nbsp;;")
+          .append(
+              "\">projet de décret</a>, qui entrera en vigueur le 1<sup>er</sup> janvier&nbsp;;")
           .append(" selon l’Arcom, «&nbsp;<em>rien ne change</em>&nbsp;» pour 81,4&nbsp;% des")
-          .append(" utilisateurs. Les prix passent de 10 à 12&nbsp;€ (*hors taxes*), soit 20 %.</p>\n");
-      sb.append("<figure class=\"wp-block-image size-large\"><img decoding=\"async\" width=\"1024\"")
+          .append(
+              " utilisateurs. Les prix passent de 10 à 12&nbsp;€ (*hors taxes*), soit 20 %.</p>\n");
+      sb.append(
+              "<figure class=\"wp-block-image size-large\"><img decoding=\"async\" width=\"1024\"")
           .append(" height=\"576\" src=\"https://next.ink/wp-content/uploads/2026/02/image-")
           .append(i)
           .append(".webp\" alt=\"Une illustration\" class=\"wp-image-1\" loading=\"lazy\" />")

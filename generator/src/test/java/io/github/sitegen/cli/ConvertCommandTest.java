@@ -23,7 +23,8 @@ class ConvertCommandTest {
 
   private int run(String stdin, String... args) {
     var command =
-        new ConvertCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout);
+        new ConvertCommand(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdout);
     var commandLine = new CommandLine(command);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
@@ -32,10 +33,12 @@ class ConvertCommandTest {
 
   @Test
   void convertsStandardInputToStandardOutput() {
-    int exit = run("<p><strong>Note&nbsp;:</strong> voir <a href=\"/a\">là</a></p><script>x</script>");
+    int exit =
+        run("<p><strong>Note&nbsp;:</strong> voir <a href=\"/a\">là</a></p><script>x</script>");
 
     assertThat(exit).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("**Note\u00a0:** voir [là](/a)\n");
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .isEqualTo("**Note\u00a0:** voir [là](/a)\n");
   }
 
   @Test

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The converter's round-trip measure on the CommonMark spec (0.31.2, the {@code spec.txt} of
- * {@code commonmark-test-util}): each example's expected HTML {@code H} is converted to Markdown
- * {@code M}, {@code M} is rendered back with commonmark-java (GFM tables and strikethrough), and
- * both HTML fragments are compared in the canonical form of {@link HtmlNormaliser}.
+ * The converter's round-trip measure on the CommonMark spec (0.31.2, the {@code spec.txt} of {@code
+ * commonmark-test-util}): each example's expected HTML {@code H} is converted to Markdown {@code
+ * M}, {@code M} is rendered back with commonmark-java (GFM tables and strikethrough), and both HTML
+ * fragments are compared in the canonical form of {@link HtmlNormaliser}.
  *
  * <p>Examples whose own Markdown contains raw HTML (an {@link HtmlBlock} or {@link HtmlInline} node
  * when commonmark-java parses it without extensions) are left out: their HTML is the raw HTML
@@ -84,7 +84,9 @@ class CommonMarkRoundTripTest {
   void atMostOnePercentOfTheOutputsContainRawHtml() {
     double share = (double) rawHtml.size() / measured;
 
-    assertThat(share).as("examples with raw HTML in the output: %s", rawHtml).isLessThanOrEqualTo(MAX_RAW_HTML);
+    assertThat(share)
+        .as("examples with raw HTML in the output: %s", rawHtml)
+        .isLessThanOrEqualTo(MAX_RAW_HTML);
   }
 
   static boolean hasRawHtml(Node document) {

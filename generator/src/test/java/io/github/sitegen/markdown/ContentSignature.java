@@ -30,9 +30,34 @@ final class ContentSignature {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "address",
-          "figure", "details", "summary", "center", "hgroup", "dl", "dd", "fieldset", "legend",
-          "ul", "ol", "caption", "figcaption", "dt", "table", "thead", "tbody", "tfoot");
+          "p",
+          "div",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "main",
+          "aside",
+          "nav",
+          "address",
+          "figure",
+          "details",
+          "summary",
+          "center",
+          "hgroup",
+          "dl",
+          "dd",
+          "fieldset",
+          "legend",
+          "ul",
+          "ol",
+          "caption",
+          "figcaption",
+          "dt",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot");
 
   private ContentSignature() {}
 
@@ -63,8 +88,10 @@ final class ContentSignature {
     private final StringBuilder sb;
     private final boolean source;
     private final Deque<String> closers = new ArrayDeque<>();
+
     /** Open links: a block boundary inside a link splits it, as Markdown must. */
     private final Deque<String> links = new ArrayDeque<>();
+
     private int skipDepth = -1;
     private int pre;
     private int cell;
@@ -84,7 +111,10 @@ final class ContentSignature {
       if (node instanceof TextNode text) {
         String s = text.getWholeText();
         // code keeps every space and line feed: stand-ins keep them out of the tidying
-        sb.append(pre > 0 ? s.replace(' ', '␠').replace('\n', '⏎') : s.replaceAll("[ \\t\\n\\r\\f]+", " "));
+        sb.append(
+            pre > 0
+                ? s.replace(' ', '␠').replace('\n', '⏎')
+                : s.replaceAll("[ \\t\\n\\r\\f]+", " "));
         return;
       }
       if (!(node instanceof Element el)) {

@@ -15,32 +15,64 @@ import org.jsoup.nodes.TextNode;
 /**
  * Puts HTML in a canonical form for the round-trip measure, so that two fragments compare equal
  * exactly when a browser shows them the same way. With jsoup: the fragment is parsed (entity forms
- * such as {@code &amp;quot;}/{@code &amp;#34;} and void-tag syntax such as {@code <br />} vs
- * {@code <br>} disappear in the parse), attributes are sorted by name, HTML whitespace (space, tab,
- * line feed, form feed, carriage return; not no-break spaces) outside {@code pre} collapses to one
- * space, the line feed that ends a {@code pre} (which shows nothing) is dropped, whitespace next to a block boundary or a {@code <br>} is removed (it renders as nothing),
- * and the tree is serialised without pretty printing, escaping only {@code & < >} and quotes in
- * attributes. Nothing else is forgiven: a tight list against a loose one, {@code <em>} against
- * {@code <strong>}, a lost title or a changed URL all count as differences.
+ * such as {@code &amp;quot;}/{@code &amp;#34;} and void-tag syntax such as {@code <br />} vs {@code
+ * <br>} disappear in the parse), attributes are sorted by name, HTML whitespace (space, tab, line
+ * feed, form feed, carriage return; not no-break spaces) outside {@code pre} collapses to one
+ * space, the line feed that ends a {@code pre} (which shows nothing) is dropped, whitespace next to
+ * a block boundary or a {@code <br>} is removed (it renders as nothing), and the tree is serialised
+ * without pretty printing, escaping only {@code & < >} and quotes in attributes. Nothing else is
+ * forgiven: a tight list against a loose one, {@code <em>} against {@code <strong>}, a lost title
+ * or a changed URL all count as differences.
  */
 final class HtmlNormaliser {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "body", "p", "div", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
-          "pre", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "hr", "dl", "dt", "dd",
-          "figure", "figcaption", "caption", "section", "article", "header", "footer", "aside",
-          "nav", "main", "address", "details", "summary");
+          "body",
+          "p",
+          "div",
+          "ul",
+          "ol",
+          "li",
+          "blockquote",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "pre",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "th",
+          "td",
+          "hr",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "figcaption",
+          "caption",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "main",
+          "address",
+          "details",
+          "summary");
 
   private HtmlNormaliser() {}
 
   /** The canonical form of an HTML fragment. */
   static String normalise(String html) {
     Document doc = Jsoup.parseBodyFragment(html);
-    doc.outputSettings()
-        .prettyPrint(false)
-        .escapeMode(Entities.EscapeMode.xhtml)
-        .charset("UTF-8");
+    doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8");
     Element body = doc.body();
     List<Node> all = new ArrayList<>();
     collect(body, all);

@@ -9,19 +9,52 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The literal texts of issue #3 stay text in every context the converter writes: they come back
- * as the same text, and the Markdown never holds raw HTML (an {@code HtmlInline} or {@code
- * HtmlBlock} node) that a renderer could pass through.
+ * The literal texts of issue #3 stay text in every context the converter writes: they come back as
+ * the same text, and the Markdown never holds raw HTML (an {@code HtmlInline} or {@code HtmlBlock}
+ * node) that a renderer could pass through.
  */
 class HtmlToMarkdownEscapingTest {
 
   private static final List<String> LITERALS =
       List.of(
-          "*x*", "_x_", "# ", "# titre", "1. un", "1) un", "- tiret", "+ plus", "[x](y)", "[x]: /y",
-          "`", "``a``", "<div>", "&lt;div&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;",
-          "&lt;!-- x --&gt;", "a | b", "|", "fin\\", "\\", "\\*", "&amp;amp;", "&amp;#42;", "~~x~~",
-          "***", "---", "===", "> cité", "![x](y)", "<https://x.org>", "&lt;https://x.org&gt;",
-          "**x**", "__x__", "a*b*c", "x_y_z", "1.", "    code", "\t");
+          "*x*",
+          "_x_",
+          "# ",
+          "# titre",
+          "1. un",
+          "1) un",
+          "- tiret",
+          "+ plus",
+          "[x](y)",
+          "[x]: /y",
+          "`",
+          "``a``",
+          "<div>",
+          "&lt;div&gt;",
+          "&lt;script&gt;alert(1)&lt;/script&gt;",
+          "&lt;!-- x --&gt;",
+          "a | b",
+          "|",
+          "fin\\",
+          "\\",
+          "\\*",
+          "&amp;amp;",
+          "&amp;#42;",
+          "~~x~~",
+          "***",
+          "---",
+          "===",
+          "> cité",
+          "![x](y)",
+          "<https://x.org>",
+          "&lt;https://x.org&gt;",
+          "**x**",
+          "__x__",
+          "a*b*c",
+          "x_y_z",
+          "1.",
+          "    code",
+          "\t");
 
   private static final List<String> CONTEXTS =
       List.of(

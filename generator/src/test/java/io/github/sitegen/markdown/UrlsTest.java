@@ -18,9 +18,28 @@ class UrlsTest {
           "file:///tmp/a.html");
   private static final List<String> URLS =
       List.of(
-          "/a", "/a/b.png?x=1&y=2#f", "/a/./b", "/a/../b", "https://x.org/a?b#c", "http://X.org",
-          "https://x.org/a b", "/%41", "/é", "/a:b@c", "https://x.org", "/a;b,c!$*", "/?q", "/#f",
-          "/a//b", "/a~b_c", "//cdn.example.com/x.js", "a/b", "../c", "?q", "#f", "/a/..");
+          "/a",
+          "/a/b.png?x=1&y=2#f",
+          "/a/./b",
+          "/a/../b",
+          "https://x.org/a?b#c",
+          "http://X.org",
+          "https://x.org/a b",
+          "/%41",
+          "/é",
+          "/a:b@c",
+          "https://x.org",
+          "/a;b,c!$*",
+          "/?q",
+          "/#f",
+          "/a//b",
+          "/a~b_c",
+          "//cdn.example.com/x.js",
+          "a/b",
+          "../c",
+          "?q",
+          "#f",
+          "/a/..");
 
   @Test
   void resolvesTheSimpleCasesExactlyAsJsoupDoes() {
