@@ -31,6 +31,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {
       ImportCommand.class,
       BuildCommand.class,
+      ConvertCommand.class,
       SnapshotCommand.class,
       ServeCommand.class
     })

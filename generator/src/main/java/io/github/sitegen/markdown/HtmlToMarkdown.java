@@ -20,10 +20,12 @@ import org.jsoup.nodes.Element;
  *     "https://next.ink/") // "**Note :** voir [ici](https://next.ink/a)\n"
  * }</pre>
  *
- * <p>What Markdown cannot say degrades to its closest form: an iframe, video or audio becomes a
- * link to its source, a figure caption an emphasised paragraph under its image, a definition list
- * bold terms and paragraphs, {@code <sup>}/{@code <sub>} their plain text. Block quotes and lists
- * nested deeper than 32 levels are flattened into the 32nd.
+ * <p>Lists are tight or loose as their HTML is (a {@code <p>} in an item makes the list loose).
+ * What Markdown cannot say degrades to its closest form: an iframe, video or audio becomes a link
+ * to its source, a figure caption an emphasised paragraph under its image, a definition list bold
+ * terms and paragraphs, {@code <sup>}/{@code <sub>} their plain text; tracking pixels and hidden
+ * frames are dropped. Block quotes and lists nested deeper than 32 levels are flattened into the
+ * 32nd. The whole table is in the README, section "HTML to Markdown".
  */
 public final class HtmlToMarkdown {
 

@@ -57,6 +57,7 @@ final class InlineBuffer {
   private boolean pendingSpace;
   private boolean pendingBreak;
   private int linkDepth;
+
   /** Position right after digits written at a line start ({@code 1} then {@code . x}), or -1. */
   private int digitsEnd = -1;
 
@@ -77,6 +78,44 @@ final class InlineBuffer {
     return false;
   }
 
+  /** The delimiter character of the innermost open emphasis, {@code *} or {@code _}, or 0. */
+  char innermostEmphasis() {
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      char c = frames.get(i).open.charAt(0);
+      if (c == '*' || c == '_') {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** How many emphases ({@code *}, {@code _} delimiters) are open. */
+  int emphasisDepth() {
+    int depth = 0;
+    for (Frame f : frames) {
+      char c = f.open.charAt(0);
+      if (c == '*' || c == '_') {
+        depth++;
+      }
+    }
+    return depth;
+  }
+
+  /**
+   * The character the next content will follow once pending spaces and delimiters are written: a
+   * space, the last pending opening delimiter's, or the last one written; a space at the start.
+   */
+  char charBefore() {
+    if (pendingSpace || pendingBreak) {
+      return ' ';
+    }
+    if (emittedFrames < frames.size()) {
+      String open = frames.get(frames.size() - 1).open;
+      return open.charAt(open.length() - 1);
+    }
+    return out.length() == lineStart ? ' ' : out.charAt(out.length() - 1);
+  }
+
   boolean inLink() {
     return linkDepth > 0;
   }
@@ -85,20 +124,25 @@ final class InlineBuffer {
     return pendingBreak;
   }
 
+  /** True when an element opened with {@code open} would continue the one that just closed. */
+  boolean continues(String open) {
+    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+    return last != null
+        && !last.opens()
+        && last.end() == out.length()
+        && out.substring(last.pos()).equals(open)
+        && emittedFrames == frames.size()
+        && !pendingSpace
+        && !pendingBreak;
+  }
+
   /** Opens an inline element; its opening delimiter is written with its first content. */
   void open(Frame frame) {
     if (frame.link) {
       linkDepth++;
     }
-    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-    if (frame.delimiterRun
-        && last != null
-        && !last.opens()
-        && last.end() == out.length()
-        && out.substring(last.pos()).equals(frame.open)
-        && emittedFrames == frames.size()
-        && !pendingSpace
-        && !pendingBreak) {
+    if (frame.delimiterRun && continues(frame.open)) {
+      Run last = runs.get(runs.size() - 1);
       // </em><em>: continue the element instead of writing "*a**b*", which parses differently
       out.setLength(last.pos());
       runs.remove(runs.size() - 1);
@@ -127,7 +171,8 @@ final class InlineBuffer {
   private void writeCloser(Frame frame) {
     int contentStart = frame.openPos + frame.open.length();
     int cut = out.length();
-    while (cut > contentStart && (out.charAt(cut - 1) == ' ' || isLiteralSpace(out.charAt(cut - 1)))) {
+    while (cut > contentStart
+        && (out.charAt(cut - 1) == ' ' || isLiteralSpace(out.charAt(cut - 1)))) {
       cut--;
     }
     String trailing = out.substring(cut);
@@ -185,10 +230,7 @@ final class InlineBuffer {
 
   /** An inline code span. */
   void code(String code) {
-    if (code.isBlank()) {
-      if (!code.isEmpty()) {
-        pendingSpace = true;
-      }
+    if (code.isEmpty()) {
       return;
     }
     if (linkDepth > 0 && code.indexOf(']') >= 0) {
@@ -207,10 +249,11 @@ final class InlineBuffer {
     lastCodeStart = out.length();
     lastCode = code;
     int ticks = longestRun(code, '`') + 1;
+    // one space on each side is stripped, unless the code is only spaces
     boolean pad =
         code.charAt(0) == '`'
             || code.charAt(code.length() - 1) == '`'
-            || (code.charAt(0) == ' ' && code.charAt(code.length() - 1) == ' ');
+            || (!code.isBlank() && code.charAt(0) == ' ' && code.charAt(code.length() - 1) == ' ');
     String fence = "`".repeat(ticks);
     out.append(fence);
     if (pad) {
@@ -227,6 +270,9 @@ final class InlineBuffer {
   /** Appends ready-made Markdown (an image or a link) as content. */
   void markup(String markdown) {
     writePending();
+    if (markdown.startsWith("[")) {
+      escapeBang();
+    }
     out.append(cellSafe(markdown));
   }
 
@@ -282,6 +328,9 @@ final class InlineBuffer {
     writePendingSpace();
     while (emittedFrames < frames.size()) {
       Frame frame = frames.get(emittedFrames++);
+      if (frame.link) {
+        escapeBang();
+      }
       frame.openPos = out.length();
       if (frame.delimiterRun) {
         runs.add(new Run(out.length(), frame.open.length(), true));
@@ -291,7 +340,24 @@ final class InlineBuffer {
     }
   }
 
-  /** Escapes what would start a block at the start of a line ({@code # }, {@code - }, {@code 1. }). */
+  /** A {@code !} of the text right before a link's {@code [} would make it an image. */
+  private void escapeBang() {
+    int n = out.length();
+    if (n == 0 || out.charAt(n - 1) != '!') {
+      return;
+    }
+    int backslashes = 0;
+    while (n - 1 - backslashes > 0 && out.charAt(n - 2 - backslashes) == '\\') {
+      backslashes++;
+    }
+    if (backslashes % 2 == 0) {
+      out.insert(n - 1, '\\');
+    }
+  }
+
+  /**
+   * Escapes what would start a block at the start of a line ({@code # }, {@code - }, {@code 1. }).
+   */
   private void escapeLineStart(String s, int i) {
     char c = s.charAt(i);
     int n = s.length();
@@ -352,7 +418,7 @@ final class InlineBuffer {
     char next = atEnd ? 0 : s.charAt(i + 1);
     boolean escape =
         switch (c) {
-          // not only before punctuation: a space after it may move, leaving it before a delimiter
+            // not only before punctuation: a space after it may move, leaving it before a delimiter
           case '\\' -> atEnd || !Character.isLetterOrDigit(next);
           case '`', '*', '~', '|' -> true;
           case '_' -> {
@@ -360,7 +426,6 @@ final class InlineBuffer {
             yield atEnd || !Character.isLetterOrDigit(prev) || !Character.isLetterOrDigit(next);
           }
           case '[' -> linkDepth > 0 || out.length() == lineStart;
-          case '!' -> atEnd; // a link may follow: "![" would make it an image
           case ']' -> linkDepth > 0 || atEnd || next == '(' || next == '[';
           case '<' -> atEnd || isAsciiLetter(next) || next == '/' || next == '!' || next == '?';
           case '&' -> atEnd || looksLikeEntity(s, i);
@@ -440,8 +505,8 @@ final class InlineBuffer {
   }
 
   /**
-   * An underscore of the text is left unescaped between two letters ({@code snake_case}); once
-   * one of them becomes a character reference, it could delimit emphasis, so escape it.
+   * An underscore of the text is left unescaped between two letters ({@code snake_case}); once one
+   * of them becomes a character reference, it could delimit emphasis, so escape it.
    */
   private void escapeTextUnderscore(int pos) {
     if (pos < 0 || pos >= out.length() || out.charAt(pos) != '_') {
@@ -517,6 +582,17 @@ final class InlineBuffer {
       }
     }
     return longest;
+  }
+
+  /** True when the text holds nothing but spaces, no-break spaces included. */
+  static boolean isAllSpaces(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isHtmlSpace(c) && !isLiteralSpace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whitespace HTML collapses: space, tab, line feed, form feed, carriage return. */

@@ -58,9 +58,15 @@ final class MarkdownConversion implements NodeFilter {
     TERM
   }
 
-  private record ListState(boolean ordered, long start, int[] items, boolean[] loose) {}
+  /**
+   * A list being written: its numbering, delimiter ({@code -}, {@code *}, {@code .}, {@code )}).
+   */
+  private record ListState(
+      boolean ordered, long start, char delimiter, boolean loose, int[] items) {}
 
   private final String baseUri;
+  /** {@code scheme://authority} of the base URI, or {@code ""}. */
+  private final String origin;
   private final BlockBuffer blocks = new BlockBuffer();
   private final InlineBuffer paragraph = new InlineBuffer(InlineBuffer.Mode.PARAGRAPH);
   private final InlineBuffer heading = new InlineBuffer(InlineBuffer.Mode.SINGLE_LINE);
@@ -74,9 +80,14 @@ final class MarkdownConversion implements NodeFilter {
   private final StringBuilder codeText = new StringBuilder();
   private int tableDepth;
   private TableState table;
+  /** Where the last list ended: depth, blocks written then, its delimiter; to alternate it. */
+  private int lastListDepth = -1;
+  private int lastListWritten = -1;
+  private char lastListDelimiter;
 
   MarkdownConversion(String baseUri) {
     this.baseUri = baseUri;
+    this.origin = Urls.origin(baseUri);
   }
 
   String convert(Element root) {
@@ -171,6 +182,17 @@ final class MarkdownConversion implements NodeFilter {
       }
       case "a" -> {
         String href = url(el, "href", false);
+        if (href.isEmpty() && el.hasAttr("href") && el.attr("href").isBlank()) {
+          href = baseUri.isEmpty() ? "" : Urls.clean(el.absUrl("href")); // a link to this page
+          if (inline().inLink()) {
+            return Action.NONE;
+          }
+          inline()
+              .open(
+                  new InlineBuffer.Frame(
+                      "[", "](" + destination(href) + title(el) + ")", false, true));
+          return Action.FRAME;
+        }
         if (href.isEmpty() || inline().inLink()) {
           return Action.NONE;
         }
@@ -181,13 +203,17 @@ final class MarkdownConversion implements NodeFilter {
         return Action.FRAME;
       }
       case "em", "i", "cite", "dfn", "var" -> {
-        return emphasis("*", "_", "**");
+        return emphasis(1);
       }
       case "strong", "b" -> {
-        return emphasis("**", "__", "*");
+        return emphasis(2);
       }
       case "del", "s", "strike" -> {
-        return emphasis("~~", "~~", "");
+        if (inline().isOpen("~~")) {
+          return Action.NONE; // "~~~~" is not a strikethrough: <del> in <del> is written once
+        }
+        inline().open(new InlineBuffer.Frame("~~", "~~", true, false));
+        return Action.FRAME;
       }
       case "code", "kbd", "samp", "tt" -> {
         codeDepth = 1;
@@ -204,16 +230,33 @@ final class MarkdownConversion implements NodeFilter {
   }
 
   /**
-   * Opens an emphasis written {@code delimiter}, or {@code nested} inside an emphasis written
-   * {@code other}: {@code **_a_ b _c_**} parses as meant where {@code ***a* b *c***} may not.
+   * Opens an emphasis ({@code width} 1) or strong emphasis (2), written with {@code *} unless the
+   * innermost open emphasis already uses it, then with {@code _}: {@code **_a_ b _c_**} parses as
+   * meant where {@code ***a* b *c***} may not, and {@code *(_x_)*} keeps an emphasis nested in
+   * another one. An emphasis nested in one of its kind is written once (it looks the same) when it
+   * is deeper than two, inside a word, or right after the delimiter it would use: runs such as
+   * {@code *_*_*x} or {@code *a___b} no longer parse as nested.
    */
-  private Action emphasis(String delimiter, String nested, String other) {
+  private Action emphasis(int width) {
     InlineBuffer inline = inline();
-    if (inline.isOpen(delimiter) || inline.isOpen(nested)) {
-      return Action.NONE; // <em> inside <em> looks the same
+    char innermost = inline.innermostEmphasis();
+    // not the innermost emphasis's character, nor the one of a closing delimiter just before
+    boolean afterStar =
+        inline.charBefore() == '*' && !inline.continues("*".repeat(width)); // </b><b> is one
+    char written = innermost == '*' || (innermost == 0 && afterStar) ? '_' : '*';
+    if (written == '_' && innermost == '*' && Character.isLetterOrDigit(inline.charBefore())) {
+      // "_" cannot open inside a word: "**gras*italique***" reads better than "**gra&#115;_…"
+      written = '*';
     }
-    String written = !other.isEmpty() && inline.isOpen(other) ? nested : delimiter;
-    inline.open(new InlineBuffer.Frame(written, written, true, false));
+    if (inline.isOpen(width == 1 ? "*" : "**") || inline.isOpen(width == 1 ? "_" : "__")) {
+      // nested in one of its kind: written only where its delimiters cannot merge or mislead
+      char before = inline.charBefore();
+      if (inline.emphasisDepth() >= 2 || Character.isLetterOrDigit(before) || before == written) {
+        return Action.NONE;
+      }
+    }
+    String delimiter = String.valueOf(written).repeat(width);
+    inline.open(new InlineBuffer.Frame(delimiter, delimiter, true, false));
     return Action.FRAME;
   }
 
@@ -232,7 +275,8 @@ final class MarkdownConversion implements NodeFilter {
         return Action.HEADING;
       }
       case "hr" -> {
-        blocks.block("---");
+        // in a list item "- ---" would be one thematic break, "text\n  ---" a heading
+        blocks.block(blocks.inItem() ? "***" : "---", false);
         return Action.NONE;
       }
       case "pre" -> {
@@ -245,19 +289,20 @@ final class MarkdownConversion implements NodeFilter {
         if (blocks.depth() >= MAX_CONTAINER_DEPTH) {
           return Action.BLOCK;
         }
-        blocks.open("> ", "> ", true);
+        blocks.open("> ", "> ", false, false);
         return Action.QUOTE;
       }
       case "ul", "ol" -> {
         boolean ordered = name.equals("ol");
         long start = ordered ? startNumber(el) : 1;
-        if (blocks.hasContainer()
-            && isItem(blocks.innermost())
-            && blocks.innermost().blocks == 1
-            && start == 1) {
-          blocks.tight(); // "- text" then its sub-list on the next line
+        char delimiter = ordered ? '.' : '-';
+        if (lastListDepth == blocks.depth()
+            && lastListWritten == blocks.written()
+            && lastListDelimiter == delimiter) {
+          // two lists in a row would merge into one: the second uses the other delimiter
+          delimiter = ordered ? ')' : '*';
         }
-        lists.push(new ListState(ordered, start, new int[1], new boolean[1]));
+        lists.push(new ListState(ordered, start, delimiter, isLoose(el), new int[1]));
         return Action.LIST;
       }
       case "li" -> {
@@ -266,16 +311,19 @@ final class MarkdownConversion implements NodeFilter {
         }
         ListState list = lists.peek();
         String marker = "- ";
+        boolean tight = true;
         if (list != null) {
-          if (list.items()[0] > 0 && !list.loose()[0]) {
-            blocks.tight();
+          tight = !list.loose();
+          if (list.items()[0] > 0 && tight) {
+            blocks.nextItem();
           }
-          if (list.ordered()) {
-            marker = (list.start() + list.items()[0]) + ". ";
-          }
+          marker =
+              list.ordered()
+                  ? (list.start() + list.items()[0]) + String.valueOf(list.delimiter()) + " "
+                  : list.delimiter() + " ";
           list.items()[0]++;
         }
-        blocks.open(marker, " ".repeat(marker.length()), false);
+        blocks.open(marker, " ".repeat(marker.length()), true, tight);
         return Action.ITEM;
       }
       case "table" -> {
@@ -338,9 +386,12 @@ final class MarkdownConversion implements NodeFilter {
         String text = heading.finish();
         int level = headingLevel;
         headingLevel = 0;
-        if (!text.isEmpty()) {
-          blocks.block("#".repeat(level) + " " + escapeClosingHashes(text));
-        }
+        // an empty heading is still a heading
+        blocks.block(
+            text.isEmpty()
+                ? "#".repeat(level)
+                : "#".repeat(level) + " " + escapeClosingHashes(text),
+            false);
       }
       case PRE -> {
         preDepth = 0;
@@ -356,15 +407,13 @@ final class MarkdownConversion implements NodeFilter {
       }
       case LIST -> {
         flushParagraph();
-        lists.pop();
+        ListState list = lists.pop();
+        lastListDepth = blocks.depth();
+        lastListWritten = blocks.written();
+        lastListDelimiter = list.delimiter();
       }
       case ITEM -> {
         flushParagraph();
-        BlockBuffer.Container item = blocks.innermost();
-        ListState list = lists.peek();
-        if (list != null && item.blocks > 1) {
-          list.loose()[0] = true;
-        }
         blocks.close();
       }
       case TABLE -> {
@@ -403,13 +452,24 @@ final class MarkdownConversion implements NodeFilter {
 
   private void flushParagraph() {
     String text = paragraph.finish();
-    if (!text.isEmpty()) {
-      blocks.block(text);
+    if (!InlineBuffer.isAllSpaces(text)) { // only no-break spaces: a spacer (<p>&nbsp;</p>)
+      blocks.block(text, true);
     }
   }
 
-  private static boolean isItem(BlockBuffer.Container container) {
-    return !container.marker.startsWith(">");
+  /**
+   * A list is loose (its items' text in paragraphs, blank lines between them) when one of its items
+   * holds a {@code <p>}: that is how CommonMark renders a loose list.
+   */
+  private static boolean isLoose(Element list) {
+    for (Element item : list.children()) {
+      for (Element child : item.children()) {
+        if (child.nameIs("p")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** An ATX heading's closing sequence ({@code ## Issue #}) would be dropped: escape it. */
@@ -427,20 +487,21 @@ final class MarkdownConversion implements NodeFilter {
 
   private void codeBlock(String raw, String language) {
     String code = raw.replace("\r\n", "\n").replace('\r', '\n');
-    int end = code.length();
-    while (end > 0 && code.charAt(end - 1) == '\n') {
-      end--;
-    }
-    code = code.substring(0, end);
-    if (code.isBlank()) {
-      return;
+    // the closing fence gives back the line feed that ends the last line; an empty block stays
+    if (code.endsWith("\n")) {
+      code = code.substring(0, code.length() - 1);
     }
     String fence = "`".repeat(Math.max(3, InlineBuffer.longestRun(code, '`') + 1));
-    blocks.block(fence + language + "\n" + code + "\n" + fence);
+    String body = code.isEmpty() && !raw.endsWith("\n") ? "" : code + "\n";
+    blocks.block(fence + language + "\n" + body + fence, false);
   }
 
   private void inlineCode(String code) {
     InlineBuffer inline = inline();
+    if (code.equals(" ")) {
+      inline.code(code); // a code span of one space is written "` `"
+      return;
+    }
     int start = 0;
     int end = code.length();
     if (start < end && code.charAt(start) == ' ') {
@@ -481,6 +542,9 @@ final class MarkdownConversion implements NodeFilter {
 
   /** An embedded player cannot be shown in Markdown: link to what it plays, with its title. */
   private void embed(Element el, String name) {
+    if (isTrackingPixel(el)) {
+      return;
+    }
     String src = url(el, "src", false);
     if (src.isEmpty() && !name.equals("iframe")) {
       for (Element source : el.getElementsByTag("source")) {
@@ -504,15 +568,20 @@ final class MarkdownConversion implements NodeFilter {
     inline.markup("[" + escapeLabel(label) + "](" + destination(src) + ")");
   }
 
-  private static boolean isTrackingPixel(Element el) {
+  /**
+   * A tracking pixel or hidden frame: at most 1×1 (attributes or style), or {@code display:none}.
+   * Nobody sees it; it only tells a server that the article was read.
+   */
+  static boolean isTrackingPixel(Element el) {
     int width = dimension(el.attr("width"));
     int height = dimension(el.attr("height"));
     if (width >= 0 && width <= 1 && height >= 0 && height <= 1) {
       return true;
     }
     String style = el.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
-    return (style.contains("width:1px") || style.contains("width:0"))
-        && (style.contains("height:1px") || style.contains("height:0"));
+    return style.contains("display:none")
+        || ((style.contains("width:1px") || style.contains("width:0"))
+            && (style.contains("height:1px") || style.contains("height:0")));
   }
 
   private static int dimension(String value) {
@@ -534,6 +603,10 @@ final class MarkdownConversion implements NodeFilter {
       return "";
     }
     if (!baseUri.isEmpty()) {
+      String fast = Urls.resolveSimple(origin, cleaned);
+      if (fast != null) {
+        return fast; // what jsoup's absUrl gives, without its cost (a third of the conversion)
+      }
       String absolute = Urls.clean(el.absUrl(attribute));
       if (!absolute.isEmpty() && Urls.isSafe(absolute, image)) {
         return absolute;
@@ -542,14 +615,19 @@ final class MarkdownConversion implements NodeFilter {
     return cleaned;
   }
 
+  /** The title of a link or image, exactly; a line feed becomes {@code &#10;} so it stays one. */
   private static String title(Element el) {
-    String title = collapse(el.attr("title"));
+    String title = el.attr("title");
     if (title.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder(" \"");
     for (int i = 0; i < title.length(); i++) {
       char c = title.charAt(i);
+      if (c == '\n' || c == '\r') {
+        sb.append("&#").append((int) c).append(';');
+        continue;
+      }
       if (c == '"' || c == '\\' || (c == '&' && InlineBuffer.looksLikeEntity(title, i))) {
         sb.append('\\');
       }
@@ -705,7 +783,7 @@ final class MarkdownConversion implements NodeFilter {
 
     void write(BlockBuffer blocks) {
       if (!captionText.isEmpty()) {
-        blocks.block(captionText);
+        blocks.block(captionText, true);
       }
       int columns = 0;
       for (List<String> r : rows) {
@@ -740,7 +818,7 @@ final class MarkdownConversion implements NodeFilter {
         sb.append('\n');
       }
       sb.setLength(sb.length() - 1);
-      blocks.block(sb.toString());
+      blocks.block(sb.toString(), true);
     }
 
     private static void appendRow(StringBuilder sb, List<String> r, int columns) {
@@ -753,6 +831,11 @@ final class MarkdownConversion implements NodeFilter {
 
     private static String alignment(Element el) {
       String align = el.attr("align").trim().toLowerCase(Locale.ROOT);
+      for (String name : el.classNames()) {
+        if (name.startsWith("has-text-align-")) { // WordPress (Gutenberg) tables
+          align = name.substring("has-text-align-".length());
+        }
+      }
       String style = el.attr("style").toLowerCase(Locale.ROOT);
       int at = style.indexOf("text-align");
       if (at >= 0) {

@@ -24,6 +24,11 @@ final class RoundTrip {
     return RENDERER.render(PARSER.parse(markdown));
   }
 
+  /** Parses Markdown with the GFM tables and strikethrough extensions. */
+  static org.commonmark.node.Node parse(String markdown) {
+    return PARSER.parse(markdown);
+  }
+
   /** The text of rendered Markdown, as jsoup's {@code text()} gives it. */
   static String textOfMarkdown(String markdown) {
     return text(Jsoup.parseBodyFragment(render(markdown)).body());
