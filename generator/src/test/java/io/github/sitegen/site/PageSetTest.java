@@ -26,6 +26,7 @@ class PageSetTest {
         .containsExactly(
             ".nojekyll",
             "2026/02/04/index.html",
+            "2026/02/04/read/index.html",
             "2026/02/04/vos-flux-rss-un-outil-darchivage-sous-estime/index.html",
             "2026/02/05/elon-musk-avait-personnellement-supervise/index.html",
             "2026/02/05/index.html",
@@ -33,28 +34,54 @@ class PageSetTest {
             "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html",
             "2026/02/05/page/2/index.html",
             "2026/02/05/propriete-de-jeff-bezos-le-washington-post/index.html",
+            "2026/02/05/read/index.html",
+            "2026/02/05/read/page/2/index.html",
             "2026/02/index.html",
             "2026/02/page/2/index.html",
             "2026/02/page/3/index.html",
             "2026/index.html",
             "404.html",
             "archives/index.html",
+            "authors/elodie-marchand/feed.xml",
+            "authors/elodie-marchand/index.html",
+            "authors/index.html",
+            "authors/jean-baptiste-lefevre/feed.xml",
+            "authors/jean-baptiste-lefevre/index.html",
+            "authors/mathilde-rochefort/feed.xml",
+            "authors/mathilde-rochefort/index.html",
             "css/site.css",
             "feed.xml",
             "index.html",
+            "js/search.js",
             "page/2/index.html",
             "page/3/index.html",
+            "read/index.html",
+            "read/page/2/index.html",
+            "read/page/3/index.html",
             "robots.txt",
+            "search/index.html",
+            "search/index/d/0.json",
+            "search/index/meta.json",
+            "search/index/t/0.json",
             "sitemap.xml",
+            "tags/amazon/feed.xml",
             "tags/amazon/index.html",
+            "tags/autohebergement/feed.xml",
             "tags/autohebergement/index.html",
+            "tags/by-count.html",
+            "tags/deepfakes/feed.xml",
             "tags/deepfakes/index.html",
+            "tags/droit/feed.xml",
             "tags/droit/index.html",
+            "tags/economie/feed.xml",
             "tags/economie/index.html",
+            "tags/ia-et-algorithmes/feed.xml",
             "tags/ia-et-algorithmes/index.html",
             "tags/ia-et-algorithmes/page/2/index.html",
             "tags/index.html",
+            "tags/presse/feed.xml",
             "tags/presse/index.html",
+            "tags/societe-numerique/feed.xml",
             "tags/societe-numerique/index.html",
             "tags/societe-numerique/page/2/index.html");
   }
@@ -118,7 +145,11 @@ class PageSetTest {
     assertThat(year)
         .contains("<a class=\"up\" href=\"../archives/index.html\">↑ Archives</a>")
         .contains(
-            "<a href=\"02/index.html\">Février 2026</a> <span class=\"count\">5 articles</span>");
+            "<li><a href=\"02/index.html\"><span class=\"month\">Février</span>"
+                + " <span class=\"count\">5 articles</span></a></li>")
+        .contains(
+            "<li class=\"empty\"><span class=\"month\">Mars</span>"
+                + " <span class=\"count\">aucun article</span></li>");
     assertThat(SiteFixture.read(site, "archives/index.html"))
         .contains(
             "<a href=\"../2026/index.html\">2026</a> <span class=\"count\">5 articles</span>");
