@@ -200,4 +200,69 @@ class PageSetTest {
     assertThat(SiteFixture.read(site, "robots.txt"))
         .contains("Sitemap: https://archive.example.org/next/sitemap.xml");
   }
+
+  @Test
+  void dayPagesOfferAReadingViewWithTheArticlesInFull() {
+    String day = SiteFixture.read(site, "2026/02/05/index.html");
+    String reader = SiteFixture.read(site, "2026/02/05/read/index.html");
+
+    assertThat(day)
+        .contains("<span aria-current=\"page\">Liste compacte</span>")
+        .contains("<a href=\"read/index.html\">Articles en entier</a>");
+    assertThat(reader)
+        .contains("<h1>5 février 2026</h1>")
+        .contains("<a href=\"../index.html\">Liste compacte</a>")
+        .contains("<span aria-current=\"page\">Articles en entier</span>")
+        .contains("Les courtiers vendent des historiques de localisation")
+        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
+  }
+
+  @Test
+  void aReadingViewKeepsElementIdsUnique() throws Exception {
+    for (String path : SiteFixture.files(site)) {
+      if (path.endsWith(".html")) {
+        var ids = new java.util.HashSet<String>();
+        var m = java.util.regex.Pattern.compile(" id=\"([^\"]*)\"").matcher(SiteFixture.read(site, path));
+        while (m.find()) {
+          assertThat(ids.add(m.group(1))).as(path + " id " + m.group(1)).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void authorPagesListTheirArticlesWithAFeed() {
+    String index = SiteFixture.read(site, "authors/index.html");
+    String author = SiteFixture.read(site, "authors/mathilde-rochefort/index.html");
+
+    assertThat(index)
+        .contains(
+            "<a href=\"mathilde-rochefort/index.html\">Mathilde Rochefort</a>"
+                + " <span class=\"count\">2</span>");
+    assertThat(author)
+        .contains("<h1>Articles de Mathilde Rochefort</h1>")
+        .contains("<a href=\"feed.xml\">Flux Atom</a>")
+        .contains("href=\"../../2026/02/05/elon-musk-avait-personnellement-supervise/index.html\"");
+  }
+
+  @Test
+  void tagsAreListedByNameAndByCount() {
+    String byName = SiteFixture.read(site, "tags/index.html");
+    String byCount = SiteFixture.read(site, "tags/by-count.html");
+
+    assertThat(byName.indexOf(">Amazon<")).isLessThan(byName.indexOf(">Société numérique<"));
+    assertThat(byCount.indexOf(">Société numérique<")).isLessThan(byCount.indexOf(">Amazon<"));
+    assertThat(byCount).contains("<a href=\"index.html\">Par nom</a>");
+  }
+
+  @Test
+  void theSearchPageSaysItNeedsJavaScriptAndLoadsOnlyTheThemeScript() {
+    String search = SiteFixture.read(site, "search/index.html");
+
+    assertThat(search)
+        .contains("<noscript>")
+        .contains("data-index=\"index/meta.json\"")
+        .contains("<script src=\"../js/search.js\"></script>")
+        .doesNotContain("https://cdn", "//unpkg", "googleapis");
+  }
 }

@@ -195,7 +195,12 @@ class SiteBrowserTest {
       String year = root + "2026/index.html";
       String search = root + "search/index.html?q=donn%C3%A9es%20publicitaires";
       Map<String, String> shots =
-          Map.of("home", root, "article", articleUrl, "year", year, "search", search);
+          Map.of(
+              "home", root,
+              "article", articleUrl,
+              "year", year,
+              "search", search,
+              "reader", root + "read/index.html");
       for (var shot : shots.entrySet()) {
         for (boolean darkMode : List.of(false, true)) {
           for (int width : List.of(375, 1280)) {
