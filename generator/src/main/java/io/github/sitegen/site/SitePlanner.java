@@ -177,11 +177,19 @@ final class SitePlanner {
             .with("docs", all.size())
             .build(null));
     pages.add(feed("feed.xml", viewed, FEED_SIZE, options.title(), "index.html"));
+    Map<String, List<Entry>> byTag = new HashMap<>();
+    Map<String, List<Entry>> byAuthor = new HashMap<>();
+    for (Entry e : viewed) {
+      e.view().tags().forEach(t -> byTag.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(e));
+      e.view()
+          .authorPages()
+          .forEach(a -> byAuthor.computeIfAbsent(a.slug(), k -> new ArrayList<>()).add(e));
+    }
     for (TagView tag : tags.values()) {
       pages.add(
           feed(
               tagFolder(tag) + "feed.xml",
-              viewed.stream().filter(e -> hasTag(e.view(), tag)).toList(),
+              byTag.get(tag.slug()),
               SMALL_FEED_SIZE,
               options.title() + " – " + labels.format("tag.title", tag.name()),
               tag.path()));
@@ -190,7 +198,7 @@ final class SitePlanner {
       pages.add(
           feed(
               authorFolder(author) + "feed.xml",
-              viewed.stream().filter(e -> hasAuthor(e.view(), author)).toList(),
+              byAuthor.get(author.slug()),
               SMALL_FEED_SIZE,
               options.title() + " – " + labels.format("author.title", author.name()),
               author.path()));
@@ -365,14 +373,6 @@ final class SitePlanner {
 
   private static String authorFolder(AuthorView author) {
     return "authors/" + author.slug() + "/";
-  }
-
-  private static boolean hasTag(ArticleView v, TagView tag) {
-    return v.tags().stream().anyMatch(t -> t.slug().equals(tag.slug()));
-  }
-
-  private static boolean hasAuthor(ArticleView v, AuthorView author) {
-    return v.authorPages().stream().anyMatch(a -> a.slug().equals(author.slug()));
   }
 
   static String sha1(String text) {
