@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -96,7 +98,8 @@ public final class MarkdownRenderer {
     html = figures(html);
     if (!idPrefix.isEmpty()) {
       // text never holds a raw quote (the renderer escapes it), so these only match attributes
-      html = html.replace(" id=\"", " id=\"" + idPrefix).replace(" href=\"#", " href=\"#" + idPrefix);
+      html =
+          html.replace(" id=\"", " id=\"" + idPrefix).replace(" href=\"#", " href=\"#" + idPrefix);
     }
     return html;
   }
@@ -113,7 +116,7 @@ public final class MarkdownRenderer {
         .matcher(html)
         .replaceAll(
             m ->
-                java.util.regex.Matcher.quoteReplacement(
+                Matcher.quoteReplacement(
                     "<figure>"
                         + m.group(1)
                         + (m.group(2) == null
@@ -123,9 +126,11 @@ public final class MarkdownRenderer {
   }
 
   /** An image paragraph (the image may be a link), and an optional emphasised one after it. */
-  private static final java.util.regex.Pattern FIGURE =
-      java.util.regex.Pattern.compile(
-          "<p>((?:<a [^>]*>)?<img [^>]*/>(?:</a>)?)</p>\n(?:<p><em>((?:(?!</em>|<p>|</p>).)*)</em></p>\n)?");
+  private static final Pattern FIGURE =
+      Pattern.compile(
+          "<p>((?:<a [^>]*>)?<img [^>]*/>(?:</a>)?)</p>\n"
+              + "(?:<p><em>((?:(?!</em>|<p>|</p>).)*)</em></p>\n"
+              + ")?");
 
   /**
    * URL sanitising marks every link {@code rel="nofollow"}; links within the site (relative ones)

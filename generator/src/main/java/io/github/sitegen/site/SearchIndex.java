@@ -22,15 +22,15 @@ import java.util.regex.Pattern;
  *       term of every shard;
  *   <li>{@code t/N.json}: shard N, a run of consecutive terms in sorted order (so each shard holds
  *       the terms of one prefix range), each with its posting list: ascending document numbers,
- *       delta-encoded in base 36, comma-separated. Shards are cut at about {@link #SHARD_BYTES};
- *       a term with a longer list gets a shard of its own;
+ *       delta-encoded in base 36, comma-separated. Shards are cut at about {@link #SHARD_BYTES}; a
+ *       term with a longer list gets a shard of its own;
  *   <li>{@code d/N.json}: documents {@code N*CHUNK} to {@code N*CHUNK+CHUNK-1}, each {@code [path,
  *       title, date, snippet]}.
  * </ul>
  *
  * <p>Terms are accent-folded and lowercased words ({@link #terms}); {@code search.js} in the theme
- * folds queries the same way. Documents are numbered in the order they are added (newest first),
- * so results come newest first. Not thread-safe: one builder per build.
+ * folds queries the same way. Documents are numbered in the order they are added (newest first), so
+ * results come newest first. Not thread-safe: one builder per build.
  */
 final class SearchIndex {
   /** Target size of a shard file. */
@@ -75,8 +75,7 @@ final class SearchIndex {
   /** Adds a document whose text is already split into {@link #terms}. */
   void add(String path, String title, String date, String snippet, Set<String> terms) {
     int doc = docs.size();
-    docs.add(
-        "[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
+    docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
     for (String term : terms) {
       postings.computeIfAbsent(term, t -> new IntList()).add(doc);
     }
@@ -99,8 +98,7 @@ final class SearchIndex {
             .replace("æ", "ae")
             .replace("Æ", "AE")
             .replace("ß", "ss");
-    folded =
-        MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+    folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
     folded = folded.toLowerCase(Locale.ROOT);
     Set<String> terms = new LinkedHashSet<>();
     for (String word : NON_WORD.split(folded)) {

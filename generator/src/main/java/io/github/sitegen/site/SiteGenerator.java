@@ -235,9 +235,7 @@ public final class SiteGenerator {
                 () -> {
                   String body = bodies.body(a);
                   String snippet =
-                      a.summary().isBlank()
-                          ? markdown.toPlainText(body, 200)
-                          : a.summary().strip();
+                      a.summary().isBlank() ? markdown.toPlainText(body, 200) : a.summary().strip();
                   if (snippet.length() > 200) {
                     snippet = snippet.substring(0, 199).strip() + "…";
                   }
@@ -286,8 +284,7 @@ public final class SiteGenerator {
     SitePlanner planner = new SitePlanner(options, theme.labels());
     json.append(",\"datePublished\":").append(SearchIndex.json(planner.date(a.date()).iso()));
     if (a.updated() != null) {
-      json.append(",\"dateModified\":")
-          .append(SearchIndex.json(planner.date(a.updated()).iso()));
+      json.append(",\"dateModified\":").append(SearchIndex.json(planner.date(a.updated()).iso()));
     }
     String link = SitePlanner.webUrl(a.link());
     if (!link.isEmpty()) {

@@ -468,8 +468,7 @@ final class SitePlanner {
   }
 
   /** A reading view: the articles in full, one after another, paginated. */
-  private List<Page> reader(
-      String base, List<ArticleView> articles, String title, LinkView list) {
+  private List<Page> reader(String base, List<ArticleView> articles, String title, LinkView list) {
     List<Page> pages = new ArrayList<>();
     for (Page p :
         list(
@@ -573,7 +572,8 @@ final class SitePlanner {
     collator.setStrength(Collator.SECONDARY);
     List<AuthorView> byName =
         authors.values().stream()
-            .sorted(Comparator.comparing(AuthorView::name, collator).thenComparing(AuthorView::slug))
+            .sorted(
+                Comparator.comparing(AuthorView::name, collator).thenComparing(AuthorView::slug))
             .toList();
     List<Page> pages = new ArrayList<>();
     pages.add(
@@ -672,12 +672,11 @@ final class SitePlanner {
     feed.put(
         "id",
         base.isEmpty()
-            ? "urn:sha1:" + sha1(path.equals("feed.xml") ? options.title() : options.title() + "\n" + path)
+            ? "urn:sha1:"
+                + sha1(path.equals("feed.xml") ? options.title() : options.title() + "\n" + path)
             : alternate);
     feed.put("updated", feedUpdated == null ? "1970-01-01T00:00:00Z" : date(feedUpdated).iso());
-    feed.put(
-        "alternate",
-        base.isEmpty() ? RelativeUrls.relative(path, alternatePath) : alternate);
+    feed.put("alternate", base.isEmpty() ? RelativeUrls.relative(path, alternatePath) : alternate);
     feed.put("self", base.isEmpty() ? null : base + path);
     feed.put("title", title);
     return page(path, "feed.ftlx", title)

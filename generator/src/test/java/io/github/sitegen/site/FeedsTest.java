@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -72,8 +72,7 @@ class FeedsTest {
         assertThat(children(entry, "content")).hasSize(1);
         assertThat(children(entry, "link").stream().map(l -> l.getAttribute("rel")))
             .contains("alternate");
-        assertThat(children(entry, "author").size() + children(root, "author").size())
-            .isPositive();
+        assertThat(children(entry, "author").size() + children(root, "author").size()).isPositive();
       }
     }
   }
@@ -104,7 +103,9 @@ class FeedsTest {
   private static List<Element> children(Element parent, String name) {
     List<Element> found = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && ATOM.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+      if (n instanceof Element e
+          && ATOM.equals(e.getNamespaceURI())
+          && name.equals(e.getLocalName())) {
         found.add(e);
       }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,8 +223,8 @@ class PageSetTest {
   void aReadingViewKeepsElementIdsUnique() throws Exception {
     for (String path : SiteFixture.files(site)) {
       if (path.endsWith(".html")) {
-        var ids = new java.util.HashSet<String>();
-        var m = java.util.regex.Pattern.compile(" id=\"([^\"]*)\"").matcher(SiteFixture.read(site, path));
+        var ids = new HashSet<String>();
+        var m = Pattern.compile(" id=\"([^\"]*)\"").matcher(SiteFixture.read(site, path));
         while (m.find()) {
           assertThat(ids.add(m.group(1))).as(path + " id " + m.group(1)).isTrue();
         }

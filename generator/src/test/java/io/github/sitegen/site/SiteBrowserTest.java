@@ -10,6 +10,7 @@ import io.github.sitegen.Reporter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class SiteBrowserTest {
             dir.resolve("archive"),
             synthetic,
             "Archive synthétique",
-            java.net.URI.create("https://example.github.io/site-gen/"),
+            URI.create("https://example.github.io/site-gen/"),
             Locale.FRANCE,
             ZoneId.of("Europe/Paris"),
             SiteOptions.DEFAULT_PAGE_SIZE,
@@ -111,7 +112,8 @@ class SiteBrowserTest {
     String json = Files.readString(report);
     List<String> errors = new ArrayList<>();
     Matcher m =
-        Pattern.compile("\\{\"type\":\"(?:error|non-document-error)\",\"url\":\"([^\"]*)\"[^}]*?\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"")
+        Pattern.compile(
+                "\\{\"type\":\"(?:error|non-document-error)\",\"url\":\"([^\"]*)\"[^}]*?\"message\":\"((?:[^\"\\\\]|\\\\.)*)\"")
             .matcher(json);
     while (m.find()) {
       errors.add(m.group(1).replace("file:" + dir, "") + ": " + m.group(2));
@@ -154,8 +156,10 @@ class SiteBrowserTest {
       String title = first.getText();
       first.click();
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-      assertThat(driver.findElement(By.cssSelector("script[type='application/ld+json']"))
-              .getAttribute("innerHTML"))
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("script[type='application/ld+json']"))
+                  .getAttribute("innerHTML"))
           .contains("\"@type\":\"NewsArticle\"");
 
       // previous and next in time lead away and back
@@ -176,7 +180,8 @@ class SiteBrowserTest {
       box.sendKeys("Bayerischer\n");
       wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#search-results li"), 1));
       assertThat(driver.getCurrentUrl()).endsWith("?q=Bayerischer");
-      assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo("1 article trouvé");
+      assertThat(driver.findElement(By.id("search-status")).getText())
+          .isEqualTo("1 article trouvé");
       WebElement hit = driver.findElement(By.cssSelector("#search-results a"));
       String hitTitle = hit.getText();
       hit.click();
@@ -240,12 +245,11 @@ class SiteBrowserTest {
       Object result =
           ((JavascriptExecutor) driver)
               .executeAsyncScript(
-                  "var done = arguments[arguments.length - 1];"
-                      + "axe.run(document).then(function (r) {"
-                      + "  done(r.violations"
-                      + "    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                      + "    .map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
-                      + "});");
+                  "var done = arguments[arguments.length - 1];axe.run(document).then(function (r) {"
+                      + "  done(r.violations    .filter(function (v) { return v.impact ==="
+                      + " 'serious' || v.impact === 'critical'; })    .map(function (v) { return"
+                      + " v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' ');"
+                      + " }).join(', '); }));});");
       for (Object v : (List<?>) result) {
         violations.add(url + " " + v);
       }
@@ -254,8 +258,7 @@ class SiteBrowserTest {
   }
 
   private static String background(ChromeDriver driver) {
-    return (String)
-        driver.executeScript("return getComputedStyle(document.body).backgroundColor;");
+    return (String) driver.executeScript("return getComputedStyle(document.body).backgroundColor;");
   }
 
   private static void darkMode(ChromeDriver driver, boolean dark) {
@@ -352,5 +355,4 @@ class SiteBrowserTest {
     assumeTrue(false, message);
     return tool;
   }
-
 }

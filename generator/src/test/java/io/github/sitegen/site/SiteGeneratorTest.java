@@ -88,7 +88,9 @@ class SiteGeneratorTest {
         page.substring(
             page.indexOf("<script type=\"application/ld+json\">"),
             page.indexOf("</script>", page.indexOf("application/ld+json")));
-    assertThat(jsonLd.substring(jsonLd.indexOf('>') + 1)).doesNotContain("<", ">").contains("\\u003cscript\\u003e");
+    assertThat(jsonLd.substring(jsonLd.indexOf('>') + 1))
+        .doesNotContain("<", ">")
+        .contains("\\u003cscript\\u003e");
     assertThat(page)
         .contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; ${7*7} &lt;#if true&gt;x&lt;/#if&gt;");
     Document feed = parseSecurely(site.resolve("feed.xml"));

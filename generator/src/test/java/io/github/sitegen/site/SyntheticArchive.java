@@ -12,14 +12,31 @@ import java.util.Random;
 
 /**
  * A deterministic synthetic French news archive of any size, in memory: articles spread over
- * several days, with tags, authors, headings, lists, quotes, links, figures with captions and
- * the occasional truncated article.
+ * several days, with tags, authors, headings, lists, quotes, links, figures with captions and the
+ * occasional truncated article.
  */
 final class SyntheticArchive {
   private static final String[] TAGS = {
-    "IA et algorithmes", "Droit", "Économie", "Société numérique", "Sécurité", "Logiciel",
-    "Hardware", "Réseaux", "Vie privée", "Espace", "Énergie", "Jeux vidéo", "Presse", "Santé",
-    "Éducation", "Open source", "Télécoms", "Cloud", "Climat", "Mobilité"
+    "IA et algorithmes",
+    "Droit",
+    "Économie",
+    "Société numérique",
+    "Sécurité",
+    "Logiciel",
+    "Hardware",
+    "Réseaux",
+    "Vie privée",
+    "Espace",
+    "Énergie",
+    "Jeux vidéo",
+    "Presse",
+    "Santé",
+    "Éducation",
+    "Open source",
+    "Télécoms",
+    "Cloud",
+    "Climat",
+    "Mobilité"
   };
   private static final String[] AUTHORS = {
     "Élodie Marchand", "Jean-Baptiste Lefèvre", "Mathilde Rochefort", "Zoé Nguyen",
@@ -43,7 +60,8 @@ final class SyntheticArchive {
       OffsetDateTime date = start.minusMinutes(144L * i + random.nextInt(60));
       String title = sentence(random, 6 + random.nextInt(6)) + " (n° " + i + ")";
       String slug = "article-" + i;
-      Path file = Path.of("articles", date.toLocalDate().toString().replace('-', '/'), slug + ".md");
+      Path file =
+          Path.of("articles", date.toLocalDate().toString().replace('-', '/'), slug + ".md");
       List<String> tags = new ArrayList<>();
       for (int t = 0; t < 1 + random.nextInt(3); t++) {
         String tag = TAGS[random.nextInt(TAGS.length)];
@@ -87,17 +105,24 @@ final class SyntheticArchive {
       md.append(paragraph(random)).append("\n\n");
     }
     md.append("## ").append(sentence(random, 5)).append("\n\n");
-    md.append(paragraph(random)).append(" Voir [la source](https://example.org/source/")
+    md.append(paragraph(random))
+        .append(" Voir [la source](https://example.org/source/")
         .append(i)
         .append(").\n\n");
     if (i % 2 == 0) {
-      md.append("![Une illustration : ").append(sentence(random, 3)).append("](https://example.org/img/")
+      md.append("![Une illustration : ")
+          .append(sentence(random, 3))
+          .append("](https://example.org/img/")
           .append(i)
           .append(".jpg)\n\n*Légende : ")
           .append(sentence(random, 6))
           .append("*\n\n");
     }
-    md.append("- ").append(sentence(random, 5)).append("\n- ").append(sentence(random, 4)).append("\n\n");
+    md.append("- ")
+        .append(sentence(random, 5))
+        .append("\n- ")
+        .append(sentence(random, 4))
+        .append("\n\n");
     md.append("> « ").append(sentence(random, 12)).append(" »\n\n");
     md.append("### ").append(sentence(random, 3)).append("\n\n");
     md.append(paragraph(random)).append('\n');
