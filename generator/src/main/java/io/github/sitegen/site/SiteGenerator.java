@@ -50,6 +50,7 @@ public final class SiteGenerator {
   private final SiteOptions options;
   private final Reporter reporter;
   private final Theme theme;
+  private final SitePlanner dates;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final ArchiveReader archive = new ArchiveReader();
 
@@ -64,7 +65,8 @@ public final class SiteGenerator {
     this.reporter = requireNonNull(reporter, "reporter");
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
     try {
-      new SitePlanner(options, theme.labels()); // fails now, not mid-build, on a bad date pattern
+      // fails now, not mid-build, on a bad date pattern; formats dates for JSON-LD and search
+      this.dates = new SitePlanner(options, theme.labels());
     } catch (IllegalArgumentException e) {
       throw new SiteGenException(
           Problem.error(
@@ -218,7 +220,6 @@ public final class SiteGenerator {
   private Map<String, byte[]> searchIndex(
       SitePlanner.Plan plan, BodyLoader bodies, ExecutorService pool) throws IOException {
     record Doc(String path, String title, String date, String snippet, Set<String> terms) {}
-    SitePlanner planner = new SitePlanner(options, theme.labels());
     List<String> paths =
         plan.pages().stream()
             .filter(p -> p.template().equals("article.ftlh"))
@@ -251,7 +252,7 @@ public final class SiteGenerator {
                   return new Doc(
                       path,
                       a.title(),
-                      planner.date(a.date()).date(),
+                      dates.date(a.date()).date(),
                       snippet,
                       SearchIndex.terms(text));
                 }));
@@ -281,10 +282,9 @@ public final class SiteGenerator {
     if (!a.subtitle().isEmpty()) {
       json.append(",\"alternativeHeadline\":").append(SearchIndex.json(a.subtitle()));
     }
-    SitePlanner planner = new SitePlanner(options, theme.labels());
-    json.append(",\"datePublished\":").append(SearchIndex.json(planner.date(a.date()).iso()));
+    json.append(",\"datePublished\":").append(SearchIndex.json(dates.date(a.date()).iso()));
     if (a.updated() != null) {
-      json.append(",\"dateModified\":").append(SearchIndex.json(planner.date(a.updated()).iso()));
+      json.append(",\"dateModified\":").append(SearchIndex.json(dates.date(a.updated()).iso()));
     }
     String link = SitePlanner.webUrl(a.link());
     if (!link.isEmpty()) {
