@@ -231,7 +231,22 @@ class SiteBrowserTest {
     }
   }
 
-  /** Runs axe-core when its script is available; no serious or critical violation is allowed. */
+  /**
+   * Runs axe-core, in light and dark mode, when its script is available; no serious or critical
+   * violation (contrast among them) is allowed.
+   */
+  private static final String AXE_RUN =
+      """
+      var done = arguments[arguments.length - 1];
+      axe.run(document).then(function (r) {
+        done(r.violations
+          .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+          .map(function (v) {
+            return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+          }));
+      });
+      """;
+
   private static void axe(ChromeDriver driver, List<String> urls) throws IOException {
     String path = System.getProperty("sitegen.axe.js", System.getenv("SITEGEN_AXE_JS"));
     if (path == null || path.isBlank() || !Files.isRegularFile(Path.of(path))) {
@@ -240,20 +255,17 @@ class SiteBrowserTest {
     String axe = Files.readString(Path.of(path));
     List<String> violations = new ArrayList<>();
     for (String url : urls) {
-      driver.get(url);
-      ((JavascriptExecutor) driver).executeScript(axe);
-      Object result =
-          ((JavascriptExecutor) driver)
-              .executeAsyncScript(
-                  "var done = arguments[arguments.length - 1];axe.run(document).then(function (r) {"
-                      + "  done(r.violations    .filter(function (v) { return v.impact ==="
-                      + " 'serious' || v.impact === 'critical'; })    .map(function (v) { return"
-                      + " v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' ');"
-                      + " }).join(', '); }));});");
-      for (Object v : (List<?>) result) {
-        violations.add(url + " " + v);
+      for (boolean dark : List.of(false, true)) {
+        darkMode(driver, dark);
+        driver.get(url);
+        ((JavascriptExecutor) driver).executeScript(axe);
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript(AXE_RUN);
+        for (Object v : (List<?>) result) {
+          violations.add(url + (dark ? " (dark) " : " ") + v);
+        }
       }
     }
+    darkMode(driver, false);
     assertThat(violations).isEmpty();
   }
 
