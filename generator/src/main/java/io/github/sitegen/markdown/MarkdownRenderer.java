@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -64,8 +66,19 @@ public final class MarkdownRenderer {
    *     archived pages); return the argument to keep it
    */
   public String toHtml(String markdown, UnaryOperator<String> linkRewriter) {
+    return toHtml(markdown, linkRewriter, "");
+  }
+
+  /**
+   * Renders Markdown to an HTML fragment whose element ids (and the links to them) start with
+   * {@code idPrefix}, so several articles can share one page without clashing ids.
+   *
+   * @param idPrefix prepended to every id, e.g. {@code "a2-"}; {@code ""} for none
+   */
+  public String toHtml(String markdown, UnaryOperator<String> linkRewriter, String idPrefix) {
     requireNonNull(markdown, "markdown");
     requireNonNull(linkRewriter, "linkRewriter");
+    requireNonNull(idPrefix, "idPrefix");
     Node document = parser.parse(markdown);
     document.accept(
         new AbstractVisitor() {
@@ -81,8 +94,43 @@ public final class MarkdownRenderer {
             visitChildren(image);
           }
         });
-    return htmlRenderer.render(document);
+    String html = htmlRenderer.render(document);
+    html = figures(html);
+    if (!idPrefix.isEmpty()) {
+      // text never holds a raw quote (the renderer escapes it), so these only match attributes
+      html =
+          html.replace(" id=\"", " id=\"" + idPrefix).replace(" href=\"#", " href=\"#" + idPrefix);
+    }
+    return html;
   }
+
+  /**
+   * A paragraph holding only an image becomes a {@code <figure>}; an emphasised paragraph right
+   * under it (how the converter keeps a {@code <figcaption>}) becomes its caption.
+   */
+  private static String figures(String html) {
+    if (!html.contains("<p><img ") && !html.contains("<p><a ")) {
+      return html;
+    }
+    return FIGURE
+        .matcher(html)
+        .replaceAll(
+            m ->
+                Matcher.quoteReplacement(
+                    "<figure>"
+                        + m.group(1)
+                        + (m.group(2) == null
+                            ? ""
+                            : "\n<figcaption>" + m.group(2) + "</figcaption>")
+                        + "</figure>\n"));
+  }
+
+  /** An image paragraph (the image may be a link), and an optional emphasised one after it. */
+  private static final Pattern FIGURE =
+      Pattern.compile(
+          "<p>((?:<a [^>]*>)?<img [^>]*/>(?:</a>)?)</p>\n"
+              + "(?:<p><em>((?:(?!</em>|<p>|</p>).)*)</em></p>\n"
+              + ")?");
 
   /**
    * URL sanitising marks every link {@code rel="nofollow"}; links within the site (relative ones)

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,7 @@ public final class SiteGenerator {
   private final SiteOptions options;
   private final Reporter reporter;
   private final Theme theme;
+  private final SitePlanner dates;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final ArchiveReader archive = new ArchiveReader();
 
@@ -63,7 +65,8 @@ public final class SiteGenerator {
     this.reporter = requireNonNull(reporter, "reporter");
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
     try {
-      new SitePlanner(options, theme.labels()); // fails now, not mid-build, on a bad date pattern
+      // fails now, not mid-build, on a bad date pattern; formats dates for JSON-LD and search
+      this.dates = new SitePlanner(options, theme.labels());
     } catch (IllegalArgumentException e) {
       throw new SiteGenException(
           Problem.error(
@@ -110,6 +113,13 @@ public final class SiteGenerator {
         }
         reporter.progress("pages", written + unchanged, plan.pages().size());
       }
+      for (Map.Entry<String, byte[]> file : searchIndex(plan, bodies, pool).entrySet()) {
+        if (write(file.getKey(), file.getValue())) {
+          written++;
+        } else {
+          unchanged++;
+        }
+      }
     } finally {
       stop(pool);
     }
@@ -143,7 +153,7 @@ public final class SiteGenerator {
     }
   }
 
-  private static boolean await(Future<Boolean> result) throws IOException {
+  private static <T> T await(Future<T> result) throws IOException {
     try {
       return result.get();
     } catch (InterruptedException e) {
@@ -167,14 +177,29 @@ public final class SiteGenerator {
   /** Renders one page to bytes; safe to call from several threads. */
   private byte[] render(Page page, SitePlanner.Plan plan, BodyLoader bodies) throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
+    Map<String, Integer> minutes = new HashMap<>();
+    boolean several = page.bodies().size() > 1 && page.template().endsWith(".ftlh");
+    int n = 0;
     for (String articlePage : page.bodies()) {
       Article article = plan.articles().get(articlePage);
+      String body = bodies.body(article);
+      // on a page showing several articles, heading ids must stay unique
+      String idPrefix = several ? "a" + ++n + "-" : "";
       html.put(
           articlePage,
-          markdown.toHtml(bodies.body(article), url -> plan.links().rewrite(articlePage, url)));
+          markdown.toHtml(
+              body,
+              // a feed's content has its article page as xml:base; a page links from itself
+              url -> plan.links().rewrite(several ? page.path() : articlePage, url),
+              idPrefix));
+      minutes.put(articlePage, readingMinutes(body));
     }
     Map<String, @Nullable Object> model = new HashMap<>(page.model());
     model.put("bodies", html);
+    model.put("minutes", minutes);
+    if (page.template().equals("article.ftlh")) {
+      model.put("jsonLd", jsonLd(plan.articles().get(page.bodies().get(0)), page.path()));
+    }
     model.put("site", site());
     model.put("path", page.path());
     model.put("canonical", canonical(page.path()));
@@ -189,11 +214,120 @@ public final class SiteGenerator {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The search index of every article, newest first. Bodies are read and tokenised in parallel, a
+   * batch at a time, so memory holds one batch of term sets, never the whole archive's text.
+   */
+  private Map<String, byte[]> searchIndex(
+      SitePlanner.Plan plan, BodyLoader bodies, ExecutorService pool) throws IOException {
+    record Doc(String path, String title, String date, String snippet, Set<String> terms) {}
+    List<String> paths =
+        plan.pages().stream()
+            .filter(p -> p.template().equals("article.ftlh"))
+            .map(Page::path)
+            .toList();
+    var index = new SearchIndex();
+    int batch = 256;
+    for (int from = 0; from < paths.size(); from += batch) {
+      List<Future<Doc>> docs = new ArrayList<>();
+      for (String path : paths.subList(from, Math.min(paths.size(), from + batch))) {
+        Article a = plan.articles().get(path);
+        docs.add(
+            pool.submit(
+                () -> {
+                  String body = bodies.body(a);
+                  String snippet =
+                      a.summary().isBlank() ? markdown.toPlainText(body, 200) : a.summary().strip();
+                  if (snippet.length() > 200) {
+                    snippet = snippet.substring(0, 199).strip() + "…";
+                  }
+                  String text =
+                      String.join(
+                          " ",
+                          a.title(),
+                          a.subtitle(),
+                          String.join(" ", a.tags()),
+                          String.join(" ", a.authors()),
+                          a.summary(),
+                          markdown.toPlainText(body, Integer.MAX_VALUE));
+                  return new Doc(
+                      path,
+                      a.title(),
+                      dates.date(a.date()).date(),
+                      snippet,
+                      SearchIndex.terms(text));
+                }));
+      }
+      for (Future<Doc> future : docs) {
+        Doc d = await(future);
+        index.add(d.path(), d.title(), d.date(), d.snippet(), d.terms());
+      }
+    }
+    return index.files();
+  }
+
+  /** Minutes to read a body at 200 words a minute, at least 1. */
+  private int readingMinutes(String markdown) {
+    String text = this.markdown.toPlainText(markdown, Integer.MAX_VALUE);
+    int words = text.isBlank() ? 0 : text.split("\\s+").length;
+    return Math.max(1, (words + 199) / 200);
+  }
+
+  /**
+   * The JSON-LD {@code NewsArticle} of an article page, pointing at the original; every string is
+   * escaped so nothing in it can close the {@code <script>} element.
+   */
+  private String jsonLd(Article a, String path) {
+    var json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
+    json.append(",\"headline\":").append(SearchIndex.json(a.title()));
+    if (!a.subtitle().isEmpty()) {
+      json.append(",\"alternativeHeadline\":").append(SearchIndex.json(a.subtitle()));
+    }
+    json.append(",\"datePublished\":").append(SearchIndex.json(dates.date(a.date()).iso()));
+    if (a.updated() != null) {
+      json.append(",\"dateModified\":").append(SearchIndex.json(dates.date(a.updated()).iso()));
+    }
+    String link = SitePlanner.webUrl(a.link());
+    if (!link.isEmpty()) {
+      json.append(",\"url\":").append(SearchIndex.json(link));
+      json.append(",\"mainEntityOfPage\":").append(SearchIndex.json(link));
+    }
+    String canonical = canonical(path);
+    if (canonical != null) {
+      json.append(",\"archivedAt\":").append(SearchIndex.json(canonical));
+    }
+    String image = SitePlanner.webUrl(a.image());
+    if (!image.isEmpty()) {
+      json.append(",\"image\":").append(SearchIndex.json(image));
+    }
+    if (!a.authors().isEmpty()) {
+      json.append(",\"author\":[");
+      for (int i = 0; i < a.authors().size(); i++) {
+        json.append(i == 0 ? "" : ",")
+            .append("{\"@type\":\"Person\",\"name\":")
+            .append(SearchIndex.json(a.authors().get(i)))
+            .append('}');
+      }
+      json.append(']');
+    }
+    if (!a.feed().isEmpty()) {
+      json.append(",\"publisher\":{\"@type\":\"Organization\",\"name\":")
+          .append(SearchIndex.json(a.feed()))
+          .append('}');
+    }
+    if (!a.tags().isEmpty()) {
+      json.append(",\"keywords\":").append(SearchIndex.json(String.join(", ", a.tags())));
+    }
+    json.append(",\"inLanguage\":").append(SearchIndex.json(options.locale().toLanguageTag()));
+    return json.append('}').toString();
+  }
+
   private Map<String, Object> site() {
     Map<String, Object> site = new HashMap<>();
     site.put("title", options.title());
     site.put("lang", options.locale().toLanguageTag());
     site.put("baseUrl", options.baseUrl() == null ? "" : options.baseUrl().toString());
+    site.put("locale", options.locale().toString());
     return site;
   }
 

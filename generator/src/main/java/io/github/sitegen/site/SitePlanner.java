@@ -3,6 +3,8 @@ package io.github.sitegen.site;
 import io.github.sitegen.archive.Article;
 import io.github.sitegen.archive.Slugs;
 import io.github.sitegen.site.model.ArticleView;
+import io.github.sitegen.site.model.AuthorView;
+import io.github.sitegen.site.model.CalendarMonth;
 import io.github.sitegen.site.model.DateView;
 import io.github.sitegen.site.model.FeedEntry;
 import io.github.sitegen.site.model.LinkView;
@@ -20,7 +22,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +46,18 @@ import org.jspecify.annotations.Nullable;
 final class SitePlanner {
   /** Entries in {@code feed.xml}. */
   static final int FEED_SIZE = 50;
+
+  /** Entries in a tag's or author's feed. */
+  static final int SMALL_FEED_SIZE = 20;
+
+  /** Related articles on an article page. */
+  static final int RELATED = 5;
+
+  /** Neighbours in time looked at per shared tag when picking related articles. */
+  private static final int RELATED_WINDOW = 40;
+
+  /** The reading view of a day or of the home page, beside its list. */
+  static final String READ = "read/";
 
   private static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s/?#]+\\S*");
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -101,12 +117,14 @@ final class SitePlanner {
             .toList();
 
     Map<String, TagView> tags = tags(sorted);
+    Map<String, AuthorView> authors = authors(sorted);
     List<Placed> placed = new ArrayList<>();
     Set<String> usedPaths = new HashSet<>();
     Map<String, String> linkIndex = new HashMap<>();
     for (Article article : sorted) {
       ZonedDateTime local = article.date().atZoneSameInstant(options.zone());
       String folder = dayKey(local).replace('-', '/');
+      usedPaths.add(folder + "/" + READ + "index.html"); // the day's reading view
       String path = uniquePath(folder + "/" + safeSlug(article.slug()), usedPaths);
       placed.add(new Placed(article, local, path));
       articlesByPath.put(path, article);
@@ -121,7 +139,7 @@ final class SitePlanner {
 
     List<Entry> viewed = new ArrayList<>();
     for (Placed p : placed) {
-      viewed.add(new Entry(p.article(), p.local(), p.path(), view(p, tags, days)));
+      viewed.add(new Entry(p.article(), p.local(), p.path(), view(p, tags, authors, days)));
     }
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
@@ -132,9 +150,16 @@ final class SitePlanner {
             "home.ftlh",
             all,
             labels.expect("home.title"),
-            Map.of("years", newestFirst(years))));
+            Map.of("years", newestFirst(years), "reader", READ + "index.html")));
+    pages.addAll(
+        reader(
+            READ,
+            all,
+            labels.expect("home.title"),
+            new LinkView(labels.expect("reader.toList"), "index.html")));
+    Related related = new Related(viewed, tags);
     for (int i = 0; i < viewed.size(); i++) {
-      pages.add(articlePage(viewed, i));
+      pages.add(articlePage(viewed, i, related));
     }
     pages.add(
         page("archives/index.html", "archives.ftlh", labels.expect("archives.title"))
@@ -143,9 +168,41 @@ final class SitePlanner {
     pages.addAll(yearPages(years, months, all));
     pages.addAll(periodPages("month.ftlh", months, years, all, v -> monthKey(v), days));
     pages.addAll(periodPages("day.ftlh", days, months, all, v -> dayKey(v), null));
+    pages.addAll(dayReaders(days, all));
     pages.addAll(tagPages(tags, all));
+    pages.addAll(authorPages(authors, all));
     pages.add(page("404.html", "404.ftlh", labels.expect("notFound.title")).build(null));
-    pages.add(feed(viewed));
+    pages.add(
+        page("search/index.html", "search.ftlh", labels.expect("search.title"))
+            .with("docs", all.size())
+            .build(null));
+    pages.add(feed("feed.xml", viewed, FEED_SIZE, options.title(), "index.html"));
+    Map<String, List<Entry>> byTag = new HashMap<>();
+    Map<String, List<Entry>> byAuthor = new HashMap<>();
+    for (Entry e : viewed) {
+      e.view().tags().forEach(t -> byTag.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(e));
+      e.view()
+          .authorPages()
+          .forEach(a -> byAuthor.computeIfAbsent(a.slug(), k -> new ArrayList<>()).add(e));
+    }
+    for (TagView tag : tags.values()) {
+      pages.add(
+          feed(
+              tagFolder(tag) + "feed.xml",
+              byTag.get(tag.slug()),
+              SMALL_FEED_SIZE,
+              options.title() + " – " + labels.format("tag.title", tag.name()),
+              tag.path()));
+    }
+    for (AuthorView author : authors.values()) {
+      pages.add(
+          feed(
+              authorFolder(author) + "feed.xml",
+              byAuthor.get(author.slug()),
+              SMALL_FEED_SIZE,
+              options.title() + " – " + labels.format("author.title", author.name()),
+              author.path()));
+    }
     if (options.baseUrl() != null) {
       pages.add(sitemap(pages));
     }
@@ -154,7 +211,11 @@ final class SitePlanner {
 
   // ---- article views and groupings
 
-  private ArticleView view(Placed e, Map<String, TagView> tags, Map<String, PeriodView> days) {
+  private ArticleView view(
+      Placed e,
+      Map<String, TagView> tags,
+      Map<String, AuthorView> authors,
+      Map<String, PeriodView> days) {
     Article a = e.article();
     List<TagView> articleTags = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -162,6 +223,14 @@ final class SitePlanner {
       String slug = tagSlug(tag);
       if (seen.add(slug)) {
         articleTags.add(tags.get(slug));
+      }
+    }
+    List<AuthorView> articleAuthors = new ArrayList<>();
+    Set<String> seenAuthors = new HashSet<>();
+    for (String author : a.authors()) {
+      String slug = authorSlug(author);
+      if (seenAuthors.add(slug)) {
+        articleAuthors.add(authors.get(slug));
       }
     }
     OffsetDateTime updated = a.updated();
@@ -180,7 +249,8 @@ final class SitePlanner {
         webUrl(a.image()),
         a.truncated(),
         a.paywall(),
-        days.get(dayKey(e.local())));
+        days.get(dayKey(e.local())),
+        articleAuthors);
   }
 
   DateView date(OffsetDateTime date) {
@@ -210,6 +280,28 @@ final class SitePlanner {
             tags.put(
                 slug, new TagView(name, slug, "tags/" + slug + "/index.html", counts.get(slug))));
     return tags;
+  }
+
+  private Map<String, AuthorView> authors(List<Article> articles) {
+    Map<String, String> names = new TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (Article a : articles) {
+      Set<String> seen = new HashSet<>();
+      for (String author : a.authors()) {
+        String slug = authorSlug(author);
+        if (!author.isBlank() && seen.add(slug)) {
+          names.putIfAbsent(slug, author.strip());
+          counts.merge(slug, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, AuthorView> authors = new TreeMap<>();
+    names.forEach(
+        (slug, name) ->
+            authors.put(
+                slug,
+                new AuthorView(name, slug, "authors/" + slug + "/index.html", counts.get(slug))));
+    return authors;
   }
 
   private Map<String, PeriodView> periods(
@@ -271,6 +363,18 @@ final class SitePlanner {
     return Slugs.of(tag, "tag-" + sha1(tag).substring(0, 8));
   }
 
+  static String authorSlug(String author) {
+    return Slugs.of(author.strip(), "author-" + sha1(author.strip()).substring(0, 8));
+  }
+
+  private static String tagFolder(TagView tag) {
+    return "tags/" + tag.slug() + "/";
+  }
+
+  private static String authorFolder(AuthorView author) {
+    return "authors/" + author.slug() + "/";
+  }
+
   static String sha1(String text) {
     try {
       var digest = MessageDigest.getInstance("SHA-1");
@@ -290,11 +394,12 @@ final class SitePlanner {
 
   // ---- pages
 
-  private Page articlePage(List<Entry> entries, int i) {
+  private Page articlePage(List<Entry> entries, int i, Related related) {
     Entry e = entries.get(i);
     ArticleView view = e.view();
     return page(e.path(), "article.ftlh", view.title())
         .with("article", view)
+        .with("related", related.of(i))
         .with("previous", i + 1 < entries.size() ? entries.get(i + 1).view() : null)
         .with("next", i > 0 ? entries.get(i - 1).view() : null)
         .with("up", new LinkView(view.day().label(), view.day().path()))
@@ -314,12 +419,73 @@ final class SitePlanner {
           page(year.path(), "year.ftlh", year.label())
               .with("period", year)
               .with("months", itsMonths)
+              .with("calendar", calendar(year, months))
               .with("up", new LinkView(labels.expect("archives.title"), "archives/index.html"))
               .with("previous", i > 0 ? ordered.get(i - 1) : null)
               .with("next", i + 1 < ordered.size() ? ordered.get(i + 1) : null)
               .build(
                   lastmodOfViews(
                       all.stream().filter(v -> v.day().key().startsWith(year.key())).toList())));
+    }
+    return pages;
+  }
+
+  /** The twelve months of a year, January first, with their counts. */
+  private List<CalendarMonth> calendar(PeriodView year, Map<String, PeriodView> months) {
+    List<CalendarMonth> calendar = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      String key = year.key() + String.format(Locale.ROOT, "-%02d", m);
+      PeriodView month = months.get(key);
+      String name =
+          LocalDate.of(Integer.parseInt(year.key()), m, 1)
+              .getMonth()
+              .getDisplayName(TextStyle.FULL_STANDALONE, options.locale());
+      name = name.substring(0, 1).toUpperCase(options.locale()) + name.substring(1);
+      calendar.add(
+          new CalendarMonth(
+              key, name, month == null ? 0 : month.count(), month == null ? null : month.path()));
+    }
+    return calendar;
+  }
+
+  /** The reading views of every day: the day's articles in full, paginated like its list. */
+  private List<Page> dayReaders(Map<String, PeriodView> days, List<ArticleView> all) {
+    Map<String, List<ArticleView>> byDay = new HashMap<>();
+    for (ArticleView v : all) {
+      byDay.computeIfAbsent(v.day().key(), k -> new ArrayList<>()).add(v);
+    }
+    List<Page> pages = new ArrayList<>();
+    for (PeriodView day : days.values()) {
+      String base = day.path().substring(0, day.path().length() - "index.html".length());
+      pages.addAll(
+          reader(
+              base + READ,
+              byDay.get(day.key()),
+              day.label(),
+              new LinkView(labels.expect("reader.toList"), day.path())));
+    }
+    return pages;
+  }
+
+  /** A reading view: the articles in full, one after another, paginated. */
+  private List<Page> reader(String base, List<ArticleView> articles, String title, LinkView list) {
+    List<Page> pages = new ArrayList<>();
+    for (Page p :
+        list(
+            base,
+            "reader.ftlh",
+            articles,
+            labels.format("reader.title", title),
+            Map.of("list", list, "heading", title))) {
+      @SuppressWarnings("unchecked")
+      List<ArticleView> slice = (List<ArticleView>) p.model().get("articles");
+      pages.add(
+          new Page(
+              p.path(),
+              p.template(),
+              p.model(),
+              slice.stream().map(ArticleView::path).toList(),
+              p.lastmod()));
     }
     return pages;
   }
@@ -342,7 +508,9 @@ final class SitePlanner {
       extra.put("up", new LinkView(parent.label(), parent.path()));
       extra.put("previous", i > 0 ? ordered.get(i - 1) : null);
       extra.put("next", i + 1 < ordered.size() ? ordered.get(i + 1) : null);
-      if (children != null) {
+      if (children == null) {
+        extra.put("reader", period.path().replace("index.html", READ + "index.html"));
+      } else {
         extra.put(
             "days",
             newestFirst(children).stream()
@@ -364,24 +532,73 @@ final class SitePlanner {
         tags.values().stream()
             .sorted(Comparator.comparing(TagView::name, collator).thenComparing(TagView::slug))
             .toList();
+    List<TagView> byCount =
+        byName.stream().sorted(Comparator.comparing(TagView::count).reversed()).toList();
     List<Page> pages = new ArrayList<>();
     pages.add(
         page("tags/index.html", "tags.ftlh", labels.expect("tags.title"))
             .with("tags", byName)
+            .with("sort", "name")
             .build(lastmodOfViews(all)));
+    pages.add(
+        page("tags/by-count.html", "tags.ftlh", labels.expect("tags.title"))
+            .with("tags", byCount)
+            .with("sort", "count")
+            .build(lastmodOfViews(all)));
+    Map<String, List<ArticleView>> byTag = new HashMap<>();
+    for (ArticleView v : all) {
+      v.tags().forEach(t -> byTag.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(v));
+    }
     for (TagView tag : tags.values()) {
-      List<ArticleView> articles =
-          all.stream()
-              .filter(v -> v.tags().stream().anyMatch(t -> t.slug().equals(tag.slug())))
-              .toList();
       pages.addAll(
           list(
-              "tags/" + tag.slug() + "/",
+              tagFolder(tag),
               "tag.ftlh",
-              articles,
+              byTag.get(tag.slug()),
               labels.format("tag.title", tag.name()),
               Map.of(
-                  "tag", tag, "up", new LinkView(labels.expect("tags.title"), "tags/index.html"))));
+                  "tag",
+                  tag,
+                  "feed",
+                  tagFolder(tag) + "feed.xml",
+                  "up",
+                  new LinkView(labels.expect("tags.title"), "tags/index.html"))));
+    }
+    return pages;
+  }
+
+  private List<Page> authorPages(Map<String, AuthorView> authors, List<ArticleView> all) {
+    Collator collator = Collator.getInstance(options.locale());
+    collator.setStrength(Collator.SECONDARY);
+    List<AuthorView> byName =
+        authors.values().stream()
+            .sorted(
+                Comparator.comparing(AuthorView::name, collator).thenComparing(AuthorView::slug))
+            .toList();
+    List<Page> pages = new ArrayList<>();
+    pages.add(
+        page("authors/index.html", "authors.ftlh", labels.expect("authors.title"))
+            .with("authors", byName)
+            .build(lastmodOfViews(all)));
+    Map<String, List<ArticleView>> byAuthor = new HashMap<>();
+    for (ArticleView v : all) {
+      v.authorPages()
+          .forEach(a -> byAuthor.computeIfAbsent(a.slug(), k -> new ArrayList<>()).add(v));
+    }
+    for (AuthorView author : authors.values()) {
+      pages.addAll(
+          list(
+              authorFolder(author),
+              "author.ftlh",
+              byAuthor.get(author.slug()),
+              labels.format("author.title", author.name()),
+              Map.of(
+                  "author",
+                  author,
+                  "feed",
+                  authorFolder(author) + "feed.xml",
+                  "up",
+                  new LinkView(labels.expect("authors.title"), "authors/index.html"))));
     }
     return pages;
   }
@@ -419,8 +636,13 @@ final class SitePlanner {
     return n == 1 ? base + "index.html" : base + "page/" + n + "/index.html";
   }
 
-  private Page feed(List<Entry> entries) {
-    List<Entry> newest = entries.subList(0, Math.min(FEED_SIZE, entries.size()));
+  /**
+   * An Atom feed of the newest {@code size} entries, at {@code path}, for the page at {@code
+   * alternatePath}.
+   */
+  private Page feed(
+      String path, List<Entry> entries, int size, String title, String alternatePath) {
+    List<Entry> newest = entries.subList(0, Math.min(size, entries.size()));
     List<FeedEntry> feedEntries = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     OffsetDateTime feedUpdated = null;
@@ -441,16 +663,23 @@ final class SitePlanner {
               id,
               e.view().date().iso(),
               date(updated).iso(),
-              absoluteOrRelative(e.path()),
+              absoluteOrRelative(path, e.path()),
               a.authors()));
     }
     String base = baseUrl();
+    String alternate = base + RelativeUrls.pretty(alternatePath);
     Map<String, @Nullable Object> feed = new HashMap<>();
-    feed.put("id", base.isEmpty() ? "urn:sha1:" + sha1(options.title()) : base);
+    feed.put(
+        "id",
+        base.isEmpty()
+            ? "urn:sha1:"
+                + sha1(path.equals("feed.xml") ? options.title() : options.title() + "\n" + path)
+            : alternate);
     feed.put("updated", feedUpdated == null ? "1970-01-01T00:00:00Z" : date(feedUpdated).iso());
-    feed.put("alternate", base.isEmpty() ? "index.html" : base);
-    feed.put("self", base.isEmpty() ? null : base + "feed.xml");
-    return page("feed.xml", "feed.ftlx", options.title())
+    feed.put("alternate", base.isEmpty() ? RelativeUrls.relative(path, alternatePath) : alternate);
+    feed.put("self", base.isEmpty() ? null : base + path);
+    feed.put("title", title);
+    return page(path, "feed.ftlx", title)
         .with("feed", feed)
         .with("entries", feedEntries)
         .bodies(newest.stream().map(Entry::path).toList())
@@ -497,8 +726,10 @@ final class SitePlanner {
     return "urn:sha1:" + sha1(source);
   }
 
-  private String absoluteOrRelative(String path) {
-    return baseUrl().isEmpty() ? path : baseUrl() + RelativeUrls.pretty(path);
+  private String absoluteOrRelative(String from, String path) {
+    return baseUrl().isEmpty()
+        ? RelativeUrls.relative(from, path)
+        : baseUrl() + RelativeUrls.pretty(path);
   }
 
   /** The base URL with a trailing slash, or {@code ""}. */
@@ -529,6 +760,51 @@ final class SitePlanner {
   private @Nullable OffsetDateTime lastmodOfViews(List<ArticleView> views) {
     List<Article> articles = views.stream().map(v -> articlesByPath.get(v.path())).toList();
     return articles.isEmpty() ? null : lastmod(articles);
+  }
+
+  /**
+   * Related articles: those sharing the most tags, then nearest in time, then by path. Only the
+   * {@link #RELATED_WINDOW} neighbours in time within each shared tag are looked at, so a tag on
+   * half of a 100,000-article archive costs no more than a small one.
+   */
+  private static final class Related {
+    private final List<Entry> entries;
+    private final Map<String, int[]> byTag = new HashMap<>();
+
+    Related(List<Entry> entries, Map<String, TagView> tags) {
+      this.entries = entries;
+      Map<String, List<Integer>> lists = new HashMap<>();
+      for (int i = 0; i < entries.size(); i++) {
+        for (TagView t : entries.get(i).view().tags()) {
+          lists.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(i);
+        }
+      }
+      lists.forEach(
+          (slug, list) -> byTag.put(slug, list.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    List<ArticleView> of(int i) {
+      Map<Integer, Integer> shared = new HashMap<>();
+      for (TagView t : entries.get(i).view().tags()) {
+        int[] list = byTag.get(t.slug());
+        int at = Arrays.binarySearch(list, i);
+        int from = Math.max(0, at - RELATED_WINDOW / 2);
+        int to = Math.min(list.length, at + RELATED_WINDOW / 2 + 1);
+        for (int k = from; k < to; k++) {
+          if (list[k] != i) {
+            shared.merge(list[k], 1, Integer::sum);
+          }
+        }
+      }
+      return shared.entrySet().stream()
+          .sorted(
+              Comparator.comparing((Map.Entry<Integer, Integer> e) -> -e.getValue())
+                  .thenComparing(e -> Math.abs(e.getKey() - i))
+                  .thenComparing(Map.Entry::getKey))
+          .limit(RELATED)
+          .map(e -> entries.get(e.getKey()).view())
+          .toList();
+    }
   }
 
   // ---- a small builder so page models read as a list of named values

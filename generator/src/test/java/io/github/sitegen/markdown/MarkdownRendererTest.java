@@ -97,4 +97,29 @@ class MarkdownRendererTest {
     assertThatThrownBy(() -> renderer.toPlainText("x", 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+          image alone       | ![Un chat](https://x.org/c.jpg)                 | <figure><img src="https://x.org/c.jpg" alt="Un chat" loading="lazy" /></figure>
+          image and caption | ![](https://x.org/c.jpg)\\n\\n*Le chat, en 2026* | <figure><img src="https://x.org/c.jpg" alt="" loading="lazy" />\\n<figcaption>Le chat, en 2026</figcaption></figure>
+          image in text     | Voir ![x](https://x.org/c.jpg) ici              | <p>Voir <img src="https://x.org/c.jpg" alt="x" loading="lazy" /> ici</p>
+          emphasis alone    | *Pas une légende*                               | <p><em>Pas une légende</em></p>
+          """)
+  void imageParagraphsBecomeFiguresWithTheirCaption(String name, String markdown, String html) {
+    assertThat(renderer.toHtml(markdown.replace("\\n", "\n"), KEEP).strip())
+        .isEqualTo(html.replace("\\n", "\n"));
+  }
+
+  @Test
+  void prefixesIdsAndTheLinksToThem() {
+    String html = renderer.toHtml("[plus bas](#suite)\n\n## Suite\n", KEEP, "a2-");
+
+    assertThat(html)
+        .contains("<a href=\"#a2-suite\">plus bas</a>")
+        .contains("<h2 id=\"a2-suite\">Suite</h2>");
+  }
 }

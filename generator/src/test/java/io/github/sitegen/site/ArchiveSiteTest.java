@@ -58,7 +58,7 @@ class ArchiveSiteTest {
     assertThat(note)
         .contains(
             "<a href=\"../../05/lice-veut-multiplier-ses-sources-de-donnees/index.html\">l’ICE</a>")
-        .contains("par Moi");
+        .contains("par <a href=\"../../../../authors/moi/index.html\">Moi</a>");
   }
 
   @Test

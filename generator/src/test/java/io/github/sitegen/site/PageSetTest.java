@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ class PageSetTest {
         .containsExactly(
             ".nojekyll",
             "2026/02/04/index.html",
+            "2026/02/04/read/index.html",
             "2026/02/04/vos-flux-rss-un-outil-darchivage-sous-estime/index.html",
             "2026/02/05/elon-musk-avait-personnellement-supervise/index.html",
             "2026/02/05/index.html",
@@ -33,28 +36,54 @@ class PageSetTest {
             "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html",
             "2026/02/05/page/2/index.html",
             "2026/02/05/propriete-de-jeff-bezos-le-washington-post/index.html",
+            "2026/02/05/read/index.html",
+            "2026/02/05/read/page/2/index.html",
             "2026/02/index.html",
             "2026/02/page/2/index.html",
             "2026/02/page/3/index.html",
             "2026/index.html",
             "404.html",
             "archives/index.html",
+            "authors/elodie-marchand/feed.xml",
+            "authors/elodie-marchand/index.html",
+            "authors/index.html",
+            "authors/jean-baptiste-lefevre/feed.xml",
+            "authors/jean-baptiste-lefevre/index.html",
+            "authors/mathilde-rochefort/feed.xml",
+            "authors/mathilde-rochefort/index.html",
             "css/site.css",
             "feed.xml",
             "index.html",
+            "js/search.js",
             "page/2/index.html",
             "page/3/index.html",
+            "read/index.html",
+            "read/page/2/index.html",
+            "read/page/3/index.html",
             "robots.txt",
+            "search/index.html",
+            "search/index/d/0.json",
+            "search/index/meta.json",
+            "search/index/t/0.json",
             "sitemap.xml",
+            "tags/amazon/feed.xml",
             "tags/amazon/index.html",
+            "tags/autohebergement/feed.xml",
             "tags/autohebergement/index.html",
+            "tags/by-count.html",
+            "tags/deepfakes/feed.xml",
             "tags/deepfakes/index.html",
+            "tags/droit/feed.xml",
             "tags/droit/index.html",
+            "tags/economie/feed.xml",
             "tags/economie/index.html",
+            "tags/ia-et-algorithmes/feed.xml",
             "tags/ia-et-algorithmes/index.html",
             "tags/ia-et-algorithmes/page/2/index.html",
             "tags/index.html",
+            "tags/presse/feed.xml",
             "tags/presse/index.html",
+            "tags/societe-numerique/feed.xml",
             "tags/societe-numerique/index.html",
             "tags/societe-numerique/page/2/index.html");
   }
@@ -118,7 +147,11 @@ class PageSetTest {
     assertThat(year)
         .contains("<a class=\"up\" href=\"../archives/index.html\">↑ Archives</a>")
         .contains(
-            "<a href=\"02/index.html\">Février 2026</a> <span class=\"count\">5 articles</span>");
+            "<li><a href=\"02/index.html\"><span class=\"month\">Février</span>"
+                + " <span class=\"count\">5 articles</span></a></li>")
+        .contains(
+            "<li class=\"empty\"><span class=\"month\">Mars</span>"
+                + " <span class=\"count\">aucun article</span></li>");
     assertThat(SiteFixture.read(site, "archives/index.html"))
         .contains(
             "<a href=\"../2026/index.html\">2026</a> <span class=\"count\">5 articles</span>");
@@ -168,5 +201,70 @@ class PageSetTest {
   void robotsPointsAtTheSitemap() {
     assertThat(SiteFixture.read(site, "robots.txt"))
         .contains("Sitemap: https://archive.example.org/next/sitemap.xml");
+  }
+
+  @Test
+  void dayPagesOfferAReadingViewWithTheArticlesInFull() {
+    String day = SiteFixture.read(site, "2026/02/05/index.html");
+    String reader = SiteFixture.read(site, "2026/02/05/read/index.html");
+
+    assertThat(day)
+        .contains("<span aria-current=\"page\">Liste compacte</span>")
+        .contains("<a href=\"read/index.html\">Articles en entier</a>");
+    assertThat(reader)
+        .contains("<h1>5 février 2026</h1>")
+        .contains("<a href=\"../index.html\">Liste compacte</a>")
+        .contains("<span aria-current=\"page\">Articles en entier</span>")
+        .contains("Les courtiers vendent des historiques de localisation")
+        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
+  }
+
+  @Test
+  void aReadingViewKeepsElementIdsUnique() throws Exception {
+    for (String path : SiteFixture.files(site)) {
+      if (path.endsWith(".html")) {
+        var ids = new HashSet<String>();
+        var m = Pattern.compile(" id=\"([^\"]*)\"").matcher(SiteFixture.read(site, path));
+        while (m.find()) {
+          assertThat(ids.add(m.group(1))).as(path + " id " + m.group(1)).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void authorPagesListTheirArticlesWithAFeed() {
+    String index = SiteFixture.read(site, "authors/index.html");
+    String author = SiteFixture.read(site, "authors/mathilde-rochefort/index.html");
+
+    assertThat(index)
+        .contains(
+            "<a href=\"mathilde-rochefort/index.html\">Mathilde Rochefort</a>"
+                + " <span class=\"count\">2</span>");
+    assertThat(author)
+        .contains("<h1>Articles de Mathilde Rochefort</h1>")
+        .contains("<a href=\"feed.xml\">Flux Atom</a>")
+        .contains("href=\"../../2026/02/05/elon-musk-avait-personnellement-supervise/index.html\"");
+  }
+
+  @Test
+  void tagsAreListedByNameAndByCount() {
+    String byName = SiteFixture.read(site, "tags/index.html");
+    String byCount = SiteFixture.read(site, "tags/by-count.html");
+
+    assertThat(byName.indexOf(">Amazon<")).isLessThan(byName.indexOf(">Société numérique<"));
+    assertThat(byCount.indexOf(">Société numérique<")).isLessThan(byCount.indexOf(">Amazon<"));
+    assertThat(byCount).contains("<a href=\"index.html\">Par nom</a>");
+  }
+
+  @Test
+  void theSearchPageSaysItNeedsJavaScriptAndLoadsOnlyTheThemeScript() {
+    String search = SiteFixture.read(site, "search/index.html");
+
+    assertThat(search)
+        .contains("<noscript>")
+        .contains("data-index=\"index/meta.json\"")
+        .contains("<script src=\"../js/search.js\"></script>")
+        .doesNotContain("https://cdn", "//unpkg", "googleapis");
   }
 }

@@ -45,4 +45,29 @@ class SiteGoldenTest {
   void sitemap() throws Exception {
     Golden.assertMatches(SiteFixture.read(site, "sitemap.xml"), "site/sitemap.xml");
   }
+
+  @Test
+  void dayReadingView() throws Exception {
+    Golden.assertMatches(SiteFixture.read(site, "2026/02/05/read/index.html"), "site/reader.html");
+  }
+
+  @Test
+  void yearCalendar() throws Exception {
+    Golden.assertMatches(SiteFixture.read(site, "2026/index.html"), "site/year.html");
+  }
+
+  @Test
+  void tagFeed() throws Exception {
+    Golden.assertMatches(
+        SiteFixture.read(site, "tags/societe-numerique/feed.xml"), "site/tag-feed.xml");
+  }
+
+  @Test
+  void searchIndex() throws Exception {
+    Golden.assertMatches(
+        SiteFixture.read(site, "search/index/meta.json")
+            + "\n"
+            + SiteFixture.read(site, "search/index/d/0.json"),
+        "site/search-index.txt");
+  }
 }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param truncated true when only the start of the text was archived
  * @param paywall percentage left behind the paywall, 0 when unknown
  * @param day the day page it is listed on
+ * @param authorPages its authors with their pages, in source order
  */
 public record ArticleView(
     String id,
@@ -37,4 +38,5 @@ public record ArticleView(
     String image,
     boolean truncated,
     int paywall,
-    PeriodView day) {}
+    PeriodView day,
+    List<AuthorView> authorPages) {}

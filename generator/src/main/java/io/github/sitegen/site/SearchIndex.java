@@ -1,0 +1,228 @@
+package io.github.sitegen.site;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The static full-text search index under {@code search/index/}, built so that a query downloads
+ * only what it needs:
+ *
+ * <ul>
+ *   <li>{@code meta.json}: the number of documents, the chunk size, the stop words and the first
+ *       term of every shard;
+ *   <li>{@code t/N.json}: shard N, a run of consecutive terms in sorted order (so each shard holds
+ *       the terms of one prefix range), each with its posting list: ascending document numbers,
+ *       delta-encoded in base 36, comma-separated. Shards are cut at about {@link #SHARD_BYTES}; a
+ *       term with a longer list gets a shard of its own;
+ *   <li>{@code d/N.json}: documents {@code N*CHUNK} to {@code N*CHUNK+CHUNK-1}, each {@code [path,
+ *       title, date, snippet]}.
+ * </ul>
+ *
+ * <p>Terms are accent-folded and lowercased words ({@link #terms}); {@code search.js} in the theme
+ * folds queries the same way. Documents are numbered in the order they are added (newest first), so
+ * results come newest first. Not thread-safe: one builder per build.
+ */
+final class SearchIndex {
+  /** Target size of a shard file. */
+  static final int SHARD_BYTES = 24 * 1024;
+
+  /** Documents per document-table chunk. */
+  static final int CHUNK = 40;
+
+  /** Where the index goes, relative to the site root. */
+  static final String FOLDER = "search/index/";
+
+  /** French and English words too common to search for; the page drops them from queries too. */
+  static final List<String> STOP_WORDS =
+      List.of(
+          "au", "aux", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il",
+          "ils", "la", "le", "les", "leur", "mais", "ne", "on", "ou", "par", "pas", "pour", "qu",
+          "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une", "an", "and", "are", "as",
+          "at", "be", "by", "for", "from", "in", "is", "it", "of", "or", "that", "the", "this",
+          "to", "was", "with");
+
+  private static final Set<String> STOP = Set.copyOf(STOP_WORDS);
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final int MAX_TERM = 40;
+
+  private final Map<String, IntList> postings = new TreeMap<>();
+  private final List<String> docs = new ArrayList<>();
+
+  /**
+   * Adds a document; documents are numbered in the order added.
+   *
+   * @param path its page, relative to the site root
+   * @param title shown as the result's link
+   * @param date shown under it
+   * @param snippet a short plain-text extract
+   * @param text everything searchable (title, subtitle, tags, authors, body as plain text)
+   */
+  void add(String path, String title, String date, String snippet, String text) {
+    add(path, title, date, snippet, terms(text));
+  }
+
+  /** Adds a document whose text is already split into {@link #terms}. */
+  void add(String path, String title, String date, String snippet, Set<String> terms) {
+    int doc = docs.size();
+    docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
+    for (String term : terms) {
+      postings.computeIfAbsent(term, t -> new IntList()).add(doc);
+    }
+  }
+
+  /** Number of documents added. */
+  int size() {
+    return docs.size();
+  }
+
+  /**
+   * The distinct search terms of a text, in order of appearance: {@code œ}/{@code æ} spelled out,
+   * accents removed, lowercased, split at anything but letters and digits; words of one letter,
+   * over 40 letters and stop words dropped. {@code "L’Été à Paris"} gives {@code [ete, paris]}.
+   */
+  static Set<String> terms(String text) {
+    String folded =
+        text.replace("œ", "oe")
+            .replace("Œ", "OE")
+            .replace("æ", "ae")
+            .replace("Æ", "AE")
+            .replace("ß", "ss");
+    folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
+    folded = folded.toLowerCase(Locale.ROOT);
+    Set<String> terms = new LinkedHashSet<>();
+    for (String word : NON_WORD.split(folded)) {
+      if (word.codePointCount(0, word.length()) >= 2
+          && word.length() <= MAX_TERM
+          && !STOP.contains(word)) {
+        terms.add(word);
+      }
+    }
+    return terms;
+  }
+
+  /** The index files, by path relative to the site root, in a fixed order. */
+  Map<String, byte[]> files() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    List<String> firstTerms = new ArrayList<>();
+    var shard = new StringBuilder();
+    int bytes = 0;
+    for (Map.Entry<String, IntList> e : postings.entrySet()) {
+      String entry = json(e.getKey()) + ":\"" + e.getValue().encode() + "\"";
+      int size = entry.length() + 1;
+      if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
+        files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
+        shard.setLength(0);
+        bytes = 0;
+      }
+      if (shard.length() == 0) {
+        firstTerms.add(e.getKey());
+      } else {
+        shard.append(',');
+      }
+      shard.append(entry);
+      bytes += size;
+    }
+    if (shard.length() > 0) {
+      files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
+    }
+    for (int c = 0; c * CHUNK < docs.size(); c++) {
+      List<String> chunk = docs.subList(c * CHUNK, Math.min(docs.size(), (c + 1) * CHUNK));
+      files.put(FOLDER + "d/" + c + ".json", utf8("[" + String.join(",\n", chunk) + "]"));
+    }
+    String meta =
+        "{\"version\":1,\"docs\":"
+            + docs.size()
+            + ",\"chunk\":"
+            + CHUNK
+            + ",\"stop\":"
+            + jsonArray(STOP_WORDS)
+            + ",\"shards\":"
+            + jsonArray(firstTerms)
+            + "}";
+    Map<String, byte[]> ordered = new LinkedHashMap<>();
+    ordered.put(FOLDER + "meta.json", utf8(meta));
+    ordered.putAll(files);
+    return ordered;
+  }
+
+  static String shardPath(int n) {
+    return FOLDER + "t/" + n + ".json";
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String jsonArray(List<String> values) {
+    var out = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      out.append(i == 0 ? "" : ",").append(json(values.get(i)));
+    }
+    return out.append(']').toString();
+  }
+
+  /**
+   * A JSON string literal. {@code <}, {@code >} and {@code &} are escaped too, so the result is
+   * also safe inside an HTML {@code <script>} element.
+   */
+  static String json(String text) {
+    var out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** A growable list of ascending ints. */
+  private static final class IntList {
+    private int[] values = new int[4];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    /** Deltas from the previous value (the first from 0), base 36, comma-separated. */
+    String encode() {
+      var out = new StringBuilder();
+      int previous = 0;
+      for (int i = 0; i < size; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        out.append(Integer.toString(values[i] - previous, 36));
+        previous = values[i];
+      }
+      return out.toString();
+    }
+  }
+}

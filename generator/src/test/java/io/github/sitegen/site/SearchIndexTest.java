@@ -1,0 +1,177 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The static search index: folding, sharding, and how much a query downloads. */
+class SearchIndexTest {
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          L’Été à Paris                 | ete paris
+          Cœur ÉLECTRIQUE, Æther        | coeur electrique aether
+          the Washington Post and Amazon | washington post amazon
+          l'ICE veut des données        | ice veut donnees
+          GPT-4o et 2026                | gpt 4o 2026
+          """)
+  void foldsAccentsCaseAndDropsStopWords(String text, String expected) {
+    assertThat(String.join(" ", SearchIndex.terms(text))).isEqualTo(expected);
+  }
+
+  @Test
+  void findsADocumentByAnyOfItsWordsWithoutAccents() {
+    var index = new SearchIndex();
+    index.add("a/index.html", "Été", "5 février 2026", "…", "Un été à Montréal");
+    index.add("b/index.html", "Hiver", "4 février 2026", "…", "Un hiver à Québec, été indien");
+    Map<String, byte[]> files = index.files();
+
+    assertThat(new Client(files).search("ETE")).containsExactly(0, 1);
+    assertThat(new Client(files).search("quebec été")).containsExactly(1);
+    assertThat(new Client(files).search("montreal quebec")).isEmpty();
+    assertThat(new String(files.get("search/index/d/0.json"), StandardCharsets.UTF_8))
+        .startsWith("[[\"a/index.html\",\"Été\",\"5 février 2026\",\"…\"]");
+  }
+
+  @Test
+  void escapesTextSoItCannotLeaveAScriptElement() {
+    assertThat(SearchIndex.json("</script><b>\"\\\n\u2028"))
+        .isEqualTo("\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\\\\\n\\u2028\"");
+  }
+
+  /**
+   * The issue's target: on a 100,000-article archive, a typical query of one or two words downloads
+   * under 500 KB (the metadata, the shards of its terms and the chunks of the first page of
+   * results). Bodies are 60 words drawn from a 30,000-word vocabulary with a Zipf-like law.
+   */
+  @Test
+  void aQueryOnAHundredThousandArticlesDownloadsLessThan500Kb() {
+    Random random = new Random(42);
+    List<String> vocabulary = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      vocabulary.add(word(i));
+    }
+    var index = new SearchIndex();
+    for (int d = 0; d < 100_000; d++) {
+      Set<String> terms = new LinkedHashSet<>();
+      for (int w = 0; w < 60; w++) {
+        // Zipf-like: rank r drawn with probability ~ 1/r
+        int rank = (int) Math.floor(Math.exp(random.nextDouble() * Math.log(30_000))) - 1;
+        terms.add(vocabulary.get(rank));
+      }
+      String title = "Article " + d + " sur " + vocabulary.get(d % 30_000);
+      terms.addAll(SearchIndex.terms(title));
+      index.add(
+          "2026/01/01/article-" + d + "/index.html",
+          title,
+          "1 janvier 2026",
+          "Un extrait de deux cents caractères au plus, pris au début du texte de l’article, "
+              + "pour que le lecteur sache ce qu’il va trouver en ouvrant le lien. ".repeat(2),
+          terms);
+    }
+    Map<String, byte[]> files = index.files();
+    var client = new Client(files);
+
+    Map<String, Long> bytes = new HashMap<>();
+    for (String query :
+        List.of(word(0), word(3), word(50), word(2000), word(20_000), word(1) + " " + word(40))) {
+      client.search(query);
+      bytes.put(query, client.downloaded);
+    }
+
+    assertThat(bytes.values()).allSatisfy(b -> assertThat(b).isLessThan(500_000L));
+    assertThat(files.keySet()).hasSizeGreaterThan(1000); // really sharded
+  }
+
+  private static String word(int i) {
+    String letters = "abcdefghijklmnopqrstuvwxyz";
+    var w = new StringBuilder("m");
+    for (int n = i; ; n /= 26) {
+      w.append(letters.charAt(n % 26));
+      if (n < 26) {
+        break;
+      }
+    }
+    return w.append("ent").toString();
+  }
+
+  /** What search.js does, counting the bytes it fetches. */
+  static final class Client {
+    private static final Pattern ENTRY = Pattern.compile("\"([^\"]*)\":\"([^\"]*)\"");
+    private final Map<String, byte[]> files;
+    long downloaded;
+
+    Client(Map<String, byte[]> files) {
+      this.files = files;
+    }
+
+    List<Integer> search(String query) {
+      downloaded = 0;
+      String meta = fetch("search/index/meta.json");
+      Matcher shardsJson = Pattern.compile("\"shards\":\\[(.*?)]").matcher(meta);
+      assertThat(shardsJson.find()).isTrue();
+      List<String> shards = new ArrayList<>();
+      Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(shardsJson.group(1));
+      while (quoted.find()) {
+        shards.add(quoted.group(1));
+      }
+      Set<String> fetched = new LinkedHashSet<>();
+      List<Integer> result = null;
+      for (String term : SearchIndex.terms(query)) {
+        int shard = 0;
+        for (int i = 0; i < shards.size(); i++) {
+          if (shards.get(i).compareTo(term) <= 0) {
+            shard = i;
+          }
+        }
+        String path = SearchIndex.shardPath(shard);
+        String json = fetched.add(path) ? fetch(path) : read(path);
+        List<Integer> ids = new ArrayList<>();
+        Matcher m = ENTRY.matcher(json);
+        while (m.find()) {
+          if (m.group(1).equals(term)) {
+            int previous = 0;
+            for (String delta : m.group(2).split(",")) {
+              previous += Integer.parseInt(delta, 36);
+              ids.add(previous);
+            }
+          }
+        }
+        if (result == null) {
+          result = ids;
+        } else {
+          result.retainAll(ids);
+        }
+      }
+      List<Integer> hits = result == null ? List.of() : result;
+      Set<Integer> chunks = new LinkedHashSet<>();
+      hits.stream().limit(10).forEach(id -> chunks.add(id / SearchIndex.CHUNK));
+      chunks.forEach(c -> fetch("search/index/d/" + c + ".json"));
+      return hits;
+    }
+
+    private String fetch(String path) {
+      downloaded += files.get(path).length;
+      return read(path);
+    }
+
+    private String read(String path) {
+      return new String(files.get(path), StandardCharsets.UTF_8);
+    }
+  }
+}
