@@ -335,7 +335,13 @@ final class SitePlanner {
   }
 
   private static String monthKey(ArticleView v) {
-    return v.day().key().substring(0, 7);
+    String day = v.day().key(); // YYYY-MM-DD, the year possibly longer
+    return day.substring(0, day.length() - 3);
+  }
+
+  private static String yearKey(ArticleView v) {
+    String day = v.day().key();
+    return day.substring(0, day.length() - 6);
   }
 
   private static String dayKey(ArticleView v) {
@@ -411,10 +417,11 @@ final class SitePlanner {
       Map<String, PeriodView> years, Map<String, PeriodView> months, List<ArticleView> all) {
     List<Page> pages = new ArrayList<>();
     List<PeriodView> ordered = new ArrayList<>(years.values());
+    Map<String, List<PeriodView>> monthsByYear = groupBy(newestFirst(months), SitePlanner::parentKey);
+    Map<String, List<ArticleView>> articlesByYear = groupBy(all, v -> yearKey(v));
     for (int i = 0; i < ordered.size(); i++) {
       PeriodView year = ordered.get(i);
-      List<PeriodView> itsMonths =
-          newestFirst(months).stream().filter(m -> m.key().startsWith(year.key() + "-")).toList();
+      List<PeriodView> itsMonths = monthsByYear.getOrDefault(year.key(), List.of());
       pages.add(
           page(year.path(), "year.ftlh", year.label())
               .with("period", year)
@@ -424,10 +431,23 @@ final class SitePlanner {
               .with("previous", i > 0 ? ordered.get(i - 1) : null)
               .with("next", i + 1 < ordered.size() ? ordered.get(i + 1) : null)
               .build(
-                  lastmodOfViews(
-                      all.stream().filter(v -> v.day().key().startsWith(year.key())).toList())));
+                  lastmodOfViews(articlesByYear.getOrDefault(year.key(), List.of()))));
     }
     return pages;
+  }
+
+  /** Items grouped by key, each group in the items' order. */
+  private static <T> Map<String, List<T>> groupBy(List<T> items, Function<T, String> keyOf) {
+    Map<String, List<T>> groups = new HashMap<>();
+    for (T item : items) {
+      groups.computeIfAbsent(keyOf.apply(item), k -> new ArrayList<>()).add(item);
+    }
+    return groups;
+  }
+
+  /** {@code 2026-02} for {@code 2026-02-05}, {@code 2026} for {@code 2026-02}. */
+  private static String parentKey(PeriodView period) {
+    return period.key().substring(0, period.key().lastIndexOf('-'));
   }
 
   /** The twelve months of a year, January first, with their counts. */
@@ -500,6 +520,10 @@ final class SitePlanner {
       @Nullable Map<String, PeriodView> children) {
     List<Page> pages = new ArrayList<>();
     List<PeriodView> ordered = new ArrayList<>(periods.values());
+    // one pass each: grouping per period by filtering made the plan O(periods × articles)
+    Map<String, List<ArticleView>> articlesByPeriod = groupBy(all, keyOf);
+    Map<String, List<PeriodView>> childrenByPeriod =
+        children == null ? Map.of() : groupBy(newestFirst(children), SitePlanner::parentKey);
     for (int i = 0; i < ordered.size(); i++) {
       PeriodView period = ordered.get(i);
       PeriodView parent = parents.get(period.key().substring(0, period.key().lastIndexOf('-')));
@@ -511,14 +535,9 @@ final class SitePlanner {
       if (children == null) {
         extra.put("reader", period.path().replace("index.html", READ + "index.html"));
       } else {
-        extra.put(
-            "days",
-            newestFirst(children).stream()
-                .filter(d -> d.key().startsWith(period.key() + "-"))
-                .toList());
+        extra.put("days", childrenByPeriod.getOrDefault(period.key(), List.of()));
       }
-      List<ArticleView> articles =
-          all.stream().filter(v -> keyOf.apply(v).equals(period.key())).toList();
+      List<ArticleView> articles = articlesByPeriod.getOrDefault(period.key(), List.of());
       String base = period.path().substring(0, period.path().length() - "index.html".length());
       pages.addAll(list(base, template, articles, period.label(), extra));
     }
