@@ -56,15 +56,20 @@ public final class ArchiveReader {
         .toList();
   }
 
-  /** The Markdown body of an article (what follows the front matter). */
+  /**
+   * The Markdown body of an article (what follows the front matter). The front matter is skipped,
+   * not parsed again: it was read when the article was listed.
+   */
   public String body(Article article) throws IOException {
     String label = article.file().toString();
-    FrontMatter.Parsed parsed = FrontMatter.parse(readText(article.file(), label), label);
-    if (parsed == null) {
+    String text = readText(article.file(), label);
+    String body = FrontMatter.body(text);
+    if (body == null) {
       throw new SiteGenException(Problem.error(label, 1, "front matter: expected '---' on the first line"));
     }
-    return parsed.body();
+    return body;
   }
+
 
   /** Every archive file in full, in path order; bad files reported and left out. */
   List<ArchivedArticle> readAll(Path archive, ZoneId zone, Reporter reporter) throws IOException {

@@ -63,9 +63,8 @@ final class FrontMatter {
    *     lists of scalars ({@code file:line: message})
    */
   static @Nullable Parsed parse(String text, String file) {
-    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    content = content.replace("\r\n", "\n");
-    if (!(content.startsWith(FENCE + "\n") || content.startsWith(FENCE + " ") || content.equals(FENCE))) {
+    String content = normalise(text);
+    if (!opensFrontMatter(content)) {
       return null;
     }
     int yamlStart = content.indexOf('\n') + 1;
@@ -75,12 +74,36 @@ final class FrontMatter {
           Problem.error(file, 1, "front matter: expected a closing '---' line, found none"));
     }
     String yamlText = content.substring(yamlStart, closing.start());
-    int bodyStart = Math.min(content.length(), closing.end() + 1);
-    String body = content.substring(bodyStart);
-    if (body.startsWith("\n")) {
-      body = body.substring(1);
+    return new Parsed(parseMapping(yamlText, file), bodyAfter(content, closing.end()));
+  }
+
+  /**
+   * The body of a file's text, as {@link #parse} gives it, without parsing the front matter; null
+   * when the text has no closed front matter.
+   */
+  static @Nullable String body(String text) {
+    String content = normalise(text);
+    int yamlStart = content.indexOf('\n') + 1;
+    var closing = FENCE_LINE.matcher(content);
+    if (!opensFrontMatter(content) || yamlStart == 0 || !closing.find(yamlStart)) {
+      return null;
     }
-    return new Parsed(parseMapping(yamlText, file), body);
+    return bodyAfter(content, closing.end());
+  }
+
+  private static String normalise(String text) {
+    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return content.indexOf('\r') < 0 ? content : content.replace("\r\n", "\n");
+  }
+
+  private static boolean opensFrontMatter(String content) {
+    return content.startsWith(FENCE + "\n") || content.startsWith(FENCE + " ") || content.equals(FENCE);
+  }
+
+  /** What follows the closing fence line (ending at {@code fenceEnd}), one blank line removed. */
+  private static String bodyAfter(String content, int fenceEnd) {
+    String body = content.substring(Math.min(content.length(), fenceEnd + 1));
+    return body.startsWith("\n") ? body.substring(1) : body;
   }
 
   private static Map<String, Value> parseMapping(String yamlText, String file) {

@@ -101,9 +101,19 @@ public final class SiteGenerator {
     int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
+      // one pass over every body for the search index also counts each article's reading time,
+      // so that pages showing an article (its page, reading views, feeds) need not count again
+      Map<String, Integer> minutes = new HashMap<>();
+      for (Map.Entry<String, byte[]> file : searchIndex(plan, bodies, pool, minutes).entrySet()) {
+        if (write(file.getKey(), file.getValue())) {
+          written++;
+        } else {
+          unchanged++;
+        }
+      }
       List<Future<Boolean>> results = new ArrayList<>();
       for (Page page : plan.pages()) {
-        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodies))));
+        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodies, minutes))));
       }
       for (Future<Boolean> result : results) {
         if (await(result)) {
@@ -112,13 +122,6 @@ public final class SiteGenerator {
           unchanged++;
         }
         reporter.progress("pages", written + unchanged, plan.pages().size());
-      }
-      for (Map.Entry<String, byte[]> file : searchIndex(plan, bodies, pool).entrySet()) {
-        if (write(file.getKey(), file.getValue())) {
-          written++;
-        } else {
-          unchanged++;
-        }
       }
     } finally {
       stop(pool);
@@ -175,7 +178,9 @@ public final class SiteGenerator {
   }
 
   /** Renders one page to bytes; safe to call from several threads. */
-  private byte[] render(Page page, SitePlanner.Plan plan, BodyLoader bodies) throws IOException {
+  private byte[] render(
+      Page page, SitePlanner.Plan plan, BodyLoader bodies, Map<String, Integer> readingMinutes)
+      throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
     Map<String, Integer> minutes = new HashMap<>();
     boolean several = page.bodies().size() > 1 && page.template().endsWith(".ftlh");
@@ -192,7 +197,7 @@ public final class SiteGenerator {
               // a feed's content has its article page as xml:base; a page links from itself
               url -> plan.links().rewrite(several ? page.path() : articlePage, url),
               idPrefix));
-      minutes.put(articlePage, readingMinutes(body));
+      minutes.put(articlePage, readingMinutes.getOrDefault(articlePage, 1));
     }
     Map<String, @Nullable Object> model = new HashMap<>(page.model());
     model.put("bodies", html);
@@ -219,8 +224,9 @@ public final class SiteGenerator {
    * batch at a time, so memory holds one batch of term sets, never the whole archive's text.
    */
   private Map<String, byte[]> searchIndex(
-      SitePlanner.Plan plan, BodyLoader bodies, ExecutorService pool) throws IOException {
-    record Doc(String path, String title, String date, String snippet, Set<String> terms) {}
+      SitePlanner.Plan plan, BodyLoader bodies, ExecutorService pool, Map<String, Integer> minutes)
+      throws IOException {
+    record Doc(String path, String title, String date, String snippet, Set<String> terms, int minutes) {}
     List<String> paths =
         plan.pages().stream()
             .filter(p -> p.template().equals("article.ftlh"))
@@ -241,6 +247,7 @@ public final class SiteGenerator {
                   if (snippet.length() > 200) {
                     snippet = snippet.substring(0, 199).strip() + "…";
                   }
+                  String bodyText = markdown.toPlainText(body, Integer.MAX_VALUE);
                   String text =
                       String.join(
                           " ",
@@ -249,26 +256,27 @@ public final class SiteGenerator {
                           String.join(" ", a.tags()),
                           String.join(" ", a.authors()),
                           a.summary(),
-                          markdown.toPlainText(body, Integer.MAX_VALUE));
+                          bodyText);
                   return new Doc(
                       path,
                       a.title(),
                       dates.date(a.date()).date(),
                       snippet,
-                      SearchIndex.terms(text));
+                      SearchIndex.terms(text),
+                      readingMinutes(bodyText));
                 }));
       }
       for (Future<Doc> future : docs) {
         Doc d = await(future);
         index.add(d.path(), d.title(), d.date(), d.snippet(), d.terms());
+        minutes.put(d.path(), d.minutes());
       }
     }
     return index.files();
   }
 
-  /** Minutes to read a body at 200 words a minute, at least 1. */
-  private int readingMinutes(String markdown) {
-    String text = this.markdown.toPlainText(markdown, Integer.MAX_VALUE);
+  /** Minutes to read a body's plain text at 200 words a minute, at least 1. */
+  private static int readingMinutes(String text) {
     int words = text.isBlank() ? 0 : text.split("\\s+").length;
     return Math.max(1, (words + 199) / 200);
   }

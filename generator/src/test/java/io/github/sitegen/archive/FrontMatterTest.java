@@ -100,4 +100,14 @@ class FrontMatterTest {
 
     assertThat(parsed.values().get("date").line()).isEqualTo(4);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "---\ntitle: a\n---\n\nCorps\n", "---\r\ntitle: a\r\n---\r\nCorps\r\n", "\uFEFF---\ntitle: a\n---\n",
+        "---\ntitle: a\n---", "---\n---\n\n\nDeux lignes vides\n", "---\ntitle: a\n---  \nx\n---\ny\n"
+      })
+  void bodyWithoutParsingIsTheParsedBody(String text) {
+    assertThat(FrontMatter.body(text)).isEqualTo(FrontMatter.parse(text, "x.md").body());
+  }
 }
