@@ -262,6 +262,13 @@ public final class ArchiveImporter {
     Set<String> idsInFile = new HashSet<>();
     int skipped = 0;
     for (FeedItem item : snapshot.items()) {
+      if (isEmpty(item)) {
+        problems.problem(
+            Problem.warning(
+                file.toString(), item.line(), "item skipped: expected a title, link, id or content, found none"));
+        skipped++;
+        continue;
+      }
       try {
         Candidate candidate = toCandidate(snapshot, source, item, problems);
         if (!idsInFile.add(candidate.article().id())) {
@@ -281,6 +288,14 @@ public final class ArchiveImporter {
       }
     }
     return new SnapshotVersions(file, snapshot.items().size(), skipped, candidates);
+  }
+
+  private static boolean isEmpty(FeedItem item) {
+    return item.title().isBlank()
+        && item.link().isBlank()
+        && item.guid().isBlank()
+        && HtmlText.of(item.contentHtml()).isEmpty()
+        && HtmlText.of(item.summaryHtml()).isEmpty();
   }
 
   private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {
