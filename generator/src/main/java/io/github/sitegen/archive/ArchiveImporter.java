@@ -8,6 +8,7 @@ import io.github.sitegen.feed.FeedReader;
 import io.github.sitegen.feed.Snapshot;
 import io.github.sitegen.markdown.ArticleContent;
 import io.github.sitegen.markdown.ArticleExtractor;
+import io.github.sitegen.markdown.HtmlSanitizer;
 import io.github.sitegen.markdown.HtmlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,9 +145,7 @@ public final class ArchiveImporter {
       throw e.getCause();
     }
     Map<String, List<Candidate>> byId = new TreeMap<>();
-    List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {
-      counts.add(new ImportReport.SnapshotCounts(snapshot.file(), snapshot.items(), snapshot.skipped()));
       for (Candidate c : snapshot.candidates()) {
         byId.computeIfAbsent(c.article().id(), id -> new ArrayList<>()).add(c);
       }
@@ -176,19 +175,25 @@ public final class ArchiveImporter {
     int created = 0;
     int updated = 0;
     int unchanged = 0;
+    Set<String> createdIds = new HashSet<>();
+    Set<String> updatedIds = new HashSet<>();
     Map<Path, String> writes = new LinkedHashMap<>();
     for (VersionMerger.Merged m : merged) {
       ArchivedArticle old = archived.get(m.article().id());
       if (old == null) {
         Article placed = place(m.article(), taken);
         taken.add(placed.file());
-        writes.put(placed.file(), new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint()).toText());
+        writes.put(
+            placed.file(),
+            new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText());
         created++;
+        createdIds.add(m.article().id());
         continue;
       }
       Article kept = old.article();
       Article next = withPlace(m.article(), kept.file(), kept.slug());
-      String text = new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint()).toText();
+      String text =
+          new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText();
       boolean textChanged = !m.fingerprint().equals(old.hash());
       boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
       if (handEdited && textChanged) {
@@ -205,6 +210,7 @@ public final class ArchiveImporter {
         writes.put(kept.file(), text);
         if (textChanged) {
           updated++;
+          updatedIds.add(m.article().id());
         } else {
           unchanged++;
         }
@@ -216,6 +222,20 @@ public final class ArchiveImporter {
       writes.entrySet().parallelStream().forEach(e -> AtomicFiles.write(e.getKey(), e.getValue()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+    List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
+    for (SnapshotVersions snapshot : read) {
+      int isNew = 0;
+      int isUpdated = 0;
+      for (Candidate c : snapshot.candidates()) {
+        String id = c.article().id();
+        isNew += createdIds.contains(id) ? 1 : 0;
+        isUpdated += updatedIds.contains(id) ? 1 : 0;
+      }
+      counts.add(
+          new ImportReport.SnapshotCounts(
+              snapshot.file(), snapshot.items(), snapshot.skipped(), isNew, isUpdated,
+              snapshot.candidates().size() - isNew - isUpdated));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new ImportReport(counts, created, updated, unchanged, List.copyOf(problems), elapsed);
@@ -281,8 +301,8 @@ public final class ArchiveImporter {
           continue;
         }
         candidates.add(candidate);
-      } catch (RuntimeException e) {
-        // one bad item never costs the others
+      } catch (RuntimeException | StackOverflowError e) {
+        // one bad item never costs the others (a StackOverflowError is an Error: caught here, per item)
         problems.problem(Problem.error(file.toString(), item.line(), "item skipped: " + e));
         skipped++;
       }
@@ -301,7 +321,9 @@ public final class ArchiveImporter {
   private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {
     ZoneId zone = options.zone();
     String title = text(item.title());
-    ArticleContent content = extractor.extract(item.contentHtml(), item.baseUri(), title);
+    // allow-list sanitising first: nothing executable reaches the converter, the archive or a page
+    String html = HtmlSanitizer.sanitize(item.contentHtml(), item.baseUri());
+    ArticleContent content = extractor.extract(html, item.baseUri(), title);
     String summary = summary(item, content);
     if (title.isEmpty()) {
       title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(item.contentHtml()) : summary), "");
@@ -310,12 +332,25 @@ public final class ArchiveImporter {
       }
     }
     OffsetDateTime published = item.published();
+    boolean dateFromSnapshot = published == null;
+    String where = snapshot.file().toString();
     if (published == null) {
       problems.problem(
           Problem.warning(
-              snapshot.file().toString(), item.line(),
-              "item \"" + title + "\": no publication date, using the snapshot time"));
+              where, item.line(),
+              "item \"" + title + "\": expected a publication date, found none or an unparseable one;"
+                  + " using the snapshot time (date_from: snapshot)"));
       published = snapshot.time().atOffset(java.time.ZoneOffset.UTC);
+    } else if (published.toInstant().isAfter(snapshot.time().plus(Duration.ofDays(1)))) {
+      problems.problem(
+          Problem.info(
+              where, item.line(),
+              "item \"" + title + "\": date " + published + " is in the future of the snapshot ("
+                  + snapshot.time() + "); kept"));
+    } else if (published.getYear() <= 1970) {
+      problems.problem(
+          Problem.info(
+              where, item.line(), "item \"" + title + "\": implausible date " + published + "; kept"));
     }
     Article article =
         new Article(
@@ -327,16 +362,17 @@ public final class ArchiveImporter {
             null,
             item.authors().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
             item.categories().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
-            item.link().strip(),
+            HtmlSanitizer.safeUrl(item.link()),
             text(snapshot.feedTitle()),
             summary,
-            item.image().strip(),
+            HtmlSanitizer.safeUrl(item.image()),
             content.truncated(),
             content.paywallPercent(),
             "");
     OffsetDateTime feedUpdated =
         item.updated() == null ? null : item.updated().atZoneSameInstant(zone).toOffsetDateTime();
-    return Candidate.of(snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated);
+    return Candidate.of(
+        snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated, dateFromSnapshot);
   }
 
   private static String summary(FeedItem item, ArticleContent content) {
