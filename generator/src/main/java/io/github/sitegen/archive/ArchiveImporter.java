@@ -360,8 +360,8 @@ public final class ArchiveImporter {
             text(content.subtitle()),
             published.atZoneSameInstant(zone).toOffsetDateTime(),
             null,
-            item.authors().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
-            item.categories().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
+            item.authors().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
+            item.categories().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
             HtmlSanitizer.safeUrl(item.link()),
             text(snapshot.feedTitle()),
             summary,
@@ -394,6 +394,17 @@ public final class ArchiveImporter {
     }
     int end = text.lastIndexOf(' ', max - 1);
     return text.substring(0, end > max / 2 ? end : max - 1).strip() + "…";
+  }
+
+  /** A tag ({@code <b>}, {@code </b>}, {@code <!--}): markup in a text field is read as HTML. */
+  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<[a-zA-Z/!]");
+
+  /**
+   * Authors and tags are text, but feeds put markup in them like in titles: read as HTML when they
+   * look like it, so that no tag (and no script) survives as text.
+   */
+  private static String plain(String s) {
+    return text(MARKUP.matcher(s).find() ? HtmlText.of(s) : s);
   }
 
   /** Plain, single-line text: NFC, whitespace runs (not no-break spaces) collapsed, trimmed. */
