@@ -97,6 +97,7 @@ public final class ArchiveImporter {
     try (FileChannel lockChannel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
+      AtomicFiles.deleteLeftovers(options.archive());
       return importLocked(snapshotFiles(snapshotsDir), collecting, problems, start);
     }
   }
@@ -196,6 +197,12 @@ public final class ArchiveImporter {
           new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText();
       boolean textChanged = !m.fingerprint().equals(old.hash());
       boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
+      if (handEdited) {
+        // the edited file competes in the merge (and may win it, being longer): whether the feed
+        // brings something new is a question about the snapshots alone
+        String upstream = VersionMerger.merge(null, byId.get(m.article().id()), options.zone()).fingerprint();
+        textChanged = !upstream.equals(old.hash());
+      }
       if (handEdited && textChanged) {
         collecting.problem(
             Problem.warning(

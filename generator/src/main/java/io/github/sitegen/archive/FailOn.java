@@ -15,6 +15,22 @@ public enum FailOn {
   /** Also when something was repaired or guessed (encoding, broken XML, a missing date). */
   WARNING;
 
+  /**
+   * Parses {@code never}, {@code error} or {@code warning} (any case, trimmed).
+   *
+   * @throws IllegalArgumentException naming the value when it is none of them
+   */
+  public static FailOn parse(String value) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "never" -> NEVER;
+      case "error" -> ERROR;
+      case "warning" -> WARNING;
+      default ->
+          throw new IllegalArgumentException(
+              "expected never, error or warning, found \"" + value + "\"");
+    };
+  }
+
   /** True when the report has a problem at least as severe as this policy names. */
   public boolean failed(ImportReport report) {
     Problem.@Nullable Severity threshold =

@@ -63,10 +63,9 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public FailOn convert(String value) {
       try {
-        return FailOn.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        return FailOn.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "expected never, error or warning, found \"" + value + "\"");
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
     }
   }

@@ -33,7 +33,7 @@ public class ImportMojo extends AbstractSiteGenMojo {
    * way.
    */
   @Parameter(property = "sitegen.failOn", defaultValue = "never")
-  private FailOn failOn;
+  private String failOn;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -42,14 +42,15 @@ public class ImportMojo extends AbstractSiteGenMojo {
       return;
     }
     ZoneId zone = Parameters.parse("timeZone", timeZone, OptionValues::zone);
+    FailOn policy = Parameters.parse("failOn", failOn, FailOn::parse);
     var options = new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone);
     try {
       ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();
       report.snapshotLines().lines().forEach(getLog()::info);
       getLog().info(report.summary());
-      if (failOn.failed(report)) {
+      if (policy.failed(report)) {
         throw new MojoFailureException(
-            "import found problems of severity " + failOn.name().toLowerCase(java.util.Locale.ROOT)
+            "import found problems of severity " + policy.name().toLowerCase(java.util.Locale.ROOT)
                 + " or worse (sitegen.failOn); see the log above");
       }
     } catch (SiteGenException e) {
