@@ -104,7 +104,7 @@ public final class FeedReader {
     for (int i = 0; i < entries.size(); i++) {
       @Nullable Element element = elements.get(i);
       try {
-        items.add(EntryConverter.convert(entries.get(i), element, feedLink));
+        items.add(withOwnDates(fileName, i, EntryConverter.convert(entries.get(i), element, feedLink), element, reporter));
       } catch (RuntimeException | StackOverflowError e) {
         int line = element instanceof Located located ? Math.max(located.getLine(), 0) : 0;
         reporter.problem(
@@ -113,6 +113,56 @@ public final class FeedReader {
       }
     }
     return new Snapshot(file, snapshotTime(file, feed, items), title(feed), feedLink, items);
+  }
+
+  /**
+   * The item with its dates read by {@link FeedDates} from the element's own text when it can
+   * (Rome misreads fractions of a second and gives up on common forms), else Rome's; a date that
+   * neither can read is reported and the item left undated.
+   */
+  private static FeedItem withOwnDates(
+      String fileName, int index, FeedItem item, @Nullable Element element, Reporter reporter) {
+    if (element == null) {
+      return item;
+    }
+    String publishedText = childText(element, "pubDate", "published", "issued", "date", "updated", "modified", "created");
+    String updatedText =
+        element.getChild("published", element.getNamespace()) != null
+                || element.getChild("issued", element.getNamespace()) != null
+            ? childText(element, "updated", "modified")
+            : "";
+    @Nullable OffsetDateTime published = FeedDates.parse(publishedText).orElse(item.published());
+    @Nullable OffsetDateTime updated = FeedDates.parse(updatedText).orElse(item.updated());
+    if (published == null && !publishedText.isEmpty()) {
+      reporter.problem(
+          Problem.warning(
+              fileName,
+              item.line(),
+              "item " + (index + 1) + ": expected a date, found \"" + publishedText + "\"; left undated"));
+    }
+    if (updated != null && published != null && updated.toInstant().equals(published.toInstant())) {
+      updated = null;
+    }
+    if (java.util.Objects.equals(published, item.published())
+        && java.util.Objects.equals(updated, item.updated())) {
+      return item;
+    }
+    return new FeedItem(
+        item.guid(), item.link(), item.title(), published, updated, item.authors(),
+        item.categories(), item.summaryHtml(), item.contentHtml(), item.baseUri(), item.image(),
+        item.line());
+  }
+
+  /** The text of the first child (any namespace) with one of the names, {@code ""} when none. */
+  private static String childText(Element element, String... names) {
+    for (String name : names) {
+      for (Element child : element.getChildren()) {
+        if (child.getName().equals(name) && !child.getTextTrim().isEmpty()) {
+          return child.getTextTrim();
+        }
+      }
+    }
+    return "";
   }
 
   /**
