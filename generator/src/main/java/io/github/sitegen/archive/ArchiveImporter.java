@@ -60,6 +60,9 @@ import org.jspecify.annotations.Nullable;
 public final class ArchiveImporter {
   private static final int SUMMARY_LENGTH = 300;
 
+  /** Longest item content (HTML characters) imported; the rest of a bigger one is cut. */
+  static final int MAX_CONTENT_CHARS = 4 * 1024 * 1024;
+
   private final ImportOptions options;
   private final Reporter reporter;
   private final FeedReader feedReader = new FeedReader();
@@ -328,12 +331,22 @@ public final class ArchiveImporter {
   private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {
     ZoneId zone = options.zone();
     String title = text(item.title());
+    String raw = item.contentHtml();
+    if (raw.length() > MAX_CONTENT_CHARS) {
+      // memory stays bounded: the sanitiser and the converter build a tree of the whole HTML
+      problems.problem(
+          Problem.warning(
+              snapshot.file().toString(), item.line(),
+              "item \"" + title + "\": content of " + Math.round(raw.length() / (1024.0 * 1024)) + " MB is over the "
+                  + MAX_CONTENT_CHARS / (1024 * 1024) + " MB limit; only its start is kept"));
+      raw = raw.substring(0, MAX_CONTENT_CHARS);
+    }
     // allow-list sanitising first: nothing executable reaches the converter, the archive or a page
-    String html = HtmlSanitizer.sanitize(item.contentHtml(), item.baseUri());
+    String html = HtmlSanitizer.sanitize(raw, item.baseUri());
     ArticleContent content = extractor.extract(html, item.baseUri(), title);
-    String summary = summary(item, content);
+    String summary = summary(item.summaryHtml().length() > MAX_CONTENT_CHARS ? "" : item.summaryHtml(), html, content);
     if (title.isEmpty()) {
-      title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(item.contentHtml()) : summary), "");
+      title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(html) : summary), "");
       if (title.isEmpty()) {
         title = item.link().isEmpty() ? "Untitled" : item.link();
       }
@@ -382,11 +395,10 @@ public final class ArchiveImporter {
         snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated, dateFromSnapshot);
   }
 
-  private static String summary(FeedItem item, ArticleContent content) {
-    String summary = HtmlText.of(item.summaryHtml());
-    if (summary.isEmpty() || item.summaryHtml().equals(item.contentHtml())) {
-      String text = HtmlText.of(item.contentHtml());
-      summary = summary.isEmpty() ? text : summary;
+  private static String summary(String summaryHtml, String contentHtml, ArticleContent content) {
+    String summary = HtmlText.of(summaryHtml);
+    if (summary.isEmpty()) {
+      summary = HtmlText.of(contentHtml);
     }
     return cut(text(summary), SUMMARY_LENGTH);
   }
