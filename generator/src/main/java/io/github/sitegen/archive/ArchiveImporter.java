@@ -324,8 +324,8 @@ public final class ArchiveImporter {
     return item.title().isBlank()
         && item.link().isBlank()
         && item.guid().isBlank()
-        && HtmlText.of(item.contentHtml()).isEmpty()
-        && HtmlText.of(item.summaryHtml()).isEmpty();
+        && item.contentHtml().isBlank()
+        && item.summaryHtml().isBlank();
   }
 
   private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {

@@ -64,6 +64,32 @@ class ImportHostileTest {
   }
 
   @Test
+  void feedparsersSanitizeCorpusLeavesNothingExecutable() throws Exception {
+    Path corpus =
+        Path.of(getClass().getResource("/feed/peer-feeds/feedparser/wellformed/sanitize").toURI());
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    for (Path file : files(corpus)) {
+      Files.copy(file, snapshots.resolve(file.getFileName()));
+    }
+    Path archive = dir.resolve("articles");
+    Path site = dir.resolve("site");
+
+    ImportReport report =
+        new ArchiveImporter(new ImportOptions(snapshots, archive, ZoneOffset.UTC), problems::add).run();
+    new SiteGenerator(SiteOptions.defaults(archive, site), problems::add).generate();
+
+    assertThat(report.snapshots()).allSatisfy(c -> assertThat(c.skipped()).isZero());
+    for (Path file : Stream.concat(files(archive).stream(), files(site).stream()).toList()) {
+      assertThat(Files.readString(file)).as(file.toString()).doesNotContainPattern(EXECUTABLE);
+    }
+    // feedparser: the image stays, its onerror / onload goes
+    assertThat(String.join("\n", texts(archive)))
+        .contains("![](http://www.ragingplatypus.com/i/cam-full.jpg)")
+        .contains("[never trust your upstream platypus](http://www.ragingplatypus.com/)")
+        .contains("![](http://site.invalid/img.jpg)");
+  }
+
+  @Test
   void yamlAndFreemarkerSyntaxStayLiteral() throws IOException {
     String title = "---\\ntitle: pwned\\n# ${7*7} <#assign x=1>: \"quoted\" 'single' #{7*7} [[x]] &amp;";
     String tag = "${7*7}: - [x] #tag";

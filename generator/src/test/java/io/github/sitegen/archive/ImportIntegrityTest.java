@@ -84,6 +84,18 @@ class ImportIntegrityTest {
     assertThat(text).contains("image: https://img.test/1.png").doesNotContain("updated:");
   }
 
+  @Test
+  void aCommentCountChangeAloneIsNotAnUpdate() throws IOException {
+    String slash = "xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\"";
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "<slash:comments " + slash + ">3</slash:comments>");
+    snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte.</p>", "<slash:comments " + slash + ">42</slash:comments>");
+
+    ImportReport report = run().report();
+
+    assertThat(report.updated()).isZero();
+    assertThat(Files.readString(files(run().archive()).get(0))).doesNotContain("updated:");
+  }
+
   private record Run(Path archive, ImportReport report) {}
 
   private Run run() throws IOException {
