@@ -76,7 +76,8 @@ public final class ArchiveImporter {
   /**
    * Imports every snapshot file ({@code *.xml}, {@code *.rss}, {@code *.atom}, in sub-folders too).
    * A snapshot that cannot be read, or an item that cannot be used, is reported and skipped; the
-   * others still go through.
+   * others still go through. Feed HTML is sanitised with an allow-list ({@link HtmlSanitizer})
+   * before it is converted; item content over {@value #MAX_CONTENT_CHARS} characters is cut.
    *
    * @throws SiteGenException when the snapshots folder is missing or another import holds the
    *     archive's lock

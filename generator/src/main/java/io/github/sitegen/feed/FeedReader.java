@@ -31,9 +31,11 @@ import org.jdom2.located.Located;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one snapshot file (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with Rome, with XML parsing hardened
- * against external entities, DTD fetches and entity-expansion bombs: a file with a DOCTYPE is
- * refused. Immutable and thread-safe; every call uses its own parser.
+ * Reads one snapshot file (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with Rome like a forgiving feed reader:
+ * broken XML, encodings and shapes Rome cannot read are repaired and reported (see {@code
+ * XmlDocumentReader}), a DOCTYPE is never processed (no DTD fetch, no entity expansion: XXE and
+ * entity bombs cannot happen), an item Rome chokes on costs only itself. Immutable and
+ * thread-safe; every call uses its own parser.
  *
  * <pre>{@code
  * Snapshot snapshot = new FeedReader().read(Path.of("snapshots/next-2026-02-05T1700.rss.xml"), reporter);
@@ -48,14 +50,15 @@ import org.jspecify.annotations.Nullable;
 public final class FeedReader {
 
   /**
-   * Reads a snapshot file. Problems with single items are sent to {@code reporter} and the item is
-   * left out; the other items still come back.
+   * Reads a snapshot file. Repairs, refused DOCTYPEs and problems with single items are sent to
+   * {@code reporter} ({@code file:line: message}); an unusable item is left out, the other items
+   * still come back.
    *
    * @param file the snapshot file; messages name it as given (not made absolute)
    * @return the feed's items in file order; an empty list when the feed has no item
    * @throws io.github.sitegen.SiteGenException when the file is not a feed at all (empty, JSON, an
-   *     HTML page, malformed XML, a DOCTYPE, an unknown root element, or Rome gives up on it), as
-   *     {@code file:line: message}
+   *     HTML page, no element left after repairs, an unknown root element, or Rome gives up on the
+   *     feed itself), as {@code file:line: message}
    * @throws IOException when the file cannot be read
    */
   public Snapshot read(Path file, Reporter reporter) throws IOException {
