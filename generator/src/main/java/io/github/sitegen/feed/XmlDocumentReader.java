@@ -563,6 +563,9 @@ final class XmlDocumentReader {
     if (root == null) {
       return "";
     }
+    while (root.nextSibling() != null) {
+      root.nextSibling().remove(); // junk after the root element (a second root, stray text)
+    }
     for (String prefix : used) {
       if (!declared.contains(prefix)) {
         root.attr("xmlns:" + prefix, "urn:site-gen:undeclared:" + prefix);

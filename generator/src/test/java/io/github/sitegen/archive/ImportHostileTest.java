@@ -90,6 +90,23 @@ class ImportHostileTest {
   }
 
   @Test
+  void theWholePeerCorpusImportsAndRendersWithoutAnythingExecutable() throws Exception {
+    Path corpus = Path.of(getClass().getResource("/feed/peer-feeds").toURI());
+    Path archive = dir.resolve("articles");
+    Path site = dir.resolve("site");
+
+    ImportReport report =
+        new ArchiveImporter(new ImportOptions(corpus, archive, ZoneOffset.UTC), problems::add).run();
+    new SiteGenerator(SiteOptions.defaults(archive, site), problems::add).generate();
+
+    assertThat(report.snapshots()).hasSize(172); // every *.xml; example.json is not a snapshot name
+    assertThat(report.created()).isGreaterThan(100);
+    for (Path file : Stream.concat(files(archive).stream(), files(site).stream()).toList()) {
+      assertThat(Files.readString(file)).as(file.toString()).doesNotContainPattern(EXECUTABLE);
+    }
+  }
+
+  @Test
   void yamlAndFreemarkerSyntaxStayLiteral() throws IOException {
     String title = "---\\ntitle: pwned\\n# ${7*7} <#assign x=1>: \"quoted\" 'single' #{7*7} [[x]] &amp;";
     String tag = "${7*7}: - [x] #tag";

@@ -413,6 +413,20 @@ class FeedReaderHostileTest {
     assertThat(problems).singleElement().extracting(Problem::severity).isEqualTo(Problem.Severity.WARNING);
   }
 
+  @Test
+  void ignoresJunkAfterTheRootElement() throws IOException {
+    Path feed =
+        write(
+            "junk.xml",
+            "<rss version=\"2.0\"><channel><item><title>a</title></item></channel></rss>\n"
+                + "<rss><channel><item><title>b</title></item></channel></rss> trailing text");
+
+    Snapshot snapshot = new FeedReader().read(feed, problems::add);
+
+    assertThat(snapshot.items()).extracting(FeedItem::title).containsExactly("a");
+    assertThat(problems).singleElement().extracting(Problem::line).isEqualTo(2);
+  }
+
   private static byte[] concat(byte[]... parts) {
     var out = new java.io.ByteArrayOutputStream();
     for (byte[] part : parts) {
