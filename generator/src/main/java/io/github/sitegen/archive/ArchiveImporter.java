@@ -8,6 +8,7 @@ import io.github.sitegen.feed.FeedReader;
 import io.github.sitegen.feed.Snapshot;
 import io.github.sitegen.markdown.ArticleContent;
 import io.github.sitegen.markdown.ArticleExtractor;
+import io.github.sitegen.markdown.HtmlSanitizer;
 import io.github.sitegen.markdown.HtmlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,9 @@ import org.jspecify.annotations.Nullable;
 public final class ArchiveImporter {
   private static final int SUMMARY_LENGTH = 300;
 
+  /** Longest item content (HTML characters) imported; the rest of a bigger one is cut. */
+  static final int MAX_CONTENT_CHARS = 4 * 1024 * 1024;
+
   private final ImportOptions options;
   private final Reporter reporter;
   private final FeedReader feedReader = new FeedReader();
@@ -72,7 +76,8 @@ public final class ArchiveImporter {
   /**
    * Imports every snapshot file ({@code *.xml}, {@code *.rss}, {@code *.atom}, in sub-folders too).
    * A snapshot that cannot be read, or an item that cannot be used, is reported and skipped; the
-   * others still go through.
+   * others still go through. Feed HTML is sanitised with an allow-list ({@link HtmlSanitizer})
+   * before it is converted; item content over {@value #MAX_CONTENT_CHARS} characters is cut.
    *
    * @throws SiteGenException when the snapshots folder is missing or another import holds the
    *     archive's lock
@@ -96,6 +101,7 @@ public final class ArchiveImporter {
     try (FileChannel lockChannel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
+      AtomicFiles.deleteLeftovers(options.archive());
       return importLocked(snapshotFiles(snapshotsDir), collecting, problems, start);
     }
   }
@@ -144,9 +150,7 @@ public final class ArchiveImporter {
       throw e.getCause();
     }
     Map<String, List<Candidate>> byId = new TreeMap<>();
-    List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {
-      counts.add(new ImportReport.SnapshotCounts(snapshot.file(), snapshot.items(), snapshot.skipped()));
       for (Candidate c : snapshot.candidates()) {
         byId.computeIfAbsent(c.article().id(), id -> new ArrayList<>()).add(c);
       }
@@ -176,21 +180,33 @@ public final class ArchiveImporter {
     int created = 0;
     int updated = 0;
     int unchanged = 0;
+    Set<String> createdIds = new HashSet<>();
+    Set<String> updatedIds = new HashSet<>();
     Map<Path, String> writes = new LinkedHashMap<>();
     for (VersionMerger.Merged m : merged) {
       ArchivedArticle old = archived.get(m.article().id());
       if (old == null) {
         Article placed = place(m.article(), taken);
         taken.add(placed.file());
-        writes.put(placed.file(), new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint()).toText());
+        writes.put(
+            placed.file(),
+            new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText());
         created++;
+        createdIds.add(m.article().id());
         continue;
       }
       Article kept = old.article();
       Article next = withPlace(m.article(), kept.file(), kept.slug());
-      String text = new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint()).toText();
+      String text =
+          new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText();
       boolean textChanged = !m.fingerprint().equals(old.hash());
       boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
+      if (handEdited) {
+        // the edited file competes in the merge (and may win it, being longer): whether the feed
+        // brings something new is a question about the snapshots alone
+        String upstream = VersionMerger.merge(null, byId.get(m.article().id()), options.zone()).fingerprint();
+        textChanged = !upstream.equals(old.hash());
+      }
       if (handEdited && textChanged) {
         collecting.problem(
             Problem.warning(
@@ -205,6 +221,7 @@ public final class ArchiveImporter {
         writes.put(kept.file(), text);
         if (textChanged) {
           updated++;
+          updatedIds.add(m.article().id());
         } else {
           unchanged++;
         }
@@ -216,6 +233,20 @@ public final class ArchiveImporter {
       writes.entrySet().parallelStream().forEach(e -> AtomicFiles.write(e.getKey(), e.getValue()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+    List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
+    for (SnapshotVersions snapshot : read) {
+      int isNew = 0;
+      int isUpdated = 0;
+      for (Candidate c : snapshot.candidates()) {
+        String id = c.article().id();
+        isNew += createdIds.contains(id) ? 1 : 0;
+        isUpdated += updatedIds.contains(id) ? 1 : 0;
+      }
+      counts.add(
+          new ImportReport.SnapshotCounts(
+              snapshot.file(), snapshot.items(), snapshot.skipped(), isNew, isUpdated,
+              snapshot.candidates().size() - isNew - isUpdated));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new ImportReport(counts, created, updated, unchanged, List.copyOf(problems), elapsed);
@@ -262,6 +293,13 @@ public final class ArchiveImporter {
     Set<String> idsInFile = new HashSet<>();
     int skipped = 0;
     for (FeedItem item : snapshot.items()) {
+      if (isEmpty(item)) {
+        problems.problem(
+            Problem.warning(
+                file.toString(), item.line(), "item skipped: expected a title, link, id or content, found none"));
+        skipped++;
+        continue;
+      }
       try {
         Candidate candidate = toCandidate(snapshot, source, item, problems);
         if (!idsInFile.add(candidate.article().id())) {
@@ -274,8 +312,8 @@ public final class ArchiveImporter {
           continue;
         }
         candidates.add(candidate);
-      } catch (RuntimeException e) {
-        // one bad item never costs the others
+      } catch (RuntimeException | StackOverflowError e) {
+        // one bad item never costs the others (a StackOverflowError is an Error: caught here, per item)
         problems.problem(Problem.error(file.toString(), item.line(), "item skipped: " + e));
         skipped++;
       }
@@ -283,24 +321,57 @@ public final class ArchiveImporter {
     return new SnapshotVersions(file, snapshot.items().size(), skipped, candidates);
   }
 
+  private static boolean isEmpty(FeedItem item) {
+    return item.title().isBlank()
+        && item.link().isBlank()
+        && item.guid().isBlank()
+        && item.contentHtml().isBlank()
+        && item.summaryHtml().isBlank();
+  }
+
   private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {
     ZoneId zone = options.zone();
     String title = text(item.title());
-    ArticleContent content = extractor.extract(item.contentHtml(), item.baseUri(), title);
-    String summary = summary(item, content);
+    String raw = item.contentHtml();
+    if (raw.length() > MAX_CONTENT_CHARS) {
+      // memory stays bounded: the sanitiser and the converter build a tree of the whole HTML
+      problems.problem(
+          Problem.warning(
+              snapshot.file().toString(), item.line(),
+              "item \"" + title + "\": content of " + Math.round(raw.length() / (1024.0 * 1024)) + " MB is over the "
+                  + MAX_CONTENT_CHARS / (1024 * 1024) + " MB limit; only its start is kept"));
+      raw = raw.substring(0, MAX_CONTENT_CHARS);
+    }
+    // allow-list sanitising first: nothing executable reaches the converter, the archive or a page
+    String html = HtmlSanitizer.sanitize(raw, item.baseUri());
+    ArticleContent content = extractor.extract(html, item.baseUri(), title);
+    String summary = summary(item.summaryHtml().length() > MAX_CONTENT_CHARS ? "" : item.summaryHtml(), html, content);
     if (title.isEmpty()) {
-      title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(item.contentHtml()) : summary), "");
+      title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(html) : summary), "");
       if (title.isEmpty()) {
         title = item.link().isEmpty() ? "Untitled" : item.link();
       }
     }
     OffsetDateTime published = item.published();
+    boolean dateFromSnapshot = published == null;
+    String where = snapshot.file().toString();
     if (published == null) {
       problems.problem(
           Problem.warning(
-              snapshot.file().toString(), item.line(),
-              "item \"" + title + "\": no publication date, using the snapshot time"));
+              where, item.line(),
+              "item \"" + title + "\": expected a publication date, found none or an unparseable one;"
+                  + " using the snapshot time (date_from: snapshot)"));
       published = snapshot.time().atOffset(java.time.ZoneOffset.UTC);
+    } else if (published.toInstant().isAfter(snapshot.time().plus(Duration.ofDays(1)))) {
+      problems.problem(
+          Problem.info(
+              where, item.line(),
+              "item \"" + title + "\": date " + published + " is in the future of the snapshot ("
+                  + snapshot.time() + "); kept"));
+    } else if (published.getYear() <= 1970) {
+      problems.problem(
+          Problem.info(
+              where, item.line(), "item \"" + title + "\": implausible date " + published + "; kept"));
     }
     Article article =
         new Article(
@@ -310,25 +381,25 @@ public final class ArchiveImporter {
             text(content.subtitle()),
             published.atZoneSameInstant(zone).toOffsetDateTime(),
             null,
-            item.authors().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
-            item.categories().stream().map(ArchiveImporter::text).filter(s -> !s.isEmpty()).distinct().toList(),
-            item.link().strip(),
+            item.authors().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
+            item.categories().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
+            HtmlSanitizer.safeUrl(item.link()),
             text(snapshot.feedTitle()),
             summary,
-            item.image().strip(),
+            HtmlSanitizer.safeUrl(item.image()),
             content.truncated(),
             content.paywallPercent(),
             "");
     OffsetDateTime feedUpdated =
         item.updated() == null ? null : item.updated().atZoneSameInstant(zone).toOffsetDateTime();
-    return Candidate.of(snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated);
+    return Candidate.of(
+        snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated, dateFromSnapshot);
   }
 
-  private static String summary(FeedItem item, ArticleContent content) {
-    String summary = HtmlText.of(item.summaryHtml());
-    if (summary.isEmpty() || item.summaryHtml().equals(item.contentHtml())) {
-      String text = HtmlText.of(item.contentHtml());
-      summary = summary.isEmpty() ? text : summary;
+  private static String summary(String summaryHtml, String contentHtml, ArticleContent content) {
+    String summary = HtmlText.of(summaryHtml);
+    if (summary.isEmpty()) {
+      summary = HtmlText.of(contentHtml);
     }
     return cut(text(summary), SUMMARY_LENGTH);
   }
@@ -343,6 +414,17 @@ public final class ArchiveImporter {
     }
     int end = text.lastIndexOf(' ', max - 1);
     return text.substring(0, end > max / 2 ? end : max - 1).strip() + "…";
+  }
+
+  /** A tag ({@code <b>}, {@code </b>}, {@code <!--}): markup in a text field is read as HTML. */
+  private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<[a-zA-Z/!]");
+
+  /**
+   * Authors and tags are text, but feeds put markup in them like in titles: read as HTML when they
+   * look like it, so that no tag (and no script) survives as text.
+   */
+  private static String plain(String s) {
+    return text(MARKUP.matcher(s).find() ? HtmlText.of(s) : s);
   }
 
   /** Plain, single-line text: NFC, whitespace runs (not no-break spaces) collapsed, trimmed. */

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * matter ({@code snapshot}: when the current version was first seen; {@code hash}: fingerprint of
  * the version as imported, to notice hand edits and upstream changes).
  */
-record ArchivedArticle(Article article, String body, @Nullable Instant snapshot, String hash) {
+record ArchivedArticle(
+    Article article, String body, @Nullable Instant snapshot, String hash, boolean dateFromSnapshot) {
 
   /** ISO-8601 with offset, seconds always written: {@code 2026-02-05T16:20:00+01:00}. */
   static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
@@ -36,6 +37,10 @@ record ArchivedArticle(Article article, String body, @Nullable Instant snapshot,
     requireNonNull(article, "article");
     requireNonNull(body, "body");
     requireNonNull(hash, "hash");
+  }
+
+  ArchivedArticle(Article article, String body, @Nullable Instant snapshot, String hash) {
+    this(article, body, snapshot, hash, false);
   }
 
   /** The fingerprint of what a reader sees of this article (not its image, dates or bookkeeping). */
@@ -72,6 +77,8 @@ record ArchivedArticle(Article article, String body, @Nullable Instant snapshot,
     values.put("title", article.title());
     values.put("subtitle", emptyToNull(article.subtitle()));
     values.put("date", DATE_TIME.format(article.date()));
+    // the feed gave no usable date: the date is when a snapshot first showed the article
+    values.put("date_from", dateFromSnapshot ? "snapshot" : null);
     values.put("updated", article.updated() == null ? null : DATE_TIME.format(article.updated()));
     values.put("authors", article.authors().isEmpty() ? null : article.authors());
     values.put("tags", article.tags().isEmpty() ? null : article.tags());
@@ -145,7 +152,11 @@ record ArchivedArticle(Article article, String body, @Nullable Instant snapshot,
             slug);
     OffsetDateTime snapshot = dateTime(v, "snapshot", label, zone);
     return new ArchivedArticle(
-        article, parsed.body(), snapshot == null ? null : snapshot.toInstant(), text(v, "hash", label));
+        article,
+        parsed.body(),
+        snapshot == null ? null : snapshot.toInstant(),
+        text(v, "hash", label),
+        text(v, "date_from", label).strip().equals("snapshot"));
   }
 
   private static int lineOf(Map<String, FrontMatter.Value> v, String key) {

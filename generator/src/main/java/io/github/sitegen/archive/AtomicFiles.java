@@ -12,6 +12,21 @@ import java.nio.file.StandardCopyOption;
 final class AtomicFiles {
   private AtomicFiles() {}
 
+  /**
+   * Deletes the temporary files a killed import left behind ({@code .<name>.md<random>.tmp}); only
+   * called under the import lock, so no other import is writing them.
+   */
+  static void deleteLeftovers(Path archive) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(archive)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp") && name.contains(".md")) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
   /** Writes UTF-8 text to a temporary file beside {@code file}, then moves it into place. */
   static void write(Path file, String text) {
     try {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the Markdown body
  * @param feedUpdated the modification date the feed itself gave, or null
  * @param fingerprint {@link ArchivedArticle#fingerprint(Article, String)} of this version
+ * @param dateFromSnapshot true when the feed gave no usable date and the article's date is the
+ *     snapshot time
  */
 record Candidate(
     Instant time,
@@ -26,7 +28,8 @@ record Candidate(
     Article article,
     String body,
     @Nullable OffsetDateTime feedUpdated,
-    String fingerprint) {
+    String fingerprint,
+    boolean dateFromSnapshot) {
 
   Candidate {
     requireNonNull(time, "time");
@@ -38,8 +41,20 @@ record Candidate(
 
   static Candidate of(
       Instant time, String source, int line, Article article, String body, @Nullable OffsetDateTime feedUpdated) {
+    return of(time, source, line, article, body, feedUpdated, false);
+  }
+
+  static Candidate of(
+      Instant time,
+      String source,
+      int line,
+      Article article,
+      String body,
+      @Nullable OffsetDateTime feedUpdated,
+      boolean dateFromSnapshot) {
     return new Candidate(
-        time, source, line, article, body, feedUpdated, ArchivedArticle.fingerprint(article, body));
+        time, source, line, article, body, feedUpdated, ArchivedArticle.fingerprint(article, body),
+        dateFromSnapshot);
   }
 
   /**
@@ -52,7 +67,8 @@ record Candidate(
     OffsetDateTime updated = archived.article().updated();
     boolean noticed = updated != null && updated.toInstant().equals(seen);
     return new Candidate(
-        seen, "", 0, archived.article(), archived.body(), noticed ? null : updated, archived.fingerprint());
+        seen, "", 0, archived.article(), archived.body(), noticed ? null : updated, archived.fingerprint(),
+        archived.dateFromSnapshot());
   }
 
   boolean fromArchive() {

@@ -33,13 +33,67 @@ public record ImportReport(
   }
 
   /**
-   * What one snapshot file gave.
+   * What one snapshot file gave. An article seen in several snapshots counts in each.
    *
    * @param file the snapshot file
    * @param items items read
    * @param skipped items left out because of a problem
+   * @param created items whose article is new to the archive in this run
+   * @param updated items whose archived article was rewritten with a changed text in this run
+   * @param unchanged the other items used
    */
-  public record SnapshotCounts(Path file, int items, int skipped) {}
+  public record SnapshotCounts(
+      Path file, int items, int skipped, int created, int updated, int unchanged) {
+
+    /** Counts without the new / updated / unchanged split. */
+    public SnapshotCounts(Path file, int items, int skipped) {
+      this(file, items, skipped, 0, 0, items - skipped);
+    }
+  }
+
+  /** The most severe problem found, or empty when there was none. */
+  public java.util.Optional<Problem.Severity> worst() {
+    return problems.stream().map(Problem::severity).max(Enum::compareTo);
+  }
+
+  /**
+   * The full report: one line per snapshot, each problem as {@code file:line: message} (sorted by
+   * file and line, so the report is the same whatever order files were read in), then the summary.
+   *
+   * <pre>
+   * snapshots/next-1700.rss.xml: 30 items, 2 new, 1 updated, 27 unchanged, 0 skipped
+   * snapshots/next-1700.rss.xml:412: item "Sans date": expected a publication date, found none …
+   * Imported 1 snapshots: 2 new, 1 updated, 27 unchanged, 1 problems in 0.4 s
+   * </pre>
+   */
+  public String report() {
+    StringBuilder out = new StringBuilder(snapshotLines());
+    problems.stream()
+        .sorted(
+            java.util.Comparator.comparing(Problem::file)
+                .thenComparingInt(Problem::line)
+                .thenComparing(Problem::message))
+        .forEach(p -> out.append(p.severity().name().toLowerCase(Locale.ROOT)).append(": ").append(p).append('\n'));
+    return out.append(summary()).append('\n').toString();
+  }
+
+  /** One line per snapshot: {@code file: 30 items, 2 new, 1 updated, 27 unchanged, 0 skipped}. */
+  public String snapshotLines() {
+    StringBuilder out = new StringBuilder();
+    for (SnapshotCounts c : snapshots) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%s: %d items, %d new, %d updated, %d unchanged, %d skipped%n",
+              c.file(),
+              c.items(),
+              c.created(),
+              c.updated(),
+              c.unchanged(),
+              c.skipped()));
+    }
+    return out.toString().replace("\r\n", "\n");
+  }
 
   /** One line for a log: {@code Imported 3 snapshots: 9 new, 0 updated, 3 unchanged, 0 problems in 0.3 s}. */
   public String summary() {

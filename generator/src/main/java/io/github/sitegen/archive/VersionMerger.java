@@ -104,11 +104,22 @@ final class VersionMerger {
     if (updated != null && !updated.toInstant().isAfter(a.date().toInstant())) {
       updated = null; // "updated" before or at publication says nothing
     }
+    // an undated article is dated by the first snapshot that showed it, whatever the read order
+    boolean dateFromSnapshot = primary.dateFromSnapshot();
+    OffsetDateTime date = a.date();
+    if (dateFromSnapshot) {
+      date =
+          all.stream()
+              .filter(Candidate::dateFromSnapshot)
+              .map(c -> c.article().date())
+              .min(Comparator.comparing(OffsetDateTime::toInstant))
+              .orElse(date);
+    }
     Article merged =
         new Article(
-            a.file(), a.id(), a.title(), subtitle, a.date(), updated, authors, tags,
+            a.file(), a.id(), a.title(), subtitle, date, updated, authors, tags,
             a.link(), a.feed(), summary, image, a.truncated(), a.paywall(), a.slug());
-    return new Merged(merged, primary.body(), firstSeen, fingerprint);
+    return new Merged(merged, primary.body(), firstSeen, fingerprint, dateFromSnapshot);
   }
 
   /** The primary's items in their order, then the others' in natural order. */
@@ -134,6 +145,8 @@ final class VersionMerger {
    * @param body the winning body
    * @param firstSeen when the winning text was first seen
    * @param fingerprint the winning text's fingerprint
+   * @param dateFromSnapshot true when the date is a snapshot time, the feed having given none
    */
-  record Merged(Article article, String body, Instant firstSeen, String fingerprint) {}
+  record Merged(
+      Article article, String body, Instant firstSeen, String fingerprint, boolean dateFromSnapshot) {}
 }

@@ -2,6 +2,7 @@ package io.github.sitegen.cli;
 
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.FailOn;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.archive.ImportReport;
 import java.io.IOException;
@@ -46,6 +47,29 @@ final class ImportCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   private ZoneId zone;
 
+  @Option(
+      names = "--fail-on",
+      defaultValue = "never",
+      paramLabel = "<level>",
+      converter = FailOnConverter.class,
+      description =
+          "Exit with 1 when the import found a problem this severe: never, error (an item or a"
+              + " snapshot could not be used, a hostile DOCTYPE), warning (also repairs and"
+              + " guesses). Default: ${DEFAULT-VALUE}.")
+  private FailOn failOn;
+
+  /** Lower-case names on the command line, like the Maven parameter. */
+  static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+    @Override
+    public FailOn convert(String value) {
+      try {
+        return FailOn.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
@@ -53,7 +77,12 @@ final class ImportCommand implements Callable<Integer> {
         new ArchiveImporter(new ImportOptions(snapshots, archive, zone), new ConsoleReporter(err));
     try {
       ImportReport report = importer.run();
+      spec.commandLine().getOut().print(report.snapshotLines());
       spec.commandLine().getOut().println(report.summary());
+      if (failOn.failed(report)) {
+        err.println("import failed: problems of severity " + failOn.name().toLowerCase(java.util.Locale.ROOT) + " or worse (--fail-on)");
+        return 1;
+      }
       return 0;
     } catch (SiteGenException e) {
       err.println(e.getMessage());

@@ -20,8 +20,8 @@ import picocli.CommandLine.IVersionProvider;
  * }</pre>
  *
  * <p>Exit codes: 0 on success (problems with single items are printed to standard error as {@code
- * file:line: message} and do not fail the run), 1 when the run could not be done, 2 on a usage
- * error.
+ * file:line: message} and do not fail the run unless {@code import --fail-on error|warning} says
+ * so), 1 when the run could not be done or failed that policy, 2 on a usage error.
  */
 @Command(
     name = "site-gen",

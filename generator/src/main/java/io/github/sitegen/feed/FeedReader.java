@@ -26,13 +26,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdom2.Document;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.jdom2.located.Located;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one snapshot file (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with Rome, with XML parsing hardened
- * against external entities, DTD fetches and entity-expansion bombs: a file with a DOCTYPE is
- * refused. Immutable and thread-safe; every call uses its own parser.
+ * Reads one snapshot file (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) with Rome like a forgiving feed reader:
+ * broken XML, encodings and shapes Rome cannot read are repaired and reported (see {@code
+ * XmlDocumentReader}), a DOCTYPE is never processed (no DTD fetch, no entity expansion: XXE and
+ * entity bombs cannot happen), an item Rome chokes on costs only itself. Immutable and
+ * thread-safe; every call uses its own parser.
  *
  * <pre>{@code
  * Snapshot snapshot = new FeedReader().read(Path.of("snapshots/next-2026-02-05T1700.rss.xml"), reporter);
@@ -47,14 +50,15 @@ import org.jspecify.annotations.Nullable;
 public final class FeedReader {
 
   /**
-   * Reads a snapshot file. Problems with single items are sent to {@code reporter} and the item is
-   * left out; the other items still come back.
+   * Reads a snapshot file. Repairs, refused DOCTYPEs and problems with single items are sent to
+   * {@code reporter} ({@code file:line: message}); an unusable item is left out, the other items
+   * still come back.
    *
    * @param file the snapshot file; messages name it as given (not made absolute)
    * @return the feed's items in file order; an empty list when the feed has no item
    * @throws io.github.sitegen.SiteGenException when the file is not a feed at all (empty, JSON, an
-   *     HTML page, malformed XML, a DOCTYPE, an unknown root element, or Rome gives up on it), as
-   *     {@code file:line: message}
+   *     HTML page, no element left after repairs, an unknown root element, or Rome gives up on the
+   *     feed itself), as {@code file:line: message}
    * @throws IOException when the file cannot be read
    */
   public Snapshot read(Path file, Reporter reporter) throws IOException {
@@ -63,19 +67,48 @@ public final class FeedReader {
     String fileName = file.toString();
     byte[] bytes = Files.readAllBytes(file);
 
-    Document document = XmlDocumentReader.read(fileName, bytes);
-    SyndFeed feed = toSyndFeed(fileName, document);
+    try {
+      return read(file, fileName, bytes, reporter);
+    } catch (StackOverflowError e) {
+      // a pathologically deep document: an Error, so turned into a problem here, per file
+      throw new SiteGenException(
+          Problem.error(fileName, 0, "not a readable feed: elements nested too deeply"));
+    }
+  }
+
+  private Snapshot read(Path file, String fileName, byte[] bytes, Reporter reporter)
+      throws IOException {
+    Document document = XmlDocumentReader.read(fileName, bytes, reporter);
+    repairRoot(fileName, document, reporter);
+    SyndFeed feed;
+    List<SyndEntry> entries;
+    List<@Nullable Element> elements;
+    try {
+      feed = toSyndFeed(fileName, document);
+      entries = feed.getEntries();
+      List<Element> itemElements = itemElements(document.getRootElement());
+      elements = new ArrayList<>(itemElements.size());
+      for (int i = 0; i < entries.size(); i++) {
+        elements.add(itemElements.size() == entries.size() ? itemElements.get(i) : null);
+      }
+    } catch (SiteGenException | StackOverflowError e) {
+      // Rome reads a feed whole: one bad item would cost every other. Read them one by one.
+      @Nullable ItemByItem read = ItemByItem.read(fileName, document, reporter);
+      if (read == null) {
+        throw e;
+      }
+      feed = read.feed();
+      entries = read.entries();
+      elements = read.elements();
+    }
 
     String feedLink = feedLink(feed);
-    List<SyndEntry> entries = feed.getEntries();
-    List<Element> elements = itemElements(document.getRootElement());
-    boolean matched = elements.size() == entries.size();
     List<FeedItem> items = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      @Nullable Element element = matched ? elements.get(i) : null;
+      @Nullable Element element = elements.get(i);
       try {
-        items.add(EntryConverter.convert(entries.get(i), element, feedLink));
-      } catch (RuntimeException e) {
+        items.add(withOwnDates(fileName, i, EntryConverter.convert(entries.get(i), element, feedLink), element, reporter));
+      } catch (RuntimeException | StackOverflowError e) {
         int line = element instanceof Located located ? Math.max(located.getLine(), 0) : 0;
         reporter.problem(
             Problem.error(
@@ -85,11 +118,115 @@ public final class FeedReader {
     return new Snapshot(file, snapshotTime(file, feed, items), title(feed), feedLink, items);
   }
 
-  private static SyndFeed toSyndFeed(String fileName, Document document) {
+  /**
+   * The item with its dates read by {@link FeedDates} from the element's own text when it can
+   * (Rome misreads fractions of a second and gives up on common forms), else Rome's; a date that
+   * neither can read is reported and the item left undated.
+   */
+  private static FeedItem withOwnDates(
+      String fileName, int index, FeedItem item, @Nullable Element element, Reporter reporter) {
+    if (element == null) {
+      return item;
+    }
+    String publishedText = childText(element, "pubDate", "published", "issued", "date", "updated", "modified", "created");
+    String updatedText =
+        element.getChild("published", element.getNamespace()) != null
+                || element.getChild("issued", element.getNamespace()) != null
+            ? childText(element, "updated", "modified")
+            : "";
+    @Nullable OffsetDateTime published = FeedDates.parse(publishedText).orElse(item.published());
+    @Nullable OffsetDateTime updated = FeedDates.parse(updatedText).orElse(item.updated());
+    if (published == null && !publishedText.isEmpty()) {
+      reporter.problem(
+          Problem.warning(
+              fileName,
+              item.line(),
+              "item " + (index + 1) + ": expected a date, found \"" + publishedText + "\"; left undated"));
+    }
+    if (updated != null && published != null && updated.toInstant().equals(published.toInstant())) {
+      updated = null;
+    }
+    if (java.util.Objects.equals(published, item.published())
+        && java.util.Objects.equals(updated, item.updated())) {
+      return item;
+    }
+    return new FeedItem(
+        item.guid(), item.link(), item.title(), published, updated, item.authors(),
+        item.categories(), item.summaryHtml(), item.contentHtml(), item.baseUri(), item.image(),
+        item.line());
+  }
+
+  /** The text of the first child (any namespace) with one of the names, {@code ""} when none. */
+  private static String childText(Element element, String... names) {
+    for (String name : names) {
+      for (Element child : element.getChildren()) {
+        if (child.getName().equals(name) && !child.getTextTrim().isEmpty()) {
+          return child.getTextTrim();
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Shapes Rome cannot read but a forgiving reader can: an {@code <rss>} without {@code
+   * <channel>} (its children are read as the channel), an RSS version Rome does not know (read as
+   * 2.0), a bare {@code <channel>} root (read as RSS 2.0).
+   */
+  private static void repairRoot(String fileName, Document document, Reporter reporter) {
+    Element root = document.getRootElement();
+    int line = root instanceof Located located ? Math.max(located.getLine(), 0) : 0;
+    if (root.getName().equals("channel") && root.getNamespace().equals(Namespace.NO_NAMESPACE)) {
+      Element rss = new Element("rss").setAttribute("version", "2.0");
+      document.setRootElement(rss);
+      rss.addContent(root);
+      reporter.problem(
+          Problem.warning(
+              fileName, line, "repaired: expected an <rss> root element, found <channel>; read as rss 2.0"));
+      root = rss;
+    }
+    if (root.getName().equals("RDF") && root.getChild("channel", root.getNamespace("")) == null) {
+      // RSS 0.90/1.0 without a channel: an empty feed
+      root.addContent(0, new Element("channel", root.getNamespace("")));
+      reporter.problem(
+          Problem.info(fileName, line, "expected a <channel> in <rdf:RDF>, found none; no items"));
+      return;
+    }
+    if (!root.getName().equals("rss")) {
+      return;
+    }
+    if (root.getChild("channel", root.getNamespace()) == null && root.getChildren().isEmpty()) {
+      root.addContent(new Element("channel", root.getNamespace()));
+      reporter.problem(Problem.info(fileName, line, "empty <rss>: no channel, no items"));
+    } else if (root.getChild("channel", root.getNamespace()) == null) {
+      Element channel = new Element("channel", root.getNamespace());
+      List<org.jdom2.Content> children = new ArrayList<>(root.getContent());
+      children.forEach(org.jdom2.Content::detach);
+      channel.addContent(children);
+      root.addContent(channel);
+      reporter.problem(
+          Problem.warning(
+              fileName,
+              line,
+              "repaired: expected a <channel> in <rss>, found none; its content read as the channel"));
+    }
+    String version = root.getAttributeValue("version");
+    if (version != null && !KNOWN_RSS_VERSIONS.contains(version.strip())) {
+      root.setAttribute("version", "2.0");
+      reporter.problem(
+          Problem.warning(
+              fileName, line, "repaired: expected a known rss version, found \"" + version + "\"; read as 2.0"));
+    }
+  }
+
+  private static final java.util.Set<String> KNOWN_RSS_VERSIONS =
+      java.util.Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
+
+  static SyndFeed toSyndFeed(String fileName, Document document) {
     Element root = document.getRootElement();
     int rootLine = root instanceof Located located ? Math.max(located.getLine(), 0) : 0;
-    boolean rss = root.getName().equals("rss") || root.getName().equals("RDF");
-    if (rss && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
+    boolean rdf = root.getName().equals("RDF");
+    if (rdf && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
       // Rome would fail with a NullPointerException reported as "Invalid XML"
       throw new SiteGenException(
           Problem.error(
@@ -100,7 +237,7 @@ public final class FeedReader {
     try {
       WireFeed wireFeed = new WireFeedInput().build(document);
       return new SyndFeedImpl(wireFeed, true); // keeps the wire entries, for their guids
-    } catch (FeedException | RuntimeException e) {
+    } catch (FeedException | RuntimeException | StackOverflowError e) {
       if (e instanceof IllegalArgumentException && "Invalid document".equals(e.getMessage())) {
         // none of Rome's parsers knows this root element
         throw new SiteGenException(
@@ -122,7 +259,7 @@ public final class FeedReader {
    * The {@code <item>}/{@code <entry>} elements in the order Rome reads them: children of {@code
    * <channel>} (RSS 0.91-2.0) or of the root ({@code rdf:RDF}, Atom {@code feed}).
    */
-  private static List<Element> itemElements(Element root) {
+  static List<Element> itemElements(Element root) {
     List<Element> elements = new ArrayList<>();
     Element channel = root.getChild("channel", root.getNamespace());
     if (root.getName().equals("rss") && channel != null) {
@@ -195,7 +332,7 @@ public final class FeedReader {
         + ">";
   }
 
-  private static String describe(Exception e) {
+  private static String describe(Throwable e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName()
         + (message == null || message.isBlank() ? "" : ": " + XmlDocumentReader.sentence(message));

@@ -2,6 +2,7 @@ package io.github.sitegen.maven;
 
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.FailOn;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.archive.ImportReport;
 import io.github.sitegen.site.OptionValues;
@@ -25,6 +26,15 @@ public class ImportMojo extends AbstractSiteGenMojo {
   @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
   private File snapshotsDirectory;
 
+  /**
+   * When the import fails the build: {@code never} (problems are only logged), {@code error} (an
+   * item or a snapshot could not be used, a hostile DOCTYPE was refused) or {@code warning} (also
+   * repairs and guesses: broken XML, an encoding, a missing date). The archive is written either
+   * way.
+   */
+  @Parameter(property = "sitegen.failOn", defaultValue = "never")
+  private String failOn;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -32,11 +42,18 @@ public class ImportMojo extends AbstractSiteGenMojo {
       return;
     }
     ZoneId zone = Parameters.parse("timeZone", timeZone, OptionValues::zone);
+    FailOn policy = Parameters.parse("failOn", failOn, FailOn::parse);
     Parameters.writableDirectory("archiveDirectory", archiveDirectory);
     var options = new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone);
     try {
       ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();
+      report.snapshotLines().lines().forEach(getLog()::info);
       getLog().info(report.summary());
+      if (policy.failed(report)) {
+        throw new MojoFailureException(
+            "import found problems of severity " + policy.name().toLowerCase(java.util.Locale.ROOT)
+                + " or worse (sitegen.failOn); see the log above");
+      }
     } catch (SiteGenException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {

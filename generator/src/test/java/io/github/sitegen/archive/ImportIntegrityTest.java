@@ -1,0 +1,112 @@
+package io.github.sitegen.archive;
+
+import static io.github.sitegen.archive.ImportHostileTest.feed;
+import static io.github.sitegen.archive.ImportHostileTest.files;
+import static io.github.sitegen.archive.ImportHostileTest.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Nothing lost: hand edits, paywalled versions, read order and image changes, end to end. */
+class ImportIntegrityTest {
+
+  @TempDir Path dir;
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  @Test
+  void aHandEditIsKeptAndReportedWhenTheFeedBringsANewerVersion() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Première version.</p>", "");
+    Path file = files(run().archive()).get(0);
+    Files.writeString(file, Files.readString(file).replace("Première version.", "Corrigé à la main."));
+    snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Seconde version.</p>", "");
+
+    ImportReport report = run().report();
+
+    assertThat(Files.readString(file)).contains("Corrigé à la main.").doesNotContain("Seconde");
+    assertThat(report.problems()).extracting(Problem::toString)
+        .contains(file + ": edited by hand since it was imported; kept as it is although the feed has a newer version");
+  }
+
+  @Test
+  void aHandEditWithNoUpstreamChangeIsLeftAloneSilently() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
+    Path file = files(run().archive()).get(0);
+    String edited = Files.readString(file).replace("Texte.", "Texte relu.");
+    Files.writeString(file, edited);
+
+    ImportReport report = run().report();
+
+    assertThat(Files.readString(file)).isEqualTo(edited);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.updated()).isZero();
+  }
+
+  @Test
+  void aTruncatedVersionNeverReplacesTheFullText() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Tout le texte, jusqu'au bout.</p>", "");
+    snapshot("b.xml", "2026-02-05T12:00:00Z",
+        "<p>Tout le texte</p><p class=\"next-paywall\">Il vous reste 80 % de l'article à lire.</p>", "");
+
+    String text = Files.readString(files(run().archive()).get(0));
+
+    assertThat(text).contains("jusqu'au bout.").doesNotContain("truncated: true");
+  }
+
+  @Test
+  void theNewestSnapshotWinsWhateverTheFileNames() throws IOException {
+    // "a" is the newest snapshot, "z" the oldest: names sort the other way round
+    snapshot("a.xml", "2026-02-05T12:00:00Z", "<p>Nouvelle.</p>", "");
+    snapshot("z.xml", "2026-02-05T10:00:00Z", "<p>Ancienne.</p>", "");
+
+    String text = Files.readString(files(run().archive()).get(0));
+
+    assertThat(text).contains("Nouvelle.").contains("updated: 2026-02-05T12:00:00Z");
+  }
+
+  @Test
+  void anImageChangeAloneIsNotAnUpdate() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>",
+        "<enclosure url=\"https://img.test/1.png\" type=\"image/png\" length=\"1\"/>");
+    snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte.</p>",
+        "<enclosure url=\"https://img.test/2.png\" type=\"image/png\" length=\"1\"/>");
+
+    String text = Files.readString(files(run().archive()).get(0));
+
+    assertThat(text).contains("image: https://img.test/1.png").doesNotContain("updated:");
+  }
+
+  @Test
+  void aCommentCountChangeAloneIsNotAnUpdate() throws IOException {
+    String slash = "xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\"";
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "<slash:comments " + slash + ">3</slash:comments>");
+    snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte.</p>", "<slash:comments " + slash + ">42</slash:comments>");
+
+    ImportReport report = run().report();
+
+    assertThat(report.updated()).isZero();
+    assertThat(Files.readString(files(run().archive()).get(0))).doesNotContain("updated:");
+  }
+
+  private record Run(Path archive, ImportReport report) {}
+
+  private Run run() throws IOException {
+    Path archive = dir.resolve("articles");
+    ImportReport report =
+        new ArchiveImporter(new ImportOptions(dir.resolve("snapshots"), archive, ZoneOffset.UTC), problems::add).run();
+    return new Run(archive, report);
+  }
+
+  private void snapshot(String name, String time, String html, String extra) throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Files.writeString(snapshots.resolve(name), feed(time, item("1", "Article", "2026-02-05T09:00:00Z", html, extra)));
+  }
+}
