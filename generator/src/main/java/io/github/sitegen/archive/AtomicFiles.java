@@ -1,12 +1,11 @@
 package io.github.sitegen.archive;
 
+import io.github.sitegen.internal.AtomicWrites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes files so that a reader (or a crash) sees either the old bytes or the new, never half. */
 final class AtomicFiles {
@@ -30,18 +29,7 @@ final class AtomicFiles {
   /** Writes UTF-8 text to a temporary file beside {@code file}, then moves it into place. */
   static void write(Path file, String text) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      try {
-        Files.write(temp, text.getBytes(StandardCharsets.UTF_8));
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicWrites.replace(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -158,7 +158,7 @@ public final class MarkdownRenderer {
     }
     var collected = new StringBuilder();
     parser.parse(markdown).accept(new TextCollector(collected));
-    String text = collected.toString().replaceAll("\\s+", " ").strip();
+    String text = collapseWhitespace(collected);
     if (text.length() <= maxChars) {
       return text;
     }
@@ -172,6 +172,25 @@ public final class MarkdownRenderer {
   }
 
   /** Collects the text of a document, a space between blocks and for line breaks; no markup. */
+  /** Runs of whitespace as one space, trimmed (what {@code replaceAll("\\s+", " ").strip()} gives). */
+  private static String collapseWhitespace(CharSequence text) {
+    var out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString().strip();
+  }
+
   private static final class TextCollector extends AbstractVisitor {
     private final StringBuilder text;
 

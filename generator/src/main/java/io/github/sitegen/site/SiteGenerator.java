@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.Problem;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -277,7 +277,16 @@ public final class SiteGenerator {
 
   /** Minutes to read a body's plain text at 200 words a minute, at least 1. */
   private static int readingMinutes(String text) {
-    int words = text.isBlank() ? 0 : text.split("\\s+").length;
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i); // the whitespace of the regular expression \s
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
     return Math.max(1, (words + 199) / 200);
   }
 
@@ -349,6 +358,10 @@ public final class SiteGenerator {
 
   /** XML 1.0 forbids most control characters anywhere, even escaped: drop them. */
   static String withoutXmlIllegalChars(String xml) {
+    if (xml.chars().allMatch(c -> c >= 0x20 && c <= 0xD7FF || c == 0x09 || c == 0x0A || c == 0x0D
+        || c >= 0xE000 && c <= 0xFFFD || Character.isSurrogate((char) c))) {
+      return xml; // the usual case; the expression below also checks that surrogates pair up
+    }
     return xml.replaceAll(
         "[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
   }
@@ -378,14 +391,7 @@ public final class SiteGenerator {
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".sitegen-", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicWrites.replace(target, bytes);
     return true;
   }
 }

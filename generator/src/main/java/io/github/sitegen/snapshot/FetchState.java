@@ -1,11 +1,11 @@
 package io.github.sitegen.snapshot;
 
+import io.github.sitegen.internal.AtomicWrites;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,13 +60,7 @@ final class FetchState {
           .append(escape(e.getValue(), false))
           .append('\n');
     }
-    Path temp = Files.createTempFile(file.getParent(), ".site-gen-fetch", ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicWrites.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The escaping {@link Properties#load(Reader)} undoes; non-ASCII as {@code \\uXXXX}. */

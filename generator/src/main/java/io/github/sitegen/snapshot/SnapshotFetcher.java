@@ -1,5 +1,6 @@
 package io.github.sitegen.snapshot;
 
+import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.Problem;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,13 +155,7 @@ public final class SnapshotFetcher {
     for (int n = 2; Files.exists(target); n++) { // two fetches in one second
       target = dir.resolve(feed.name() + "-" + stamp + "-" + n + ".xml");
     }
-    Path temp = Files.createTempFile(dir, ".site-gen-fetch", ".tmp");
-    try {
-      Files.write(temp, body);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicWrites.create(target, body);
     return new FetchResult(feed.name(), FetchResult.Outcome.SAVED, target, body.length, attempts);
   }
 
