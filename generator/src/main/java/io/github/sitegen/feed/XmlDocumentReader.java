@@ -1,5 +1,6 @@
 package io.github.sitegen.feed;
 
+import io.github.sitegen.internal.XmlChars;
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
@@ -414,9 +415,7 @@ final class XmlDocumentReader {
           continue;
         }
       } else {
-        ok =
-            c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD;
+        ok = XmlChars.isLegal(c);
       }
       if (ok) {
         if (out != null) {

@@ -1,6 +1,7 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.XmlChars;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.Problem;
@@ -214,7 +215,7 @@ public final class SiteGenerator {
     model.put("count", new TemplateHelpers.Count(theme.labels()));
     String text = theme.render(page.template(), model);
     if (page.template().endsWith(".ftlx")) {
-      text = withoutXmlIllegalChars(text);
+      text = XmlChars.strip(text); // XML 1.0 forbids most control characters, even escaped
     }
     return text.getBytes(StandardCharsets.UTF_8);
   }
@@ -354,16 +355,6 @@ public final class SiteGenerator {
     }
     String base = options.baseUrl().toString();
     return (base.endsWith("/") ? base : base + "/") + RelativeUrls.pretty(path);
-  }
-
-  /** XML 1.0 forbids most control characters anywhere, even escaped: drop them. */
-  static String withoutXmlIllegalChars(String xml) {
-    if (xml.chars().allMatch(c -> c >= 0x20 && c <= 0xD7FF || c == 0x09 || c == 0x0A || c == 0x0D
-        || c >= 0xE000 && c <= 0xFFFD || Character.isSurrogate((char) c))) {
-      return xml; // the usual case; the expression below also checks that surrogates pair up
-    }
-    return xml.replaceAll(
-        "[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]", "");
   }
 
   private Map<String, byte[]> extraFiles() throws IOException {

@@ -1,0 +1,37 @@
+package io.github.sitegen.internal;
+
+/** The characters XML 1.0 allows (its {@code Char} production), and removing the others. */
+public final class XmlChars {
+  private XmlChars() {}
+
+  /**
+   * Whether a UTF-16 unit that is not a surrogate is allowed in XML 1.0: tab, line feed, carriage
+   * return, and U+0020–U+D7FF, U+E000–U+FFFD. (Surrogates are allowed only in pairs.)
+   */
+  public static boolean isLegal(char c) {
+    return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
+  }
+
+  /** The text without the characters XML 1.0 forbids, unpaired surrogates included; unchanged text is returned as is. */
+  public static String strip(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair =
+          Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (isLegal(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+      } else if (out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+}

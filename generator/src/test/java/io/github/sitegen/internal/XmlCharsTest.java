@@ -1,0 +1,25 @@
+package io.github.sitegen.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class XmlCharsTest {
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      a\u0000b\u0008c         | abc          | C0 controls go
+      tab\there               | tab\there    | tab stays
+      é☕️€                     | é☕️€         | ordinary text is unchanged
+      x\uFFFEy\uFFFFz          | xyz          | non-characters go
+      """)
+  void keepsWhatXmlAllows(String in, String out, String name) {
+    assertThat(XmlChars.strip(in)).isEqualTo(out);
+  }
+
+  @org.junit.jupiter.api.Test
+  void pairedSurrogatesStayAndLoneOnesGo() {
+    assertThat(XmlChars.strip("a\uD83D\uDE00b\uD800c\uDC00d")).isEqualTo("a\uD83D\uDE00bcd");
+  }
+}
