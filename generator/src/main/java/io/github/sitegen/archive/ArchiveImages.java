@@ -59,7 +59,8 @@ final class ArchiveImages {
     }
 
     // what each article lacks; hand-edited files are reported, never rewritten
-    Map<ArchivedArticle, List<String>> wanted = new java.util.LinkedHashMap<>();
+    record Wanted(ArchivedArticle article, List<String> urls) {}
+    List<Wanted> wanted = new ArrayList<>();
     TreeSet<String> toFetch = new TreeSet<>();
     for (ArchivedArticle a : articles) {
       Map<String, String> own = a.imageMap();
@@ -81,7 +82,7 @@ final class ArchiveImages {
         }
         continue;
       }
-      wanted.put(a, missing);
+      wanted.add(new Wanted(a, missing));
       missing.stream().filter(url -> !known.containsKey(url)).forEach(toFetch::add);
     }
 
@@ -99,10 +100,10 @@ final class ArchiveImages {
     }
 
     int updated = 0;
-    for (Map.Entry<ArchivedArticle, List<String>> e : wanted.entrySet()) {
-      ArchivedArticle a = e.getKey();
+    for (Wanted w : wanted) {
+      ArchivedArticle a = w.article();
       Map<String, String> mapping = new TreeMap<>(a.imageMap());
-      for (String url : e.getValue()) {
+      for (String url : w.urls()) {
         String path = known.get(url);
         ImageDownloader.Result r = results.get(url);
         if (path == null && r instanceof ImageDownloader.Saved saved) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +70,7 @@ record ArchivedArticle(
   }
 
   static Map<String, String> imageMap(List<String> images) {
-    Map<String, String> map = new java.util.TreeMap<>();
+    Map<String, String> map = new TreeMap<>();
     for (String entry : images) {
       int space = entry.lastIndexOf(' ');
       if (space > 0 && space < entry.length() - 1) {
