@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +40,10 @@ record ArchivedArticle(
 
   /** ISO-8601 with offset, seconds always written: {@code 2026-02-05T16:20:00+01:00}. */
   static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
+  /** {@code images/ab/ab12….webp}: where {@link io.github.sitegen.images.ImageDownloader} saves. */
+  private static final Pattern IMAGE_PATH =
+      Pattern.compile("images/[0-9a-f]{2}/[0-9a-f]{32,64}\\.(jpg|png|gif|webp|avif)");
 
   ArchivedArticle {
     requireNonNull(article, "article");
@@ -63,7 +68,7 @@ record ArchivedArticle(
 
   /**
    * The archived images as original URL to path in the archive ({@code images/ab/ab12….webp});
-   * an entry without a space is ignored.
+   * an entry that is not {@code "<url> images/<2 hex>/<hex>.<ext>"} is ignored.
    */
   Map<String, String> imageMap() {
     return imageMap(images);
@@ -73,7 +78,8 @@ record ArchivedArticle(
     Map<String, String> map = new TreeMap<>();
     for (String entry : images) {
       int space = entry.lastIndexOf(' ');
-      if (space > 0 && space < entry.length() - 1) {
+      // only paths the import writes: a hand-edited entry cannot point outside images/
+      if (space > 0 && IMAGE_PATH.matcher(entry.substring(space + 1)).matches()) {
         map.put(entry.substring(0, space).strip(), entry.substring(space + 1));
       }
     }

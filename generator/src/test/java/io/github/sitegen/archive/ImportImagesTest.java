@@ -173,6 +173,36 @@ class ImportImagesTest {
     assertThat(progress).containsExactly("snapshots 1/1");
   }
 
+  @Test
+  void theReaderListsOnlyWellFormedRecordedImagesWhoseFileIsThere() throws IOException {
+    String hash = sha256(PHOTO);
+    String photo = "images/" + hash.substring(0, 2) + "/" + hash + ".webp";
+    Files.createDirectories(archive().resolve(photo).getParent());
+    Files.write(archive().resolve(photo), PHOTO);
+    Path file = Files.createDirectories(archive().resolve("2026/02/05")).resolve("x.md");
+    Files.writeString(
+        file,
+        """
+        ---
+        title: X
+        date: 2026-02-05T10:00:00Z
+        images:
+        - https://a.test/ok.webp %s
+        - https://a.test/gone.webp images/00/%s.webp
+        - https://a.test/evil.png ../../../etc/passwd
+        - https://a.test/evil2.png images/aa/../../%s.webp
+        ---
+
+        Texte.
+        """
+            .formatted(photo, hash, hash));
+
+    var listing = new ArchiveReader().list(archive(), ZoneOffset.UTC, problems::add);
+
+    assertThat(listing.images()).containsExactly(java.util.Map.entry("https://a.test/ok.webp", photo));
+    assertThat(listing.articles()).hasSize(1);
+  }
+
   // ---- helpers
 
   private String lead() {
