@@ -258,7 +258,7 @@ public final class ImageDownloader {
       return future.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new Refused("timed out after " + options.timeout().toSeconds() + " s");
+      throw new Refused(timedOut());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Refused("interrupted");
@@ -268,10 +268,15 @@ public final class ImageDownloader {
         throw new Refused(tooLarge());
       }
       if (cause instanceof HttpTimeoutException) {
-        throw new Refused("timed out after " + options.timeout().toSeconds() + " s");
+        throw new Refused(timedOut());
       }
       throw new Refused("cannot download: " + cause);
     }
+  }
+
+  private String timedOut() {
+    long ms = options.timeout().toMillis();
+    return "timed out after " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms");
   }
 
   private String tooLarge() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,6 +74,17 @@ class ImageDownloaderTest {
     var result = new ImageDownloader(loopbackAllowed).download(server.url("/gone"), store);
 
     assertThat(result).isEqualTo(new ImageDownloader.Failed("expected HTTP 200, found 404"));
+  }
+
+  @Test
+  void givesUpOnABodyThatStalls() throws IOException {
+    server.stall("/slow");
+    var options =
+        new ImageOptions(true, 1000, 5, Duration.ofMillis(300), 1, "test");
+
+    var result = new ImageDownloader(options).download(server.url("/slow"), store);
+
+    assertThat(result).isEqualTo(new ImageDownloader.Failed("timed out after 300 ms"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,6 +19,7 @@ public final class ImageServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   public ImageServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,6 +39,24 @@ public final class ImageServer implements AutoCloseable {
   /** Answers with a status and no body. */
   public ImageServer status(String path, int status) {
     return handle(path, status, "text/plain", new byte[0], null, false);
+  }
+
+  /** Sends the headers of an image, then nothing until the server is closed. */
+  public ImageServer stall(String path) {
+    server.createContext(
+        path,
+        exchange -> {
+          requests.add(exchange.getRequestURI().getPath());
+          exchange.getResponseHeaders().set("Content-Type", "image/png");
+          exchange.sendResponseHeaders(200, 1000);
+          try {
+            closed.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
+    return this;
   }
 
   /** Redirects (302) to {@code location}. */
@@ -81,6 +101,7 @@ public final class ImageServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     executor.shutdownNow();
   }
