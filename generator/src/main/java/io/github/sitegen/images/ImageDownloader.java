@@ -43,9 +43,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Downloads images into a store folder under content-hash names: {@code
  * <store>/images/<first 2 hex>/<sha-256 hex>.<ext>}, the extension from the content type (JPEG,
- * PNG, GIF, WebP, AVIF; not SVG, which may hold scripts). A download fails alone, with a reason:
- * not http(s), a private or loopback host (unless allowed; checked on every redirect hop), an HTTP
- * status other than 200, another content type, over the size limit, too many redirects, a timeout.
+ * PNG, GIF, WebP, AVIF; not SVG, which may hold scripts), and only when the bytes start like such a
+ * file. A download fails alone, with a reason: not http(s), a private or loopback host (unless
+ * allowed; checked on every redirect hop), an HTTP status other than 200, another content type,
+ * bytes that are not of the type announced, over the size limit, too many redirects, a timeout.
  * Configured once, then thread-safe.
  *
  * <pre>{@code
@@ -212,6 +213,10 @@ public final class ImageDownloader {
       if (bytes == null) {
         throw new Refused(tooLarge());
       }
+      if (!looksLike(extension, bytes)) {
+        // an error page or a script sent as an image is not kept, whatever its label
+        throw new Refused("expected the bytes of " + type + ", found something else");
+      }
       return new Fetched(bytes, extension);
     }
   }
@@ -294,6 +299,30 @@ public final class ImageDownloader {
       return HttpResponse.BodySubscribers.replacing(null);
     }
     return new LimitedBytes(options.maxBytes());
+  }
+
+  /** Whether the bytes start as files of that type do (their "magic number"). */
+  static boolean looksLike(String extension, byte[] b) {
+    return switch (extension) {
+      case "jpg" -> startsWith(b, 0, 0xff, 0xd8, 0xff);
+      case "png" -> startsWith(b, 0, 0x89, 'P', 'N', 'G');
+      case "gif" -> startsWith(b, 0, 'G', 'I', 'F', '8');
+      case "webp" -> startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P');
+      case "avif" -> startsWith(b, 4, 'f', 't', 'y', 'p');
+      default -> false;
+    };
+  }
+
+  private static boolean startsWith(byte[] bytes, int offset, int... expected) {
+    if (bytes.length < offset + expected.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if ((bytes[offset + i] & 0xff) != expected[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String contentType(String header) {

@@ -22,7 +22,7 @@ class ImportImagesCommandTest {
   private final ImageServer server;
 
   ImportImagesCommandTest() throws IOException {
-    server = new ImageServer().serve("/photo", "image/png", "png".getBytes(StandardCharsets.UTF_8));
+    server = new ImageServer().serve("/photo", "image/png", "\u0089PNG".getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @AfterEach

@@ -54,6 +54,7 @@ class ImageDownloaderTest {
   @CsvSource(delimiter = '|', textBlock = """
       /page   | text/html     | 10   | expected an image, found text/html
       /svg    | image/svg+xml | 10   | expected an image, found image/svg+xml
+      /fake   | image/png     | 10   | expected the bytes of image/png, found something else
       /big    | image/png     | 1001 | expected at most 1,000 bytes, found more
       /bigger | image/png     | 5000 | expected at most 1,000 bytes, found more
       """)
@@ -65,6 +66,23 @@ class ImageDownloaderTest {
 
     assertThat(result).isEqualTo(new ImageDownloader.Failed(reason));
     assertThat(files()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource(textBlock = """
+      jpg,  ffd8ffe0,                 true
+      png,  89504e470d0a1a0a,         true
+      gif,  474946383961,             true
+      webp, 524946460000000057454250, true
+      avif, 000000206674797061766966, true
+      png,  3c68746d6c3e,             false
+      webp, 524946460000000041564920, false
+      jpg,  ffd8,                     false
+      """)
+  void knowsTheFirstBytesOfEachType(String extension, String hex, boolean expected) {
+    byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+
+    assertThat(ImageDownloader.looksLike(extension, bytes)).isEqualTo(expected);
   }
 
   @Test
@@ -89,7 +107,7 @@ class ImageDownloaderTest {
 
   @Test
   void followsABoundedNumberOfRedirects() throws IOException {
-    server.redirect("/old", "/photo").serve("/photo", "image/png", WEBP);
+    server.redirect("/old", "/photo").serve("/photo", "image/webp", WEBP);
     server.redirect("/loop", "/loop");
 
     var downloader = new ImageDownloader(loopbackAllowed);
@@ -116,7 +134,7 @@ class ImageDownloaderTest {
   @Test
   void checksEveryRedirectHop() throws IOException {
     // the first hop is trusted (it stands for a public host); its redirect to loopback is not
-    try (ImageServer inside = new ImageServer().serve("/secret", "image/png", WEBP)) {
+    try (ImageServer inside = new ImageServer().serve("/secret", "image/webp", WEBP)) {
       server.redirect("/public", inside.url("/secret"));
       int publicPort = server.port();
 
@@ -133,7 +151,7 @@ class ImageDownloaderTest {
   @Test
   void downloadsManyAtOnceAndReportsEachBySortedUrl() throws IOException {
     for (int i = 0; i < 10; i++) {
-      server.serve("/" + i, "image/gif", ("image " + i).getBytes(StandardCharsets.UTF_8));
+      server.serve("/" + i, "image/gif", ("GIF89a image " + i).getBytes(StandardCharsets.UTF_8));
     }
     List<String> urls = Stream.iterate(9, i -> i >= 0, i -> i - 1).map(i -> server.url("/" + i)).toList();
 
