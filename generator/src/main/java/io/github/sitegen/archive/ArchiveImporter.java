@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -145,7 +146,12 @@ public final class ArchiveImporter {
     // 1. read every snapshot and turn its items into candidate versions (in parallel)
     List<SnapshotVersions> read;
     try {
-      read = files.parallelStream().map(file -> readSnapshot(file, collecting)).toList();
+      AtomicInteger done = new AtomicInteger();
+      read =
+          files.parallelStream()
+              .map(file -> readSnapshot(file, collecting))
+              .peek(s -> reporter.progress("snapshots", done.incrementAndGet(), files.size()))
+              .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -198,7 +204,8 @@ public final class ArchiveImporter {
       Article kept = old.article();
       Article next = withPlace(m.article(), kept.file(), kept.slug());
       String text =
-          new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText();
+          new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot(), old.images())
+              .toText();
       boolean textChanged = !m.fingerprint().equals(old.hash());
       boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
       if (handEdited) {
@@ -233,6 +240,15 @@ public final class ArchiveImporter {
       writes.entrySet().parallelStream().forEach(e -> AtomicFiles.write(e.getKey(), e.getValue()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+
+    // 5. images, when asked: downloaded for new and existing articles alike
+    if (options.archiveImages()) {
+      ArchiveImages.Outcome images =
+          new ArchiveImages(options.archive(), options.zone(), options.images()).run(collecting, reporter);
+      reporter.info(
+          "images: " + images.downloaded() + " downloaded, " + images.failed() + " failed, "
+              + images.articlesUpdated() + " article(s) updated");
     }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {

@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +57,41 @@ public final class ArchiveReader {
         .map(ArchivedArticle::article)
         .sorted(NEWEST_FIRST)
         .toList();
+  }
+
+  /**
+   * The articles (as {@link #read(Path, ZoneId, Reporter)} gives them) and the images the import
+   * archived for them.
+   *
+   * @param articles newest first
+   * @param images path in the archive ({@code images/ab/ab12….webp}) by original image URL, for
+   *     the files that exist; sorted by URL
+   */
+  public record Listing(List<Article> articles, Map<String, String> images) {
+    public Listing {
+      articles = List.copyOf(articles);
+      images = Collections.unmodifiableMap(new TreeMap<>(images));
+    }
+  }
+
+  /**
+   * Same as {@link #read(Path, ZoneId, Reporter)}, with the archived images of every article
+   * (front matter {@code images:}) whose file is in the archive.
+   */
+  public Listing list(Path archive, ZoneId zone, Reporter reporter) throws IOException {
+    List<ArchivedArticle> all = readAll(archive, zone, reporter, false);
+    Map<String, String> images = new TreeMap<>();
+    for (ArchivedArticle a : all) {
+      a.imageMap()
+          .forEach(
+              (url, path) -> {
+                if (!images.containsKey(url) && Files.isRegularFile(archive.resolve(path))) {
+                  images.put(url, path);
+                }
+              });
+    }
+    return new Listing(
+        all.stream().map(ArchivedArticle::article).sorted(NEWEST_FIRST).toList(), images);
   }
 
   /**

@@ -20,27 +20,70 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One archive file in full: the article, its body, and the import bookkeeping kept in its front
  * matter ({@code snapshot}: when the current version was first seen; {@code hash}: fingerprint of
- * the version as imported, to notice hand edits and upstream changes).
+ * the version as imported, to notice hand edits and upstream changes; {@code images}: archived
+ * copies of its images, each {@code "<original URL> <path in the archive>"}, sorted).
  */
 record ArchivedArticle(
-    Article article, String body, @Nullable Instant snapshot, String hash, boolean dateFromSnapshot) {
+    Article article,
+    String body,
+    @Nullable Instant snapshot,
+    String hash,
+    boolean dateFromSnapshot,
+    List<String> images) {
 
   /** ISO-8601 with offset, seconds always written: {@code 2026-02-05T16:20:00+01:00}. */
   static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
+  /** {@code images/ab/ab12….webp}: where {@link io.github.sitegen.images.ImageDownloader} saves. */
+  private static final Pattern IMAGE_PATH =
+      Pattern.compile("images/[0-9a-f]{2}/[0-9a-f]{32,64}\\.(jpg|png|gif|webp|avif)");
 
   ArchivedArticle {
     requireNonNull(article, "article");
     requireNonNull(body, "body");
     requireNonNull(hash, "hash");
+    images = List.copyOf(images);
+  }
+
+  ArchivedArticle(
+      Article article, String body, @Nullable Instant snapshot, String hash, boolean dateFromSnapshot) {
+    this(article, body, snapshot, hash, dateFromSnapshot, List.of());
   }
 
   ArchivedArticle(Article article, String body, @Nullable Instant snapshot, String hash) {
     this(article, body, snapshot, hash, false);
+  }
+
+  /** This article with other archived images ({@code "<original URL> <path>"} each). */
+  ArchivedArticle withImages(List<String> images) {
+    return new ArchivedArticle(article, body, snapshot, hash, dateFromSnapshot, images);
+  }
+
+  /**
+   * The archived images as original URL to path in the archive ({@code images/ab/ab12….webp});
+   * an entry that is not {@code "<url> images/<2 hex>/<hex>.<ext>"} is ignored.
+   */
+  Map<String, String> imageMap() {
+    return imageMap(images);
+  }
+
+  static Map<String, String> imageMap(List<String> images) {
+    Map<String, String> map = new TreeMap<>();
+    for (String entry : images) {
+      int space = entry.lastIndexOf(' ');
+      // only paths the import writes: a hand-edited entry cannot point outside images/
+      if (space > 0 && IMAGE_PATH.matcher(entry.substring(space + 1)).matches()) {
+        map.put(entry.substring(0, space).strip(), entry.substring(space + 1));
+      }
+    }
+    return map;
   }
 
   /** The fingerprint of what a reader sees of this article (not its image, dates or bookkeeping). */
@@ -94,6 +137,8 @@ record ArchivedArticle(
         "snapshot",
         snapshot == null ? null : DATE_TIME.format(snapshot.atOffset(article.date().getOffset())));
     values.put("hash", emptyToNull(hash));
+    // bookkeeping like snapshot and hash: not part of the fingerprint
+    values.put("images", images.isEmpty() ? null : images);
     return FrontMatter.write(values, body);
   }
 
@@ -156,7 +201,8 @@ record ArchivedArticle(
         parsed.body(),
         snapshot == null ? null : snapshot.toInstant(),
         text(v, "hash", label),
-        text(v, "date_from", label).strip().equals("snapshot"));
+        text(v, "date_from", label).strip().equals("snapshot"),
+        list(v, "images", label));
   }
 
   private static int lineOf(Map<String, FrontMatter.Value> v, String key) {

@@ -5,6 +5,7 @@ import io.github.sitegen.archive.ArchiveImporter;
 import io.github.sitegen.archive.FailOn;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.archive.ImportReport;
+import io.github.sitegen.images.ImageOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -58,6 +59,20 @@ final class ImportCommand implements Callable<Integer> {
               + " guesses). Default: ${DEFAULT-VALUE}.")
   private FailOn failOn;
 
+  @Option(
+      names = "--archive-images",
+      description =
+          "Download the images articles refer to into the archive's images/ folder (content-hash"
+              + " names, recorded in front matter) so the site shows the copies. Off by default.")
+  private boolean archiveImages;
+
+  @Option(
+      names = "--allow-private-image-hosts",
+      description =
+          "Let --archive-images fetch from loopback, private or link-local addresses (refused by"
+              + " default).")
+  private boolean allowPrivateImageHosts;
+
   /** Lower-case names on the command line, like the Maven parameter. */
   static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
@@ -74,7 +89,11 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     var err = spec.commandLine().getErr();
     var importer =
-        new ArchiveImporter(new ImportOptions(snapshots, archive, zone), new ConsoleReporter(err));
+        new ArchiveImporter(
+            new ImportOptions(snapshots, archive, zone)
+                .withImages(
+                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts)),
+            new ConsoleReporter(err));
     try {
       ImportReport report = importer.run();
       spec.commandLine().getOut().print(report.snapshotLines());

@@ -1,6 +1,7 @@
 package io.github.sitegen.cli;
 
 import io.github.sitegen.archive.ImportOptions;
+import io.github.sitegen.images.ImageOptions;
 import io.github.sitegen.serve.PreviewOptions;
 import io.github.sitegen.serve.PreviewServer;
 import java.io.IOException;
@@ -46,6 +47,18 @@ final class ServeCommand implements Callable<Integer> {
   private @Nullable Path snapshots;
 
   @Option(
+      names = "--archive-images",
+      description =
+          "When importing --snapshots, also download the articles' images into the archive (as"
+              + " import --archive-images). Off by default.")
+  private boolean archiveImages;
+
+  @Option(
+      names = "--allow-private-image-hosts",
+      description = "Let --archive-images fetch from loopback, private or link-local addresses.")
+  private boolean allowPrivateImageHosts;
+
+  @Option(
       names = "--port",
       defaultValue = "8080",
       paramLabel = "<n>",
@@ -65,7 +78,11 @@ final class ServeCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
     ImportOptions imports =
-        snapshots == null ? null : new ImportOptions(snapshots, site.archive, site.zone);
+        snapshots == null
+            ? null
+            : new ImportOptions(snapshots, site.archive, site.zone)
+                .withImages(
+                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts));
     var options =
         new PreviewOptions(site.toOptions(this.out), imports, host, port, Duration.ofMillis(200));
     PreviewServer server;

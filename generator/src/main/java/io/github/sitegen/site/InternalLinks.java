@@ -9,13 +9,19 @@ import java.util.Optional;
 /**
  * Finds links that point at another archived article's original URL, so they can lead to the
  * archived page instead. URLs are compared without scheme (http and https), case of host, trailing
- * slash and fragment; the fragment is kept on the rewritten link.
+ * slash and fragment; the fragment is kept on the rewritten link. An image archived by the import
+ * ({@code archiveImages}) leads to its copy in the site.
  *
  * @param pages article page paths by normalised original URL
+ * @param images the archived images
  */
-record InternalLinks(Map<String, String> pages) {
+record InternalLinks(Map<String, String> pages, ArchivedImages images) {
   InternalLinks {
     pages = Map.copyOf(pages);
+  }
+
+  InternalLinks(Map<String, String> pages) {
+    this(pages, ArchivedImages.NONE);
   }
 
   /** The comparison key of an http(s) URL, or empty when it is not one. */
@@ -41,10 +47,14 @@ record InternalLinks(Map<String, String> pages) {
   }
 
   /**
-   * The link to use on page {@code from} for {@code url}: relative when it is an archived article,
-   * else unchanged.
+   * The link to use on page {@code from} for {@code url}: relative when it is an archived image or
+   * article, else unchanged.
    */
   String rewrite(String from, String url) {
+    Optional<String> image = images.relative(from, url);
+    if (image.isPresent()) {
+      return image.get();
+    }
     Optional<String> target = key(url).map(pages::get);
     if (target.isEmpty()) {
       return url;

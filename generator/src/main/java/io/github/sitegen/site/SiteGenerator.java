@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,13 +87,23 @@ public final class SiteGenerator {
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
-    return generate(archive.read(options.archive(), options.zone(), reporter), archive::body);
+    ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter);
+    return generate(listing.articles(), archive::body, listing.images());
   }
 
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */
   SiteReport generate(List<Article> articles, BodyLoader bodies) throws IOException {
+    return generate(articles, bodies, Map.of());
+  }
+
+  /**
+   * Builds the site; {@code images} maps original image URLs to the archived copies' paths (under
+   * {@code images/} in the archive and in the site).
+   */
+  SiteReport generate(List<Article> articles, BodyLoader bodies, Map<String, String> images)
+      throws IOException {
     long start = System.nanoTime();
-    SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles);
+    SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles, images);
     plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
 
     Path output = options.output();
@@ -129,6 +140,15 @@ public final class SiteGenerator {
     }
     for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
       if (write(file.getKey(), file.getValue())) {
+        written++;
+      } else {
+        unchanged++;
+      }
+    }
+    for (String image : new TreeSet<>(images.values())) {
+      // archived images keep their archive path in the site: images/ab/ab12….webp
+      Path source = options.archive().resolve(image);
+      if (Files.isRegularFile(source) && write(image, Files.readAllBytes(source))) {
         written++;
       } else {
         unchanged++;
@@ -204,7 +224,8 @@ public final class SiteGenerator {
     model.put("bodies", html);
     model.put("minutes", minutes);
     if (page.template().equals("article.ftlh")) {
-      model.put("jsonLd", jsonLd(plan.articles().get(page.bodies().get(0)), page.path()));
+      model.put(
+          "jsonLd", jsonLd(plan.articles().get(page.bodies().get(0)), page.path(), plan.links()));
     }
     model.put("site", site());
     model.put("path", page.path());
@@ -295,7 +316,7 @@ public final class SiteGenerator {
    * The JSON-LD {@code NewsArticle} of an article page, pointing at the original; every string is
    * escaped so nothing in it can close the {@code <script>} element.
    */
-  private String jsonLd(Article a, String path) {
+  private String jsonLd(Article a, String path, InternalLinks links) {
     var json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
     json.append(",\"headline\":").append(SearchIndex.json(a.title()));
     if (!a.subtitle().isEmpty()) {
@@ -314,7 +335,7 @@ public final class SiteGenerator {
     if (canonical != null) {
       json.append(",\"archivedAt\":").append(SearchIndex.json(canonical));
     }
-    String image = SitePlanner.webUrl(a.image());
+    String image = links.images().absoluteLead(a.image());
     if (!image.isEmpty()) {
       json.append(",\"image\":").append(SearchIndex.json(image));
     }

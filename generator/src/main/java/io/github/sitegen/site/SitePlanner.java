@@ -107,6 +107,15 @@ final class SitePlanner {
   private record Placed(Article article, ZonedDateTime local, String path) {}
 
   Plan plan(List<Article> archive) {
+    return plan(archive, Map.of());
+  }
+
+  /**
+   * The plan of a site whose archived images are {@code images} (original URL to path in the
+   * archive, which is also their path in the site).
+   */
+  Plan plan(List<Article> archive, Map<String, String> images) {
+    ArchivedImages archivedImages = new ArchivedImages(images, options.baseUrl());
     articlesByPath.clear();
     List<Article> sorted =
         archive.stream()
@@ -139,7 +148,8 @@ final class SitePlanner {
 
     List<Entry> viewed = new ArrayList<>();
     for (Placed p : placed) {
-      viewed.add(new Entry(p.article(), p.local(), p.path(), view(p, tags, authors, days)));
+      viewed.add(
+          new Entry(p.article(), p.local(), p.path(), view(p, tags, authors, days, archivedImages)));
     }
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
@@ -206,7 +216,7 @@ final class SitePlanner {
     if (options.baseUrl() != null) {
       pages.add(sitemap(pages));
     }
-    return new Plan(pages, new InternalLinks(linkIndex), articlesByPath);
+    return new Plan(pages, new InternalLinks(linkIndex, archivedImages), articlesByPath);
   }
 
   // ---- article views and groupings
@@ -215,7 +225,8 @@ final class SitePlanner {
       Placed e,
       Map<String, TagView> tags,
       Map<String, AuthorView> authors,
-      Map<String, PeriodView> days) {
+      Map<String, PeriodView> days,
+      ArchivedImages images) {
     Article a = e.article();
     List<TagView> articleTags = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -246,7 +257,7 @@ final class SitePlanner {
         webUrl(a.link()),
         a.feed(),
         a.summary(),
-        webUrl(a.image()),
+        images.lead(e.path(), a.image()),
         a.truncated(),
         a.paywall(),
         days.get(dayKey(e.local())),

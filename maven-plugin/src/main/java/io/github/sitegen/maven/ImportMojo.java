@@ -5,6 +5,7 @@ import io.github.sitegen.archive.ArchiveImporter;
 import io.github.sitegen.archive.FailOn;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.archive.ImportReport;
+import io.github.sitegen.images.ImageOptions;
 import io.github.sitegen.site.OptionValues;
 import java.io.File;
 import java.io.IOException;
@@ -35,6 +36,23 @@ public class ImportMojo extends AbstractSiteGenMojo {
   @Parameter(property = "sitegen.failOn", defaultValue = "never")
   private String failOn;
 
+  /**
+   * Whether the images articles refer to (lead image and images in the text) are downloaded into
+   * the archive's {@code images/} folder under content-hash names and recorded in each article's
+   * front matter, so the site shows the archived copies. Off by default: the import then makes no
+   * request. An image that cannot be fetched is logged and skipped.
+   */
+  @Parameter(property = "sitegen.archiveImages", defaultValue = "false")
+  private boolean archiveImages;
+
+  /**
+   * Whether {@code archiveImages} may fetch from hosts that resolve to loopback, private,
+   * link-local or other local addresses. Off by default, so that a feed cannot make the build
+   * probe its own network.
+   */
+  @Parameter(property = "sitegen.allowPrivateImageHosts", defaultValue = "false")
+  private boolean allowPrivateImageHosts;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -44,7 +62,9 @@ public class ImportMojo extends AbstractSiteGenMojo {
     ZoneId zone = Parameters.parse("timeZone", timeZone, OptionValues::zone);
     FailOn policy = Parameters.parse("failOn", failOn, FailOn::parse);
     Parameters.writableDirectory("archiveDirectory", archiveDirectory);
-    var options = new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone);
+    var options =
+        new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone)
+            .withImages(archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts));
     try {
       ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();
       report.snapshotLines().lines().forEach(getLog()::info);

@@ -1,6 +1,7 @@
 package io.github.sitegen.maven;
 
 import io.github.sitegen.archive.ImportOptions;
+import io.github.sitegen.images.ImageOptions;
 import io.github.sitegen.serve.PreviewOptions;
 import io.github.sitegen.serve.PreviewServer;
 import io.github.sitegen.site.OptionValues;
@@ -26,6 +27,17 @@ public class ServeMojo extends AbstractSiteMojo {
   @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
   private File snapshotsDirectory;
 
+  /**
+   * Whether importing the snapshots also downloads the articles' images into the archive, as
+   * {@code import} does with the same parameter. Off by default: the preview makes no request.
+   */
+  @Parameter(property = "sitegen.archiveImages", defaultValue = "false")
+  private boolean archiveImages;
+
+  /** Whether {@code archiveImages} may fetch from loopback, private or link-local addresses. */
+  @Parameter(property = "sitegen.allowPrivateImageHosts", defaultValue = "false")
+  private boolean allowPrivateImageHosts;
+
   /** Port to listen on; 0 picks any free port. */
   @Parameter(property = "sitegen.port", defaultValue = "8080")
   private int port;
@@ -46,6 +58,8 @@ public class ServeMojo extends AbstractSiteMojo {
     ImportOptions imports =
         snapshotsDirectory.isDirectory()
             ? new ImportOptions(snapshotsDirectory.toPath(), site.archive(), site.zone())
+                .withImages(
+                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
             : null;
     var options = new PreviewOptions(site, imports, host, port, Duration.ofMillis(200));
     PreviewServer server;
