@@ -12,17 +12,15 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
-   * Deletes the temporary files a killed import left behind ({@code .<name>.md<random>.tmp}, and
-   * {@code .sitegen-<random>.tmp} of images); only
-   * called under the import lock, so no other import is writing them.
+   * Deletes the temporary files a killed import left behind ({@code .<name><random>.tmp}, of
+   * articles and images); only called under the import lock, so no other import is writing them.
    */
   static void deleteLeftovers(Path archive) throws IOException {
     try (java.util.stream.Stream<Path> walk = Files.walk(archive)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();
-        // .<name>.md….tmp: an article; .sitegen-….tmp: an image being downloaded (images/)
-        if (name.startsWith(".") && name.endsWith(".tmp")
-            && (name.contains(".md") || name.startsWith(".sitegen-"))) {
+        // .<name>….tmp: an article or an image being written (AtomicWrites' temporary files)
+        if (name.startsWith(".") && name.endsWith(".tmp")) {
           Files.deleteIfExists(file);
         }
       }

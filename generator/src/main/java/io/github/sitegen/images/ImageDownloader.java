@@ -1,5 +1,6 @@
 package io.github.sitegen.images;
 
+import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
@@ -13,10 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -338,18 +337,7 @@ public final class ImageDownloader {
     if (Files.isRegularFile(target) && Files.size(target) == fetched.bytes().length) {
       return path;
     }
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".sitegen-", ".tmp");
-    try {
-      Files.write(temp, fetched.bytes());
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicWrites.replace(target, fetched.bytes());
     return path;
   }
 
