@@ -103,7 +103,31 @@ public final class ArchiveImporter {
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
       AtomicFiles.deleteLeftovers(options.archive());
-      return importLocked(snapshotFiles(snapshotsDir), collecting, problems, start);
+      List<Path> all = snapshotFiles(snapshotsDir);
+      Map<Path, String> hashes = hashes(all);
+      Set<String> imported = ImportedSnapshots.read(options.archive());
+      List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
+      if (fresh.size() < all.size()) {
+        reporter.info(
+            (all.size() - fresh.size()) + " of " + all.size() + " snapshots already imported into "
+                + options.archive() + " (" + ImportedSnapshots.FILE + "), not read again");
+      }
+      ImportReport report = importLocked(fresh, collecting, problems, start);
+      // recorded last: a run killed before this point reads its snapshots again
+      Set<String> failed = new HashSet<>();
+      for (Problem p : report.problems()) {
+        if (p.severity() == Problem.Severity.ERROR) {
+          failed.add(p.file());
+        }
+      }
+      Set<String> nowImported = new java.util.TreeSet<>(imported);
+      for (Path f : fresh) {
+        if (!failed.contains(f.toString())) {
+          nowImported.add(hashes.get(f));
+        }
+      }
+      ImportedSnapshots.write(options.archive(), nowImported);
+      return report;
     }
   }
 
@@ -130,6 +154,23 @@ public final class ArchiveImporter {
               options.archive().toString(), 0, "another import is writing this archive; try again when it is done"));
     }
     return lock;
+  }
+
+  /** The SHA-256 of every snapshot file, read in parallel. */
+  private static Map<Path, String> hashes(List<Path> files) throws IOException {
+    try {
+      Map<Path, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+      files.parallelStream().forEach(f -> {
+        try {
+          hashes.put(f, ImportedSnapshots.hash(f));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return hashes;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private static List<Path> snapshotFiles(Path dir) throws IOException {
@@ -165,7 +206,10 @@ public final class ArchiveImporter {
     // 2. what the archive already holds
     Map<String, ArchivedArticle> archived = new HashMap<>();
     Set<Path> taken = new HashSet<>();
-    for (ArchivedArticle a : new ArchiveReader().readAll(options.archive(), options.zone(), collecting)) {
+    // with nothing new to merge (every snapshot imported before), the archive need not be read
+    List<ArchivedArticle> existing =
+        byId.isEmpty() ? List.of() : new ArchiveReader().readAll(options.archive(), options.zone(), collecting);
+    for (ArchivedArticle a : existing) {
       taken.add(a.article().file());
       ArchivedArticle previous = archived.putIfAbsent(a.article().id(), a);
       if (previous != null) {

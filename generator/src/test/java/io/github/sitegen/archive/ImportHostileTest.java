@@ -300,9 +300,13 @@ class ImportHostileTest {
         .replace("&amp;#10;", "&#10;");
   }
 
+  /** Every file under root but hidden ones (the archive's import record, the site's .nojekyll). */
   static List<Path> files(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
     }
   }
 

@@ -108,12 +108,42 @@ class ImportNextFixturesTest {
 
     assertThat(again.created()).isZero();
     assertThat(again.updated()).isZero();
-    assertThat(again.unchanged()).isEqualTo(9);
+    assertThat(again.snapshots()).as("snapshots imported before are not read again").isEmpty();
     assertThat(tree(archive)).isEqualTo(before);
     try (Stream<Path> files = Files.walk(archive)) {
       assertThat(files.filter(p -> p.toString().endsWith(".md")))
           .allSatisfy(p -> assertThat(Files.getLastModifiedTime(p).toMillis()).isZero());
     }
+  }
+
+  @Test
+  void withoutTheImportRecordEverySnapshotIsReadAgainAndNothingChanges() throws IOException {
+    Path archive = importInOneRun(EARLY, LATE_RSS, LATE_ATOM);
+    Map<String, String> before = tree(archive);
+    Files.delete(archive.resolve(ImportedSnapshots.FILE));
+
+    ImportReport again = new ArchiveImporter(new ImportOptions(work.resolve("snapshots"), archive, PARIS), reporter).run();
+
+    assertThat(again.snapshots()).hasSize(3);
+    assertThat(again.unchanged()).isEqualTo(9);
+    assertThat(again.created() + again.updated()).isZero();
+    assertThat(tree(archive)).isEqualTo(before);
+    assertThat(archive.resolve(ImportedSnapshots.FILE)).exists();
+  }
+
+  @Test
+  void onlyNewSnapshotsAreReadAndTheResultIsTheSameAsReadingAll() throws IOException {
+    Map<String, String> allAtOnce = tree(importInOneRun(EARLY, LATE_RSS, LATE_ATOM));
+    Path dir = Files.createDirectories(work.resolve("growing"));
+    Path archive = work.resolve("incremental");
+    for (String name : List.of(LATE_ATOM, EARLY, LATE_RSS)) {
+      Files.copy(fixture(name), dir.resolve(name));
+
+      ImportReport report = new ArchiveImporter(new ImportOptions(dir, archive, PARIS), reporter).run();
+
+      assertThat(report.snapshots()).extracting(c -> c.file().getFileName().toString()).containsExactly(name);
+    }
+    assertThat(tree(archive)).isEqualTo(allAtOnce);
   }
 
   @Test

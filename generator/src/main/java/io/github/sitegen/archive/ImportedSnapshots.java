@@ -1,0 +1,71 @@
+package io.github.sitegen.archive;
+
+import io.github.sitegen.internal.AtomicWrites;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The snapshots an archive has absorbed, so that an import reads only new ones: the SHA-256 of each
+ * imported snapshot file's bytes, one per line, sorted, in {@code <archive>/.site-gen-imported}.
+ *
+ * <p>Skipping them keeps the merge's result: the archived file of every article stands for the
+ * versions merged in earlier runs (the order-free merge gives the same bytes run by run as in one
+ * run). A snapshot that had an error is not recorded, so it is read (and reported) again. Delete
+ * the file to make the next import read every snapshot. It is written last, after the articles,
+ * so an import killed halfway reads its snapshots again next time.
+ */
+final class ImportedSnapshots {
+  static final String FILE = ".site-gen-imported";
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private ImportedSnapshots() {}
+
+  /** The recorded hashes; none when the file is missing. */
+  static Set<String> read(Path archive) throws IOException {
+    Path file = archive.resolve(FILE);
+    Set<String> hashes = new TreeSet<>();
+    if (Files.isRegularFile(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (SHA256.matcher(line.strip()).matches()) {
+          hashes.add(line.strip());
+        }
+      }
+    }
+    return hashes;
+  }
+
+  /** Records {@code hashes}, sorted, writing only when the file's bytes change. */
+  static void write(Path archive, Set<String> hashes) throws IOException {
+    Path file = archive.resolve(FILE);
+    StringBuilder text = new StringBuilder();
+    new TreeSet<>(hashes).forEach(h -> text.append(h).append('\n'));
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+      return;
+    }
+    AtomicWrites.replace(file, bytes);
+  }
+
+  /** The SHA-256 of a file's bytes, in hex. */
+  static String hash(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buffer = new byte[64 * 1024];
+      while (in.read(buffer) >= 0) {
+        // digesting
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    }
+  }
+}
