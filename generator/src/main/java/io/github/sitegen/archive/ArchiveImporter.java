@@ -107,12 +107,11 @@ public final class ArchiveImporter {
       Map<Path, String> hashes = hashes(all);
       Set<String> imported = ImportedSnapshots.read(options.archive());
       List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
-      if (fresh.size() < all.size()) {
-        reporter.info(
-            (all.size() - fresh.size()) + " of " + all.size() + " snapshots already imported into "
-                + options.archive() + " (" + ImportedSnapshots.FILE + "), not read again");
-      }
-      ImportReport report = importLocked(fresh, collecting, problems, start);
+      ImportReport read = importLocked(fresh, collecting, problems, start);
+      ImportReport report =
+          new ImportReport(
+              read.snapshots(), read.created(), read.updated(), read.unchanged(), read.problems(),
+              read.elapsed(), all.size() - fresh.size());
       // recorded last: a run killed before this point reads its snapshots again
       Set<String> failed = new HashSet<>();
       for (Problem p : report.problems()) {

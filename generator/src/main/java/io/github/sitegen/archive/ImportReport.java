@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param unchanged archived articles seen again without a change
  * @param problems every problem found, in the order found
  * @param elapsed wall time
+ * @param alreadyImported snapshot files not read because the archive absorbed them in an earlier
+ *     run (see {@code articles/.site-gen-imported})
  */
 public record ImportReport(
     List<SnapshotCounts> snapshots,
@@ -24,7 +26,19 @@ public record ImportReport(
     int updated,
     int unchanged,
     List<Problem> problems,
-    Duration elapsed) {
+    Duration elapsed,
+    int alreadyImported) {
+
+  /** A report of a run that read every snapshot it found. */
+  public ImportReport(
+      List<SnapshotCounts> snapshots,
+      int created,
+      int updated,
+      int unchanged,
+      List<Problem> problems,
+      Duration elapsed) {
+    this(snapshots, created, updated, unchanged, problems, elapsed, 0);
+  }
 
   public ImportReport {
     snapshots = List.copyOf(snapshots);
@@ -99,8 +113,9 @@ public record ImportReport(
   public String summary() {
     return String.format(
         Locale.ROOT,
-        "Imported %d snapshots: %d new, %d updated, %d unchanged, %d problems in %.1f s",
+        "Imported %d snapshots%s: %d new, %d updated, %d unchanged, %d problems in %.1f s",
         snapshots.size(),
+        alreadyImported > 0 ? " (" + alreadyImported + " already imported)" : "",
         created,
         updated,
         unchanged,
