@@ -94,14 +94,19 @@ public final class MarkdownRenderer {
             visitChildren(image);
           }
         });
-    String html = htmlRenderer.render(document);
-    html = figures(html);
-    if (!idPrefix.isEmpty()) {
-      // text never holds a raw quote (the renderer escapes it), so these only match attributes
-      html =
-          html.replace(" id=\"", " id=\"" + idPrefix).replace(" href=\"#", " href=\"#" + idPrefix);
+    return withIdPrefix(figures(htmlRenderer.render(document)), idPrefix);
+  }
+
+  /**
+   * HTML from {@link #toHtml} with every element id, and every link to one, starting with {@code
+   * idPrefix}; {@code ""} leaves it as it is.
+   */
+  public static String withIdPrefix(String html, String idPrefix) {
+    if (idPrefix.isEmpty()) {
+      return html;
     }
-    return html;
+    // text never holds a raw quote (the renderer escapes it), so these only match attributes
+    return html.replace(" id=\"", " id=\"" + idPrefix).replace(" href=\"#", " href=\"#" + idPrefix);
   }
 
   /**

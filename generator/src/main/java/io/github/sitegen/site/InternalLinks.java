@@ -51,16 +51,28 @@ record InternalLinks(Map<String, String> pages, ArchivedImages images) {
    * article, else unchanged.
    */
   String rewrite(String from, String url) {
-    Optional<String> image = images.relative(from, url);
-    if (image.isPresent()) {
-      return image.get();
+    return target(url).map(t -> relative(from, t)).orElse(url);
+  }
+
+  /**
+   * The site path {@code url} leads to (an archived image's copy, or an archived article's page with
+   * the link's fragment), or empty when it leads outside the site.
+   */
+  Optional<String> target(String url) {
+    String image = images.paths().get(url.strip());
+    if (image != null) {
+      return Optional.of(image);
     }
-    Optional<String> target = key(url).map(pages::get);
-    if (target.isEmpty()) {
-      return url;
-    }
+    Optional<String> page = key(url).map(pages::get);
     int hash = url.indexOf('#');
-    String fragment = hash >= 0 ? url.substring(hash) : "";
-    return RelativeUrls.relative(from, target.get()) + fragment;
+    return page.map(p -> hash >= 0 ? p + url.substring(hash) : p);
+  }
+
+  /** The relative link from page {@code from} to a site path that may end with a fragment. */
+  static String relative(String from, String target) {
+    int hash = target.indexOf('#');
+    return hash < 0
+        ? RelativeUrls.relative(from, target)
+        : RelativeUrls.relative(from, target.substring(0, hash)) + target.substring(hash);
   }
 }

@@ -124,8 +124,9 @@ public final class SiteGenerator {
         }
       }
       List<Future<Boolean>> results = new ArrayList<>();
+      BodyHtml bodyHtml = new BodyHtml(markdown, plan.links(), bodies);
       for (Page page : plan.pages()) {
-        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodies, minutes))));
+        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodyHtml, minutes))));
       }
       for (Future<Boolean> result : results) {
         if (await(result)) {
@@ -200,24 +201,20 @@ public final class SiteGenerator {
 
   /** Renders one page to bytes; safe to call from several threads. */
   private byte[] render(
-      Page page, SitePlanner.Plan plan, BodyLoader bodies, Map<String, Integer> readingMinutes)
+      Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, Map<String, Integer> readingMinutes)
       throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
     Map<String, Integer> minutes = new HashMap<>();
-    boolean several = page.bodies().size() > 1 && page.template().endsWith(".ftlh");
+    boolean htmlPage = page.template().endsWith(".ftlh");
+    boolean several = page.bodies().size() > 1 && htmlPage;
     int n = 0;
     for (String articlePage : page.bodies()) {
       Article article = plan.articles().get(articlePage);
-      String body = bodies.body(article);
       // on a page showing several articles, heading ids must stay unique
       String idPrefix = several ? "a" + ++n + "-" : "";
-      html.put(
-          articlePage,
-          markdown.toHtml(
-              body,
-              // a feed's content has its article page as xml:base; a page links from itself
-              url -> plan.links().rewrite(several ? page.path() : articlePage, url),
-              idPrefix));
+      // a feed's content has its article page as xml:base; a page links from itself
+      String from = htmlPage ? page.path() : articlePage;
+      html.put(articlePage, bodyHtml.html(article, articlePage, from, idPrefix));
       minutes.put(articlePage, readingMinutes.getOrDefault(articlePage, 1));
     }
     Map<String, @Nullable Object> model = new HashMap<>(page.model());

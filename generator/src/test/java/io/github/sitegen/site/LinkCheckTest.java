@@ -50,6 +50,17 @@ class LinkCheckTest {
   }
 
   @Test
+  void linksInsideBodiesResolveOnPagesShowingOneArticle() throws Exception {
+    // with one article a page, every reading view shows a single body: its links to other
+    // archived articles must be relative to the reading view, not to the article's own page
+    Path single = dir.resolve("one-a-page");
+    SiteFixture.buildNext(SiteFixture.french(single, null, 1));
+
+    assertThat(brokenLinks(single)).isEmpty();
+    assertThat(SiteFixture.read(single, "read/page/2/index.html")).contains("licenciements");
+  }
+
+  @Test
   void noLinkDependsOnTheSiteRoot() throws Exception {
     List<String> rooted = new ArrayList<>();
     for (Path page : pages(site)) {
