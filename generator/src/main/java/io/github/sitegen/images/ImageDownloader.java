@@ -1,9 +1,9 @@
 package io.github.sitegen.images;
 
+import io.github.sitegen.internal.LimitedBody;
 import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,11 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -268,7 +265,7 @@ public final class ImageDownloader {
       throw new Refused("interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof TooLarge) {
+      if (cause instanceof LimitedBody.TooLarge) {
         throw new Refused(tooLarge());
       }
       if (cause instanceof HttpTimeoutException) {
@@ -297,7 +294,7 @@ public final class ImageDownloader {
     if (length > options.maxBytes()) {
       return HttpResponse.BodySubscribers.replacing(null);
     }
-    return new LimitedBytes(options.maxBytes());
+    return new LimitedBody(options.maxBytes());
   }
 
   /** Whether the bytes start as files of that type do (their "magic number"). */
@@ -346,63 +343,6 @@ public final class ImageDownloader {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
-  }
-
-  /** Thrown (as a cause) when a body grows past the limit. */
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /** Collects a body, cancelling the download as soon as it grows past a limit. */
-  private static final class LimitedBytes implements HttpResponse.BodySubscriber<byte @Nullable []> {
-    private final long max;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final CompletableFuture<byte @Nullable []> result = new CompletableFuture<>();
-    private Flow.@Nullable Subscription subscription;
-
-    LimitedBytes(long max) {
-      this.max = max;
-    }
-
-    @Override
-    public CompletionStage<byte @Nullable []> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer b : items) {
-        if (out.size() + (long) b.remaining() > max) {
-          if (subscription != null) {
-            subscription.cancel();
-          }
-          result.completeExceptionally(new TooLarge());
-          return;
-        }
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        out.write(chunk, 0, chunk.length);
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(out.toByteArray());
     }
   }
 }

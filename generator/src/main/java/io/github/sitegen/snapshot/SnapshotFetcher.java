@@ -1,5 +1,6 @@
 package io.github.sitegen.snapshot;
 
+import io.github.sitegen.internal.LimitedBody;
 import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.github.sitegen.snapshot;
+package io.github.sitegen.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,21 +12,22 @@ import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
 
 /** Collects a response body, cancelling the download as soon as it grows past a limit. */
-final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final long max;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private Flow.@Nullable Subscription subscription;
 
-  LimitedBody(long max) {
+  /** Collects at most {@code max} bytes. */
+  public LimitedBody(long max) {
     this.max = max;
   }
 
   /** Thrown (as a cause) when the body is larger than the limit. */
-  static final class TooLarge extends IOException {
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
-    TooLarge(long max) {
+    public TooLarge(long max) {
       super(String.format(Locale.ROOT, "response larger than the limit of %,d bytes", max));
     }
   }
