@@ -1,5 +1,6 @@
 package io.github.sitegen.archive;
 
+import io.github.sitegen.internal.XmlChars;
 import io.github.sitegen.Problem;
 import io.github.sitegen.SiteGenException;
 import java.util.ArrayList;
@@ -198,31 +199,11 @@ final class FrontMatter {
    * unreadable {@code !!binary} blob.
    */
   static String printable(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean ok =
-          c == '\t' || c == '\n' || c >= 0x20 && c < 0x7f || c == 0x85 || c >= 0xa0 && c <= 0xfffd;
-      if (Character.isHighSurrogate(c)) {
-        ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-        if (ok) {
-          if (out != null) {
-            out.append(c).append(text.charAt(i + 1));
-          }
-          i++;
-          continue;
-        }
-      } else if (Character.isLowSurrogate(c)) {
-        ok = false;
-      }
-      if (!ok && out == null) {
-        out = new StringBuilder(text.length()).append(text, 0, i);
-      } else if (ok && out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? text : out.toString();
+    return XmlChars.keepOnly(
+        text,
+        c -> c == '\t' || c == '\n' || c >= 0x20 && c < 0x7f || c == 0x85 || c >= 0xa0 && c <= 0xfffd);
   }
+
 
   /** A new SnakeYAML instance (they are not thread-safe; creating one is cheap). */
   private static Yaml yaml() {

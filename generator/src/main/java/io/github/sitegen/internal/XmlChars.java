@@ -14,6 +14,20 @@ public final class XmlChars {
 
   /** The text without the characters XML 1.0 forbids, unpaired surrogates included; unchanged text is returned as is. */
   public static String strip(String text) {
+    return keepOnly(text, XmlChars::isLegal);
+  }
+
+  /** Which UTF-16 units (never surrogates: those are kept in pairs, dropped alone) to keep. */
+  @FunctionalInterface
+  public interface CharFilter {
+    boolean keep(char c);
+  }
+
+  /**
+   * The text with only the units {@code filter} keeps and the surrogate pairs (unpaired
+   * surrogates dropped); unchanged text is returned as is.
+   */
+  public static String keepOnly(String text, CharFilter filter) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -24,7 +38,7 @@ public final class XmlChars {
           out.append(c).append(text.charAt(i + 1));
         }
         i++;
-      } else if (isLegal(c)) {
+      } else if (!Character.isSurrogate(c) && filter.keep(c)) {
         if (out != null) {
           out.append(c);
         }
