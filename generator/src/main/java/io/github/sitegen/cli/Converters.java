@@ -1,9 +1,11 @@
 package io.github.sitegen.cli;
 
 import io.github.sitegen.site.OptionValues;
+import io.github.sitegen.site.PageKind;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
@@ -56,6 +58,13 @@ final class Converters {
     @Override
     public Integer convert(String value) {
       return Converters.convert(value, OptionValues::port);
+    }
+  }
+
+  static final class Kinds implements ITypeConverter<Set<PageKind>> {
+    @Override
+    public Set<PageKind> convert(String value) {
+      return Converters.convert(value, OptionValues::disabledKinds);
     }
   }
 

@@ -1,8 +1,10 @@
 package io.github.sitegen.cli;
 
+import io.github.sitegen.site.PageKind;
 import io.github.sitegen.site.SiteOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +67,17 @@ final class SiteArguments {
       description = "Folder whose files override the default theme's by name (default: none).")
   @Nullable Path theme;
 
+  @Option(
+      names = "--disable-kinds",
+      defaultValue = "",
+      paramLabel = "<kinds>",
+      converter = Converters.Kinds.class,
+      description =
+          "Optional outputs not to make, comma-separated, among reader, search, feeds, authors,"
+              + " sitemap (default: none; all are made).")
+  Set<PageKind> disabled;
+
   SiteOptions toOptions(Path out) {
-    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme);
+    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme, disabled);
   }
 }

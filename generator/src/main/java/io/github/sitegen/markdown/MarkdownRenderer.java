@@ -76,9 +76,33 @@ public final class MarkdownRenderer {
    * @param idPrefix prepended to every id, e.g. {@code "a2-"}; {@code ""} for none
    */
   public String toHtml(String markdown, UnaryOperator<String> linkRewriter, String idPrefix) {
+    requireNonNull(idPrefix, "idPrefix");
+    return withIdPrefix(render(markdown, linkRewriter, false).html(), idPrefix);
+  }
+
+  /**
+   * A body parsed once: its HTML and, when asked, its plain text.
+   *
+   * @param html as {@link #toHtml(String, UnaryOperator)} gives it
+   * @param text as {@link #toPlainText(String, int)} gives it without a limit; {@code ""} when not
+   *     asked for
+   * @param words the number of words of the text (counted even when the text was not asked for)
+   */
+  public record Rendered(String html, String text, int words) {
+    public Rendered {
+      requireNonNull(html, "html");
+      requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * Parses Markdown once for its HTML (as {@link #toHtml(String, UnaryOperator)}), its word count
+   * and, when {@code withText}, its plain text (as {@link #toPlainText(String, int)}): a site shows,
+   * counts and indexes each body without parsing it three times.
+   */
+  public Rendered render(String markdown, UnaryOperator<String> linkRewriter, boolean withText) {
     requireNonNull(markdown, "markdown");
     requireNonNull(linkRewriter, "linkRewriter");
-    requireNonNull(idPrefix, "idPrefix");
     Node document = parser.parse(markdown);
     document.accept(
         new AbstractVisitor() {
@@ -94,7 +118,25 @@ public final class MarkdownRenderer {
             visitChildren(image);
           }
         });
-    return withIdPrefix(figures(htmlRenderer.render(document)), idPrefix);
+    var collected = new StringBuilder();
+    document.accept(new TextCollector(collected));
+    String html = figures(htmlRenderer.render(document));
+    return new Rendered(html, withText ? collapseWhitespace(collected) : "", words(collected));
+  }
+
+  /** Words in a text: runs of characters other than the whitespace of the regular expression \s. */
+  public static int words(CharSequence text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
   }
 
   /**
@@ -163,7 +205,19 @@ public final class MarkdownRenderer {
     }
     var collected = new StringBuilder();
     parser.parse(markdown).accept(new TextCollector(collected));
-    String text = collapseWhitespace(collected);
+    return cut(collapseWhitespace(collected), maxChars);
+  }
+
+  /**
+   * Plain text (whitespace already collapsed) cut at a word boundary to at most {@code maxChars}
+   * characters, "…" appended when cut (the ellipsis counts in {@code maxChars}).
+   *
+   * @throws IllegalArgumentException when {@code maxChars} is less than 1
+   */
+  public static String cut(String text, int maxChars) {
+    if (maxChars < 1) {
+      throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
+    }
     if (text.length() <= maxChars) {
       return text;
     }

@@ -25,9 +25,20 @@ final class BodyHtml {
   private final MarkdownRenderer markdown;
   private final InternalLinks links;
   private final BodyLoader bodies;
-  private final Map<String, String> cache = new ConcurrentHashMap<>();
+  private final Map<String, Body> cache = new ConcurrentHashMap<>();
   private final AtomicLong cachedChars = new AtomicLong();
   private final long budgetChars;
+
+  /** A body rendered with markers for site links, and its reading time. */
+  private record Body(String marked, int minutes) {}
+
+  /**
+   * A body parsed for its article page and the search index.
+   *
+   * @param text its plain text, whitespace collapsed ({@code ""} unless asked for)
+   * @param minutes minutes to read it
+   */
+  record Parsed(String text, int minutes) {}
 
   BodyHtml(MarkdownRenderer markdown, InternalLinks links, BodyLoader bodies) {
     this.markdown = markdown;
@@ -39,20 +50,51 @@ final class BodyHtml {
   }
 
   /**
+   * Parses the body of the article whose page is {@code articlePage} and keeps its HTML for the
+   * pages that show it (within the memory budget); its plain text comes back, not kept.
+   */
+  Parsed parse(Article article, String articlePage, boolean withText) throws IOException {
+    MarkdownRenderer.Rendered rendered = render(article, withText);
+    Body body = keep(articlePage, rendered);
+    return new Parsed(rendered.text(), body.minutes());
+  }
+
+  /**
    * The body of the article whose page is {@code articlePage}, as shown on page {@code from}, its
    * ids prefixed with {@code idPrefix}.
    */
   String html(Article article, String articlePage, String from, String idPrefix) throws IOException {
-    String marked = cache.get(articlePage);
-    if (marked == null) {
-      marked = markdown.toHtml(bodies.body(article), url -> links.target(url).map(t -> MARK + t).orElse(url), "");
-      if (cachedChars.addAndGet(marked.length()) <= budgetChars) {
-        cache.putIfAbsent(articlePage, marked);
-      } else {
-        cachedChars.addAndGet(-marked.length());
+    return MarkdownRenderer.withIdPrefix(resolve(body(article, articlePage).marked(), from), idPrefix);
+  }
+
+  /** Minutes to read the body of the article whose page is {@code articlePage}, at least 1. */
+  int minutes(Article article, String articlePage) throws IOException {
+    return body(article, articlePage).minutes();
+  }
+
+  private Body body(Article article, String articlePage) throws IOException {
+    Body body = cache.get(articlePage);
+    return body != null ? body : keep(articlePage, render(article, false));
+  }
+
+  private MarkdownRenderer.Rendered render(Article article, boolean withText) throws IOException {
+    return markdown.render(
+        bodies.body(article), url -> links.target(url).map(t -> MARK + t).orElse(url), withText);
+  }
+
+  private Body keep(String articlePage, MarkdownRenderer.Rendered rendered) {
+    // 200 words a minute, at least one minute
+    Body body = new Body(rendered.html(), Math.max(1, (rendered.words() + 199) / 200));
+    if (cachedChars.addAndGet(body.marked().length()) <= budgetChars) {
+      Body previous = cache.putIfAbsent(articlePage, body);
+      if (previous != null) {
+        cachedChars.addAndGet(-body.marked().length());
+        return previous;
       }
+    } else {
+      cachedChars.addAndGet(-body.marked().length());
     }
-    return MarkdownRenderer.withIdPrefix(resolve(marked, from), idPrefix);
+    return body;
   }
 
   /** The markers as links relative to page {@code from}. */

@@ -120,6 +120,16 @@ public final class OptionValues {
   }
 
   /**
+   * Parses the optional kinds of output to leave out, comma-separated ({@code reader,search}); see
+   * {@link PageKind}. Empty gives none.
+   *
+   * @throws IllegalArgumentException naming the valid kinds, on an unknown one
+   */
+  public static Set<PageKind> disabledKinds(String list) {
+    return PageKind.parse(list);
+  }
+
+  /**
    * Parses the absolute URL of a feed to fetch: {@code http}, {@code https} (with a host) or {@code
    * file}.
    *

@@ -49,12 +49,20 @@ import org.jspecify.annotations.Nullable;
 public final class SiteGenerator {
   private static final int MAX_THREADS = 8;
 
+  /** Article pages rendered between two additions to the search index. */
+  private static final int BATCH = 256;
+
+  private static final String ARTICLE = "article.ftlh";
+
   private final SiteOptions options;
   private final Reporter reporter;
   private final Theme theme;
   private final SitePlanner dates;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final ArchiveReader archive = new ArchiveReader();
+
+  /** For templates: which optional kinds of output this site has ({@code on.search}, …). */
+  private final Map<String, Boolean> on;
 
   /**
    * A generator for one site.
@@ -66,6 +74,11 @@ public final class SiteGenerator {
     this.options = requireNonNull(options, "options");
     this.reporter = requireNonNull(reporter, "reporter");
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
+    Map<String, Boolean> kinds = new HashMap<>();
+    for (PageKind kind : PageKind.values()) {
+      kinds.put(kind.key(), options.makes(kind));
+    }
+    this.on = Map.copyOf(kinds);
     try {
       // fails now, not mid-build, on a bad date pattern; formats dates for JSON-LD and search
       this.dates = new SitePlanner(options, theme.labels());
@@ -108,59 +121,122 @@ public final class SiteGenerator {
 
     Path output = options.output();
     Files.createDirectories(output);
-    int written = 0;
-    int unchanged = 0;
+    Counts counts = new Counts();
     int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      // one pass over every body for the search index also counts each article's reading time,
-      // so that pages showing an article (its page, reading views, feeds) need not count again
-      Map<String, Integer> minutes = new HashMap<>();
-      for (Map.Entry<String, byte[]> file : searchIndex(plan, bodies, pool, minutes).entrySet()) {
-        if (write(file.getKey(), file.getValue())) {
-          written++;
-        } else {
-          unchanged++;
+      BodyHtml bodyHtml = new BodyHtml(markdown, plan.links(), bodies);
+      // article pages first, a batch at a time: each body is parsed once for its page, its reading
+      // time and its search entry, and memory holds one batch of search terms, never the archive's
+      @Nullable SearchIndex index = options.makes(PageKind.SEARCH) ? new SearchIndex() : null;
+      List<Page> articlePages = new ArrayList<>();
+      List<Page> otherPages = new ArrayList<>();
+      for (Page page : plan.pages()) {
+        (page.template().equals(ARTICLE) ? articlePages : otherPages).add(page);
+      }
+      int total = plan.pages().size();
+      for (int from = 0; from < articlePages.size(); from += BATCH) {
+        List<Future<Rendered>> batch = new ArrayList<>();
+        for (Page page : articlePages.subList(from, Math.min(articlePages.size(), from + BATCH))) {
+          batch.add(pool.submit(() -> renderArticle(page, plan, bodyHtml, index != null)));
+        }
+        for (Future<Rendered> future : batch) {
+          Rendered done = await(future);
+          counts.add(done.written());
+          if (index != null) {
+            index.add(done.path(), done.title(), done.date(), done.snippet(), done.terms());
+          }
+          reporter.progress("pages", counts.total(), total);
         }
       }
       List<Future<Boolean>> results = new ArrayList<>();
-      BodyHtml bodyHtml = new BodyHtml(markdown, plan.links(), bodies);
-      for (Page page : plan.pages()) {
-        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodyHtml, minutes))));
+      for (Page page : otherPages) {
+        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodyHtml))));
       }
       for (Future<Boolean> result : results) {
-        if (await(result)) {
-          written++;
-        } else {
-          unchanged++;
+        counts.add(await(result));
+        reporter.progress("pages", counts.total(), total);
+      }
+      if (index != null) {
+        for (Map.Entry<String, byte[]> file : index.files().entrySet()) {
+          counts.add(write(file.getKey(), file.getValue()));
         }
-        reporter.progress("pages", written + unchanged, plan.pages().size());
       }
     } finally {
       stop(pool);
     }
     for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
-      if (write(file.getKey(), file.getValue())) {
-        written++;
-      } else {
-        unchanged++;
-      }
+      counts.add(write(file.getKey(), file.getValue()));
     }
     for (String image : new TreeSet<>(images.values())) {
       // archived images keep their archive path in the site: images/ab/ab12….webp
       Path source = options.archive().resolve(image);
-      if (Files.isRegularFile(source) && write(image, Files.readAllBytes(source))) {
-        written++;
-      } else {
-        unchanged++;
-      }
+      counts.add(Files.isRegularFile(source) && write(image, Files.readAllBytes(source)));
     }
     if (options.baseUrl() == null) {
       reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
     }
     // TODO(#6): remove files a previous build made that no page produces any more
     return new SiteReport(
-        articles.size(), written, unchanged, output, Duration.ofNanos(System.nanoTime() - start));
+        articles.size(),
+        counts.written,
+        counts.unchanged,
+        output,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Files written and files left as they were. */
+  private static final class Counts {
+    int written;
+    int unchanged;
+
+    void add(boolean wasWritten) {
+      if (wasWritten) {
+        written++;
+      } else {
+        unchanged++;
+      }
+    }
+
+    int total() {
+      return written + unchanged;
+    }
+  }
+
+  /** An article page done, with its search entry ({@code terms} empty when search is off). */
+  private record Rendered(
+      String path, boolean written, String title, String date, String snippet, Set<String> terms) {}
+
+  /** Renders and writes an article page, parsing its body once for the page and the search. */
+  private Rendered renderArticle(Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, boolean search)
+      throws IOException {
+    Article a = plan.articles().get(page.path());
+    BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
+    boolean written = write(page.path(), render(page, plan, bodyHtml));
+    if (!search) {
+      return new Rendered(page.path(), written, "", "", "", Set.of());
+    }
+    String snippet =
+        a.summary().isBlank() ? MarkdownRenderer.cut(body.text(), 200) : a.summary().strip();
+    if (snippet.length() > 200) {
+      snippet = snippet.substring(0, 199).strip() + "…";
+    }
+    String text =
+        String.join(
+            " ",
+            a.title(),
+            a.subtitle(),
+            String.join(" ", a.tags()),
+            String.join(" ", a.authors()),
+            a.summary(),
+            body.text());
+    return new Rendered(
+        page.path(),
+        written,
+        a.title(),
+        dates.date(a.date()).date(),
+        snippet,
+        SearchIndex.terms(text));
   }
 
   /**
@@ -200,9 +276,7 @@ public final class SiteGenerator {
   }
 
   /** Renders one page to bytes; safe to call from several threads. */
-  private byte[] render(
-      Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, Map<String, Integer> readingMinutes)
-      throws IOException {
+  private byte[] render(Page page, SitePlanner.Plan plan, BodyHtml bodyHtml) throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
     Map<String, Integer> minutes = new HashMap<>();
     boolean htmlPage = page.template().endsWith(".ftlh");
@@ -215,12 +289,12 @@ public final class SiteGenerator {
       // a feed's content has its article page as xml:base; a page links from itself
       String from = htmlPage ? page.path() : articlePage;
       html.put(articlePage, bodyHtml.html(article, articlePage, from, idPrefix));
-      minutes.put(articlePage, readingMinutes.getOrDefault(articlePage, 1));
+      minutes.put(articlePage, bodyHtml.minutes(article, articlePage));
     }
     Map<String, @Nullable Object> model = new HashMap<>(page.model());
     model.put("bodies", html);
     model.put("minutes", minutes);
-    if (page.template().equals("article.ftlh")) {
+    if (page.template().equals(ARTICLE)) {
       model.put(
           "jsonLd", jsonLd(plan.articles().get(page.bodies().get(0)), page.path(), plan.links()));
     }
@@ -231,82 +305,12 @@ public final class SiteGenerator {
     model.put("url", new TemplateHelpers.Url(page.path()));
     model.put("msg", new TemplateHelpers.Msg(theme.labels()));
     model.put("count", new TemplateHelpers.Count(theme.labels()));
+    model.put("on", on);
     String text = theme.render(page.template(), model);
     if (page.template().endsWith(".ftlx")) {
       text = XmlChars.strip(text); // XML 1.0 forbids most control characters, even escaped
     }
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The search index of every article, newest first. Bodies are read and tokenised in parallel, a
-   * batch at a time, so memory holds one batch of term sets, never the whole archive's text.
-   */
-  private Map<String, byte[]> searchIndex(
-      SitePlanner.Plan plan, BodyLoader bodies, ExecutorService pool, Map<String, Integer> minutes)
-      throws IOException {
-    record Doc(String path, String title, String date, String snippet, Set<String> terms, int minutes) {}
-    List<String> paths =
-        plan.pages().stream()
-            .filter(p -> p.template().equals("article.ftlh"))
-            .map(Page::path)
-            .toList();
-    var index = new SearchIndex();
-    int batch = 256;
-    for (int from = 0; from < paths.size(); from += batch) {
-      List<Future<Doc>> docs = new ArrayList<>();
-      for (String path : paths.subList(from, Math.min(paths.size(), from + batch))) {
-        Article a = plan.articles().get(path);
-        docs.add(
-            pool.submit(
-                () -> {
-                  String body = bodies.body(a);
-                  String snippet =
-                      a.summary().isBlank() ? markdown.toPlainText(body, 200) : a.summary().strip();
-                  if (snippet.length() > 200) {
-                    snippet = snippet.substring(0, 199).strip() + "…";
-                  }
-                  String bodyText = markdown.toPlainText(body, Integer.MAX_VALUE);
-                  String text =
-                      String.join(
-                          " ",
-                          a.title(),
-                          a.subtitle(),
-                          String.join(" ", a.tags()),
-                          String.join(" ", a.authors()),
-                          a.summary(),
-                          bodyText);
-                  return new Doc(
-                      path,
-                      a.title(),
-                      dates.date(a.date()).date(),
-                      snippet,
-                      SearchIndex.terms(text),
-                      readingMinutes(bodyText));
-                }));
-      }
-      for (Future<Doc> future : docs) {
-        Doc d = await(future);
-        index.add(d.path(), d.title(), d.date(), d.snippet(), d.terms());
-        minutes.put(d.path(), d.minutes());
-      }
-    }
-    return index.files();
-  }
-
-  /** Minutes to read a body's plain text at 200 words a minute, at least 1. */
-  private static int readingMinutes(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i); // the whitespace of the regular expression \s
-      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-      if (!space && !inWord) {
-        words++;
-      }
-      inWord = !space;
-    }
-    return Math.max(1, (words + 199) / 200);
   }
 
   /**

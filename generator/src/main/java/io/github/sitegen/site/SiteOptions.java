@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param zone time zone dates are shown in and date indexes are cut in
  * @param pageSize articles per page on paginated lists, at least 1
  * @param theme a folder whose files override the default theme's by name, or null
+ * @param disabled optional kinds of output not to make (see {@link PageKind})
  */
 public record SiteOptions(
     Path archive,
@@ -29,7 +33,8 @@ public record SiteOptions(
     Locale locale,
     ZoneId zone,
     int pageSize,
-    @Nullable Path theme) {
+    @Nullable Path theme,
+    Set<PageKind> disabled) {
 
   /** Default articles per page. */
   public static final int DEFAULT_PAGE_SIZE = 20;
@@ -46,6 +51,34 @@ public record SiteOptions(
     if (baseUrl != null && !baseUrl.isAbsolute()) {
       throw new IllegalArgumentException("base URL must be absolute, was \"" + baseUrl + "\"");
     }
+    disabled =
+        disabled.isEmpty()
+            ? Collections.unmodifiableSet(EnumSet.noneOf(PageKind.class))
+            : Collections.unmodifiableSet(EnumSet.copyOf(disabled));
+  }
+
+  /** Options that make every kind of page. */
+  public SiteOptions(
+      Path archive,
+      Path output,
+      String title,
+      @Nullable URI baseUrl,
+      Locale locale,
+      ZoneId zone,
+      int pageSize,
+      @Nullable Path theme) {
+    this(archive, output, title, baseUrl, locale, zone, pageSize, theme, Set.of());
+  }
+
+  /** These options without the given kinds of output. */
+  public SiteOptions withDisabled(Set<PageKind> kinds) {
+    return new SiteOptions(
+        archive, output, title, baseUrl, locale, zone, pageSize, theme, kinds);
+  }
+
+  /** Whether this kind of output is made. */
+  public boolean makes(PageKind kind) {
+    return !disabled.contains(kind);
   }
 
   /** Options with defaults: title "Archive", no base URL, English, UTC, 20 per page, no theme. */

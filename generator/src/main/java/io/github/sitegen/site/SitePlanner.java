@@ -161,12 +161,14 @@ final class SitePlanner {
             all,
             labels.expect("home.title"),
             Map.of("years", newestFirst(years), "reader", READ + "index.html")));
-    pages.addAll(
-        reader(
-            READ,
-            all,
-            labels.expect("home.title"),
-            new LinkView(labels.expect("reader.toList"), "index.html")));
+    if (options.makes(PageKind.READER)) {
+      pages.addAll(
+          reader(
+              READ,
+              all,
+              labels.expect("home.title"),
+              new LinkView(labels.expect("reader.toList"), "index.html")));
+    }
     Related related = new Related(viewed, tags);
     for (int i = 0; i < viewed.size(); i++) {
       pages.add(articlePage(viewed, i, related));
@@ -178,15 +180,36 @@ final class SitePlanner {
     pages.addAll(yearPages(years, months, all));
     pages.addAll(periodPages("month.ftlh", months, years, all, v -> monthKey(v), days));
     pages.addAll(periodPages("day.ftlh", days, months, all, v -> dayKey(v), null));
-    pages.addAll(dayReaders(days, all));
+    if (options.makes(PageKind.READER)) {
+      pages.addAll(dayReaders(days, all));
+    }
     pages.addAll(tagPages(tags, all));
-    pages.addAll(authorPages(authors, all));
+    if (options.makes(PageKind.AUTHORS)) {
+      pages.addAll(authorPages(authors, all));
+    }
     pages.add(page("404.html", "404.ftlh", labels.expect("notFound.title")).build(null));
-    pages.add(
-        page("search/index.html", "search.ftlh", labels.expect("search.title"))
-            .with("docs", all.size())
-            .build(null));
-    pages.add(feed("feed.xml", viewed, FEED_SIZE, options.title(), "index.html"));
+    if (options.makes(PageKind.SEARCH)) {
+      pages.add(
+          page("search/index.html", "search.ftlh", labels.expect("search.title"))
+              .with("docs", all.size())
+              .build(null));
+    }
+    if (options.makes(PageKind.FEEDS)) {
+      pages.add(feed("feed.xml", viewed, FEED_SIZE, options.title(), "index.html"));
+      feeds(pages, viewed, tags, authors);
+    }
+    if (options.baseUrl() != null && options.makes(PageKind.SITEMAP)) {
+      pages.add(sitemap(pages));
+    }
+    return new Plan(pages, new InternalLinks(linkIndex, archivedImages), articlesByPath);
+  }
+
+  /** The feed of every tag and (when author pages are made) every author. */
+  private void feeds(
+      List<Page> pages,
+      List<Entry> viewed,
+      Map<String, TagView> tags,
+      Map<String, AuthorView> authors) {
     Map<String, List<Entry>> byTag = new HashMap<>();
     Map<String, List<Entry>> byAuthor = new HashMap<>();
     for (Entry e : viewed) {
@@ -204,6 +227,9 @@ final class SitePlanner {
               options.title() + " – " + labels.format("tag.title", tag.name()),
               tag.path()));
     }
+    if (!options.makes(PageKind.AUTHORS)) {
+      return;
+    }
     for (AuthorView author : authors.values()) {
       pages.add(
           feed(
@@ -213,10 +239,6 @@ final class SitePlanner {
               options.title() + " – " + labels.format("author.title", author.name()),
               author.path()));
     }
-    if (options.baseUrl() != null) {
-      pages.add(sitemap(pages));
-    }
-    return new Plan(pages, new InternalLinks(linkIndex, archivedImages), articlesByPath);
   }
 
   // ---- article views and groupings
@@ -334,15 +356,23 @@ final class SitePlanner {
   }
 
   private static String yearKey(ZonedDateTime t) {
-    return String.format(Locale.ROOT, "%04d", t.getYear());
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      return String.format(Locale.ROOT, "%04d", year);
+    }
+    return String.valueOf(10000 + year).substring(1); // %04d without a formatter: planning is hot
   }
 
   private static String monthKey(ZonedDateTime t) {
-    return yearKey(t) + String.format(Locale.ROOT, "-%02d", t.getMonthValue());
+    return yearKey(t) + "-" + twoDigits(t.getMonthValue());
   }
 
   private static String dayKey(ZonedDateTime t) {
-    return monthKey(t) + String.format(Locale.ROOT, "-%02d", t.getDayOfMonth());
+    return monthKey(t) + "-" + twoDigits(t.getDayOfMonth());
+  }
+
+  private static String twoDigits(int n) {
+    return n < 10 ? "0" + n : Integer.toString(n);
   }
 
   private static String monthKey(ArticleView v) {
@@ -377,11 +407,40 @@ final class SitePlanner {
    * Tags sharing a slug ({@code IA} and {@code ia}) share a page; a tag of only emoji gets a hash.
    */
   static String tagSlug(String tag) {
-    return Slugs.of(tag, "tag-" + sha1(tag).substring(0, 8));
+    return TAG_SLUGS.of(tag, t -> slug(t, "tag-"));
   }
 
   static String authorSlug(String author) {
-    return Slugs.of(author.strip(), "author-" + sha1(author.strip()).substring(0, 8));
+    return AUTHOR_SLUGS.of(author, a -> slug(a.strip(), "author-"));
+  }
+
+  /** The slug of a name; a name of only symbols gets a hash, computed only then (it is costly). */
+  private static String slug(String name, String prefix) {
+    String fallback = Slugs.of(name).isEmpty() ? prefix + sha1(name).substring(0, 8) : "";
+    return Slugs.of(name, fallback);
+  }
+
+  private static final SlugCache TAG_SLUGS = new SlugCache();
+  private static final SlugCache AUTHOR_SLUGS = new SlugCache();
+
+  /**
+   * Slugs already made, by name: an archive repeats a few hundred tags and authors thousands of
+   * times. Bounded, so that the names of a hostile archive cannot fill the memory of a server.
+   */
+  private static final class SlugCache {
+    private static final int MAX = 100_000;
+    private final Map<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String of(String name, Function<String, String> make) {
+      String slug = slugs.get(name);
+      if (slug == null) {
+        slug = make.apply(name);
+        if (slugs.size() < MAX) {
+          slugs.putIfAbsent(name, slug);
+        }
+      }
+      return slug;
+    }
   }
 
   private static String tagFolder(TagView tag) {
@@ -465,7 +524,7 @@ final class SitePlanner {
   private List<CalendarMonth> calendar(PeriodView year, Map<String, PeriodView> months) {
     List<CalendarMonth> calendar = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
-      String key = year.key() + String.format(Locale.ROOT, "-%02d", m);
+      String key = year.key() + "-" + twoDigits(m);
       PeriodView month = months.get(key);
       String name =
           LocalDate.of(Integer.parseInt(year.key()), m, 1)
@@ -814,26 +873,51 @@ final class SitePlanner {
     }
 
     List<ArticleView> of(int i) {
-      Map<Integer, Integer> shared = new HashMap<>();
+      // candidates: the neighbours in time of each shared tag, counted (at most 4 tags × 41)
+      int[] found = new int[RELATED_WINDOW * 4 + 4];
+      int[] shared = new int[found.length];
+      int n = 0;
       for (TagView t : entries.get(i).view().tags()) {
         int[] list = byTag.get(t.slug());
         int at = Arrays.binarySearch(list, i);
         int from = Math.max(0, at - RELATED_WINDOW / 2);
         int to = Math.min(list.length, at + RELATED_WINDOW / 2 + 1);
         for (int k = from; k < to; k++) {
-          if (list[k] != i) {
-            shared.merge(list[k], 1, Integer::sum);
+          int other = list[k];
+          if (other == i) {
+            continue;
           }
+          int j = 0;
+          while (j < n && found[j] != other) {
+            j++;
+          }
+          if (j == n) {
+            if (n == found.length) {
+              found = Arrays.copyOf(found, n * 2);
+              shared = Arrays.copyOf(shared, n * 2);
+            }
+            found[n++] = other;
+          }
+          shared[j]++;
         }
       }
-      return shared.entrySet().stream()
-          .sorted(
-              Comparator.comparing((Map.Entry<Integer, Integer> e) -> -e.getValue())
-                  .thenComparing(e -> Math.abs(e.getKey() - i))
-                  .thenComparing(Map.Entry::getKey))
-          .limit(RELATED)
-          .map(e -> entries.get(e.getKey()).view())
-          .toList();
+      // most shared tags first, then nearest in time, then newest
+      Integer[] order = new Integer[n];
+      for (int k = 0; k < n; k++) {
+        order[k] = k;
+      }
+      int[] f = found;
+      int[] c = shared;
+      Arrays.sort(
+          order,
+          Comparator.comparingInt((Integer k) -> -c[k])
+              .thenComparingInt(k -> Math.abs(f[k] - i))
+              .thenComparingInt(k -> f[k]));
+      List<ArticleView> related = new ArrayList<>(RELATED);
+      for (int k = 0; k < n && k < RELATED; k++) {
+        related.add(entries.get(found[order[k]]).view());
+      }
+      return related;
     }
   }
 

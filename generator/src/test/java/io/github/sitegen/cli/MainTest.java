@@ -89,6 +89,7 @@ class MainTest {
           --locale    | fr_FR        | found "fr_FR"
           --time-zone | Mars/Olympus | found "Mars/Olympus"
           --base-url  | example.org  | found "example.org"
+          --disable-kinds | reader,tags | found "tags"
           """)
   void badBuildValueIsAUsageErrorNamingTheOption(String option, String value, String found) {
     int exit = run("build", "--archive", "articles", "--out", "site", option, value);

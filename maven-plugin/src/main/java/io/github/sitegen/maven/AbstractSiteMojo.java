@@ -40,6 +40,14 @@ public abstract class AbstractSiteMojo extends AbstractSiteGenMojo {
   @Parameter(property = "sitegen.themeDirectory", defaultValue = "${project.basedir}/theme")
   protected File themeDirectory;
 
+  /**
+   * Optional outputs not to make, comma-separated, among {@code reader} (reading views), {@code
+   * search}, {@code feeds} (Atom), {@code authors} (author pages) and {@code sitemap}; empty makes
+   * them all.
+   */
+  @Parameter(property = "sitegen.disableKinds", defaultValue = "")
+  protected @Nullable String disableKinds;
+
   /** The parameters as site options, each checked, failing on the first bad one. */
   SiteOptions siteOptions() throws MojoFailureException {
     return new SiteOptions(
@@ -50,6 +58,8 @@ public abstract class AbstractSiteMojo extends AbstractSiteGenMojo {
         Parameters.parse("locale", locale, OptionValues::locale),
         Parameters.parse("timeZone", timeZone, OptionValues::zone),
         Parameters.parse("pageSize", Integer.toString(pageSize), OptionValues::pageSize),
-        themeDirectory.isDirectory() ? themeDirectory.toPath() : null);
+        themeDirectory.isDirectory() ? themeDirectory.toPath() : null,
+        Parameters.parse(
+            "disableKinds", requireNonNullElse(disableKinds, ""), OptionValues::disabledKinds));
   }
 }
