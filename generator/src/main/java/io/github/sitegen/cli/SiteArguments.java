@@ -78,6 +78,6 @@ final class SiteArguments {
   Set<PageKind> disabled;
 
   SiteOptions toOptions(Path out) {
-    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme, disabled);
+    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme, disabled, null);
   }
 }

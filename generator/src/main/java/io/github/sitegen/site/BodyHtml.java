@@ -3,11 +3,15 @@ package io.github.sitegen.site;
 import io.github.sitegen.archive.Article;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTML of article bodies for one build. An article shows on several pages (its own page, the
@@ -29,8 +33,11 @@ final class BodyHtml {
   private final AtomicLong cachedChars = new AtomicLong();
   private final long budgetChars;
 
-  /** A body rendered with markers for site links, and its reading time. */
-  private record Body(String marked, int minutes) {}
+  /**
+   * A body rendered with markers for site links, its reading time, and the link and image
+   * destinations it holds (for the build cache: whether its HTML changes with the site's links).
+   */
+  private record Body(String marked, int minutes, List<String> destinations) {}
 
   /**
    * A body parsed for its article page and the search index.
@@ -40,10 +47,25 @@ final class BodyHtml {
    */
   record Parsed(String text, int minutes) {}
 
+  private final @Nullable Consumer<Rendering> rendered;
+
+  /** A body just rendered, for the build cache. */
+  record Rendering(String articlePage, int minutes, List<String> destinations) {}
+
   BodyHtml(MarkdownRenderer markdown, InternalLinks links, BodyLoader bodies) {
+    this(markdown, links, bodies, null);
+  }
+
+  /** Also tells {@code rendered} of every body it renders. */
+  BodyHtml(
+      MarkdownRenderer markdown,
+      InternalLinks links,
+      BodyLoader bodies,
+      @Nullable Consumer<Rendering> rendered) {
     this.markdown = markdown;
     this.links = links;
     this.bodies = bodies;
+    this.rendered = rendered;
     // up to an eighth of the heap (two bytes a character at worst); past it, bodies are rendered
     // again each time they are shown rather than kept
     this.budgetChars = Runtime.getRuntime().maxMemory() / 16;
@@ -54,8 +76,9 @@ final class BodyHtml {
    * pages that show it (within the memory budget); its plain text comes back, not kept.
    */
   Parsed parse(Article article, String articlePage, boolean withText) throws IOException {
-    MarkdownRenderer.Rendered rendered = render(article, withText);
-    Body body = keep(articlePage, rendered);
+    List<String> destinations = new ArrayList<>();
+    MarkdownRenderer.Rendered rendered = render(article, withText, destinations);
+    Body body = keep(articlePage, rendered, destinations);
     return new Parsed(rendered.text(), body.minutes());
   }
 
@@ -74,17 +97,33 @@ final class BodyHtml {
 
   private Body body(Article article, String articlePage) throws IOException {
     Body body = cache.get(articlePage);
-    return body != null ? body : keep(articlePage, render(article, false));
+    if (body != null) {
+      return body;
+    }
+    List<String> destinations = new ArrayList<>();
+    return keep(articlePage, render(article, false, destinations), destinations);
   }
 
-  private MarkdownRenderer.Rendered render(Article article, boolean withText) throws IOException {
+  private MarkdownRenderer.Rendered render(
+      Article article, boolean withText, List<String> destinations) throws IOException {
     return markdown.render(
-        bodies.body(article), url -> links.target(url).map(t -> MARK + t).orElse(url), withText);
+        bodies.body(article),
+        url -> {
+          destinations.add(url);
+          return links.target(url).map(t -> MARK + t).orElse(url);
+        },
+        withText);
   }
 
-  private Body keep(String articlePage, MarkdownRenderer.Rendered rendered) {
+  private Body keep(
+      String articlePage, MarkdownRenderer.Rendered rendered, List<String> destinations) {
     // 200 words a minute, at least one minute
-    Body body = new Body(rendered.html(), Math.max(1, (rendered.words() + 199) / 200));
+    Body body =
+        new Body(
+            rendered.html(), Math.max(1, (rendered.words() + 199) / 200), List.copyOf(destinations));
+    if (this.rendered != null) {
+      this.rendered.accept(new Rendering(articlePage, body.minutes(), body.destinations()));
+    }
     if (cachedChars.addAndGet(body.marked().length()) <= budgetChars) {
       Body previous = cache.putIfAbsent(articlePage, body);
       if (previous != null) {

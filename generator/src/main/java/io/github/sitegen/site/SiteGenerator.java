@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +40,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every link between pages is relative, so the site works under any sub-path and from a local
  * folder. A file is written only when its bytes change, so a re-run over the same archive writes
- * nothing. Files no page produces any more are not deleted (the output folder may hold files that
- * are not ours).
+ * nothing. With a build cache ({@link SiteOptions#cache()}) a page is not even rendered when its
+ * inputs (model, bodies, where their links lead, theme, options, this code) are those of the
+ * previous build and its file is as that build left it, and the files a previous build wrote that
+ * no page makes any more are deleted (never files the build did not write). The output is byte for
+ * byte that of a clean build either way.
  *
  * <pre>{@code
  * var options = SiteOptions.defaults(Path.of("articles"), Path.of("target/site"));
@@ -124,8 +129,17 @@ public final class SiteGenerator {
     Counts counts = new Counts();
     int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    @Nullable Path cacheFolder = options.cache();
+    @Nullable Incremental incremental = null;
     try {
-      BodyHtml bodyHtml = new BodyHtml(markdown, plan.links(), bodies);
+      if (cacheFolder != null) {
+        incremental = new Incremental(BuildCache.load(cacheFolder, cacheKey()), plan);
+        incremental.identify(bodies, pool);
+      }
+      Incremental inc = incremental;
+      BodyHtml bodyHtml =
+          new BodyHtml(
+              markdown, plan.links(), bodies, inc == null ? null : inc::rendered);
       // article pages first, a batch at a time: each body is parsed once for its page, its reading
       // time and its search entry, and memory holds one batch of search terms, never the archive's
       @Nullable SearchIndex index = options.makes(PageKind.SEARCH) ? new SearchIndex() : null;
@@ -138,63 +152,83 @@ public final class SiteGenerator {
       for (int from = 0; from < articlePages.size(); from += BATCH) {
         List<Future<Rendered>> batch = new ArrayList<>();
         for (Page page : articlePages.subList(from, Math.min(articlePages.size(), from + BATCH))) {
-          batch.add(pool.submit(() -> renderArticle(page, plan, bodyHtml, index != null)));
+          batch.add(pool.submit(() -> article(page, plan, bodyHtml, index != null, inc)));
         }
         for (Future<Rendered> future : batch) {
           Rendered done = await(future);
-          counts.add(done.written());
+          counts.add(done.outcome());
           if (index != null) {
             index.add(done.path(), done.title(), done.date(), done.snippet(), done.terms());
           }
           reporter.progress("pages", counts.total(), total);
         }
       }
-      List<Future<Boolean>> results = new ArrayList<>();
+      List<Future<Outcome>> results = new ArrayList<>();
       for (Page page : otherPages) {
-        results.add(pool.submit(() -> write(page.path(), render(page, plan, bodyHtml))));
+        results.add(pool.submit(() -> page(page, plan, bodyHtml, inc)));
       }
-      for (Future<Boolean> result : results) {
+      for (Future<Outcome> result : results) {
         counts.add(await(result));
         reporter.progress("pages", counts.total(), total);
       }
       if (index != null) {
         for (Map.Entry<String, byte[]> file : index.files().entrySet()) {
-          counts.add(write(file.getKey(), file.getValue()));
+          counts.add(writeOther(file.getKey(), file.getValue(), inc));
         }
       }
     } finally {
       stop(pool);
     }
     for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
-      counts.add(write(file.getKey(), file.getValue()));
+      counts.add(writeOther(file.getKey(), file.getValue(), incremental));
     }
     for (String image : new TreeSet<>(images.values())) {
       // archived images keep their archive path in the site: images/ab/ab12….webp
       Path source = options.archive().resolve(image);
-      counts.add(Files.isRegularFile(source) && write(image, Files.readAllBytes(source)));
+      if (Files.isRegularFile(source)) {
+        counts.add(writeOther(image, Files.readAllBytes(source), incremental));
+      }
     }
     if (options.baseUrl() == null) {
       reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
     }
-    // TODO(#6): remove files a previous build made that no page produces any more
+    if (incremental != null && cacheFolder != null) {
+      counts.removed = incremental.removeStale(output);
+      incremental.next.save(cacheFolder);
+    }
     return new SiteReport(
         articles.size(),
         counts.written,
         counts.unchanged,
         output,
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(System.nanoTime() - start),
+        counts.skipped,
+        counts.removed);
   }
 
-  /** Files written and files left as they were. */
+  /** What happened to one output file. */
+  private enum Outcome {
+    WRITTEN,
+    UNCHANGED,
+    /** Not rendered: its inputs are those of the previous build, and its file is as it left it. */
+    SKIPPED
+  }
+
+  /** Files written, left as they were, and not even rendered. */
   private static final class Counts {
     int written;
     int unchanged;
+    int skipped;
+    int removed;
 
-    void add(boolean wasWritten) {
-      if (wasWritten) {
-        written++;
-      } else {
-        unchanged++;
+    void add(Outcome outcome) {
+      switch (outcome) {
+        case WRITTEN -> written++;
+        case UNCHANGED -> unchanged++;
+        case SKIPPED -> {
+          unchanged++;
+          skipped++;
+        }
       }
     }
 
@@ -205,17 +239,57 @@ public final class SiteGenerator {
 
   /** An article page done, with its search entry ({@code terms} empty when search is off). */
   private record Rendered(
-      String path, boolean written, String title, String date, String snippet, Set<String> terms) {}
+      String path, Outcome outcome, String title, String date, String snippet, Set<String> terms) {}
 
-  /** Renders and writes an article page, parsing its body once for the page and the search. */
-  private Rendered renderArticle(Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, boolean search)
+  /**
+   * Renders and writes an article page (unless the build cache shows it would come out the same),
+   * parsing its body once for the page and the search entry.
+   */
+  private Rendered article(
+      Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, boolean search, @Nullable Incremental inc)
       throws IOException {
     Article a = plan.articles().get(page.path());
-    BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
-    boolean written = write(page.path(), render(page, plan, bodyHtml));
-    if (!search) {
-      return new Rendered(page.path(), written, "", "", "", Set.of());
+    if (inc != null && inc.unchanged(page)) {
+      if (!search) {
+        return new Rendered(page.path(), Outcome.SKIPPED, "", "", "", Set.of());
+      }
+      BuildCache.DocEntry doc = inc.doc(page.path(), a);
+      if (doc == null) {
+        doc = doc(page.path(), a, bodyHtml.parse(a, page.path(), true), inc);
+      }
+      return new Rendered(
+          page.path(), Outcome.SKIPPED, doc.title(), doc.date(), doc.snippet(), doc.terms());
     }
+    BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
+    Outcome outcome = write(page.path(), render(page, plan, bodyHtml));
+    if (inc != null) {
+      inc.done(page);
+    }
+    if (!search) {
+      return new Rendered(page.path(), outcome, "", "", "", Set.of());
+    }
+    BuildCache.DocEntry doc = doc(page.path(), a, body, inc);
+    return new Rendered(
+        page.path(), outcome, doc.title(), doc.date(), doc.snippet(), doc.terms());
+  }
+
+  /** A page other than an article's: rendered and written unless the cache shows no change. */
+  private Outcome page(
+      Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, @Nullable Incremental inc)
+      throws IOException {
+    if (inc != null && inc.unchanged(page)) {
+      return Outcome.SKIPPED;
+    }
+    Outcome outcome = write(page.path(), render(page, plan, bodyHtml));
+    if (inc != null) {
+      inc.done(page);
+    }
+    return outcome;
+  }
+
+  /** The search entry of an article whose body was just parsed with its text. */
+  private BuildCache.DocEntry doc(
+      String path, Article a, BodyHtml.Parsed body, @Nullable Incremental inc) {
     String snippet =
         a.summary().isBlank() ? MarkdownRenderer.cut(body.text(), 200) : a.summary().strip();
     if (snippet.length() > 200) {
@@ -230,13 +304,196 @@ public final class SiteGenerator {
             String.join(" ", a.authors()),
             a.summary(),
             body.text());
-    return new Rendered(
-        page.path(),
-        written,
-        a.title(),
-        dates.date(a.date()).date(),
-        snippet,
-        SearchIndex.terms(text));
+    var doc =
+        new BuildCache.DocEntry(
+            inc == null ? new byte[0] : inc.docKey(path, a),
+            a.title(),
+            dates.date(a.date()).date(),
+            snippet,
+            SearchIndex.terms(text));
+    if (inc != null) {
+      inc.next.doc(path, doc);
+    }
+    return doc;
+  }
+
+  /**
+   * What the build cache knows: the previous build ({@code previous}) and this one ({@code next},
+   * filled as pages are rendered or found unchanged, saved at the end).
+   */
+  private final class Incremental {
+    final BuildCache previous;
+    final BuildCache next;
+    final SitePlanner.Plan plan;
+    /** The digest of each article's body, by the path of its page. */
+    final Map<String, byte[]> identities = new ConcurrentHashMap<>();
+
+    Incremental(BuildCache previous, SitePlanner.Plan plan) {
+      this.previous = previous;
+      this.next = new BuildCache(previous.key());
+      this.plan = plan;
+    }
+
+    /** Reads every body's identity (in parallel) and keeps what the cache knows of it. */
+    void identify(BodyLoader bodies, ExecutorService pool) throws IOException {
+      List<Future<?>> done = new ArrayList<>();
+      for (Map.Entry<String, Article> e : plan.articles().entrySet()) {
+        done.add(
+            pool.submit(
+                () -> {
+                  byte[] identity = bodies.identity(e.getValue());
+                  identities.put(e.getKey(), identity);
+                  BuildCache.BodyEntry known = previous.body(e.getKey());
+                  if (known != null && Arrays.equals(known.identity(), identity)) {
+                    next.body(e.getKey(), known);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        await(f);
+      }
+    }
+
+    /** Called by {@link BodyHtml} for every body it renders. */
+    void rendered(BodyHtml.Rendering body) {
+      byte[] identity = identities.get(body.articlePage());
+      if (identity != null) {
+        next.body(
+            body.articlePage(),
+            new BuildCache.BodyEntry(identity, body.minutes(), body.destinations()));
+      }
+    }
+
+    /**
+     * Whether the page's inputs are those the previous build rendered it from, and its file is
+     * still the one that build wrote; if so it is carried over into the next cache.
+     */
+    boolean unchanged(Page page) throws IOException {
+      BuildCache.PageEntry old = previous.page(page.path());
+      if (old == null) {
+        return false;
+      }
+      byte[] fingerprint = fingerprint(page);
+      if (fingerprint == null || !old.sameFingerprint(fingerprint)) {
+        return false;
+      }
+      Path file = target(page.path());
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      } catch (IOException e) {
+        return false; // deleted since: render it
+      }
+      if (!attributes.isRegularFile()
+          || attributes.size() != old.size()
+          || attributes.lastModifiedTime().toMillis() != old.modified()) {
+        return false;
+      }
+      next.page(page.path(), old);
+      return true;
+    }
+
+    /** Records a page just rendered and written (or found with the right bytes). */
+    void done(Page page) throws IOException {
+      byte[] fingerprint = fingerprint(page);
+      if (fingerprint == null) {
+        return; // a body was not rendered by this build: cannot tell, render it next time
+      }
+      BasicFileAttributes attributes =
+          Files.readAttributes(target(page.path()), BasicFileAttributes.class);
+      next.page(
+          page.path(),
+          new BuildCache.PageEntry(
+              fingerprint, attributes.size(), attributes.lastModifiedTime().toMillis()));
+    }
+
+    /**
+     * The digest of everything the page is made from: its path, template and model, and for each
+     * article body it shows, the body itself (its identity), the article's front matter and where
+     * each of the body's links leads now. Null when a body's links are not known yet.
+     */
+    byte @Nullable [] fingerprint(Page page) {
+      var print = new Fingerprint().add(page.path()).add(page.template()).add(page.model());
+      for (String articlePage : page.bodies()) {
+        Article article = plan.articles().get(articlePage);
+        byte[] identity = identities.get(articlePage);
+        BuildCache.BodyEntry body = next.body(articlePage);
+        if (identity == null || body == null || !Arrays.equals(body.identity(), identity)) {
+          return null;
+        }
+        print.add(articlePage).add(identity).add(article).add(body.minutes());
+        print.add(plan.links().images().absoluteLead(article.image()));
+        for (String destination : body.destinations()) {
+          print.add(plan.links().target(destination).orElse(""));
+        }
+      }
+      return print.bytes();
+    }
+
+    /** The key of an article's search entry: its body and front matter. */
+    byte[] docKey(String articlePage, Article article) {
+      byte[] identity = identities.get(articlePage);
+      return new Fingerprint()
+          .add(identity == null ? new byte[0] : identity)
+          .add(article)
+          .bytes();
+    }
+
+    /** The search entry the previous build made for this article, if it still holds. */
+    BuildCache.@Nullable DocEntry doc(String articlePage, Article article) {
+      BuildCache.DocEntry doc = previous.doc(articlePage);
+      if (doc == null || !Arrays.equals(doc.key(), docKey(articlePage, article))) {
+        return null;
+      }
+      next.doc(articlePage, doc);
+      return doc;
+    }
+
+    /** Deletes the files the previous build wrote that this one did not make; how many. */
+    int removeStale(Path output) throws IOException {
+      Set<String> stale = new TreeSet<>(previous.outputs());
+      stale.removeAll(next.outputs());
+      int removed = 0;
+      for (String path : stale) {
+        Path file = target(path);
+        if (Files.deleteIfExists(file)) {
+          removed++;
+          // and the folders that held only it (never the output folder itself)
+          Path root = output.toAbsolutePath().normalize();
+          for (Path dir = file.getParent();
+              dir != null && dir.startsWith(root) && !dir.equals(root);
+              dir = dir.getParent()) {
+            try (var entries = Files.list(dir)) {
+              if (entries.findAny().isPresent()) {
+                break;
+              }
+            }
+            Files.delete(dir);
+          }
+        }
+      }
+      return removed;
+    }
+  }
+
+  /**
+   * What every page depends on besides its own inputs: this code, the theme, the labels and the
+   * options. A cache made under another key is not used.
+   */
+  private String cacheKey() throws IOException {
+    return new Fingerprint()
+        .add(BuildCache.class.getName())
+        .add(CodeIdentity.of(SiteGenerator.class))
+        .add(theme.identity())
+        .add(theme.labels().values())
+        .add(options.title())
+        .add(options.baseUrl() == null ? "" : options.baseUrl().toString())
+        .add(options.locale().toLanguageTag())
+        .add(options.zone().getId())
+        .add(options.pageSize())
+        .add(new TreeSet<>(options.disabled()).toString())
+        .hex();
   }
 
   /**
@@ -391,20 +648,36 @@ public final class SiteGenerator {
     return files;
   }
 
-  /** Writes a file unless it already holds these bytes; true when written. */
-  private boolean write(String path, byte[] bytes) throws IOException {
+  /** Writes a file that is not a page (theme files, search index, images), recording it. */
+  private Outcome writeOther(String path, byte[] bytes, @Nullable Incremental inc)
+      throws IOException {
+    Outcome outcome = write(path, bytes);
+    if (inc != null) {
+      inc.next.other(path);
+    }
+    return outcome;
+  }
+
+  /** The file of an output path, which must lie inside the output folder. */
+  private Path target(String path) {
     Path root = options.output().toAbsolutePath().normalize();
     Path target = root.resolve(path).normalize();
     if (!target.startsWith(root) || target.equals(root)) {
       throw new SiteGenException(
           Problem.error(path, 0, "output path: expected a file inside the site folder"));
     }
+    return target;
+  }
+
+  /** Writes a file unless it already holds these bytes. */
+  private Outcome write(String path, byte[] bytes) throws IOException {
+    Path target = target(path);
     if (Files.isRegularFile(target)
         && Files.size(target) == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
-      return false;
+      return Outcome.UNCHANGED;
     }
     AtomicWrites.replace(target, bytes);
-    return true;
+    return Outcome.WRITTEN;
   }
 }

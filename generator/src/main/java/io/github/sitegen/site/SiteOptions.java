@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize articles per page on paginated lists, at least 1
  * @param theme a folder whose files override the default theme's by name, or null
  * @param disabled optional kinds of output not to make (see {@link PageKind})
+ * @param cache a folder for the build cache (what the previous build made, so that the next one
+ *     renders only what changed), or null for none: every page is then rendered
  */
 public record SiteOptions(
     Path archive,
@@ -34,7 +36,8 @@ public record SiteOptions(
     ZoneId zone,
     int pageSize,
     @Nullable Path theme,
-    Set<PageKind> disabled) {
+    Set<PageKind> disabled,
+    @Nullable Path cache) {
 
   /** Default articles per page. */
   public static final int DEFAULT_PAGE_SIZE = 20;
@@ -67,13 +70,19 @@ public record SiteOptions(
       ZoneId zone,
       int pageSize,
       @Nullable Path theme) {
-    this(archive, output, title, baseUrl, locale, zone, pageSize, theme, Set.of());
+    this(archive, output, title, baseUrl, locale, zone, pageSize, theme, Set.of(), null);
   }
 
   /** These options without the given kinds of output. */
   public SiteOptions withDisabled(Set<PageKind> kinds) {
     return new SiteOptions(
-        archive, output, title, baseUrl, locale, zone, pageSize, theme, kinds);
+        archive, output, title, baseUrl, locale, zone, pageSize, theme, kinds, cache);
+  }
+
+  /** These options with a build cache in {@code folder} (null: none). */
+  public SiteOptions withCache(@Nullable Path folder) {
+    return new SiteOptions(
+        archive, output, title, baseUrl, locale, zone, pageSize, theme, disabled, folder);
   }
 
   /** Whether this kind of output is made. */

@@ -19,6 +19,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,35 @@ final class Theme {
 
   Labels labels() {
     return labels;
+  }
+
+  /**
+   * Which theme this is: the default theme's jar (or folder) and every file of the user's theme
+   * folder, with its content. Pages rendered by another theme must be rendered again.
+   */
+  String identity() throws IOException {
+    var identity = new Fingerprint();
+    URL defaults = Theme.class.getClassLoader().getResource(CLASSPATH_ROOT + "static.list");
+    if (defaults == null) {
+      identity.add("none");
+    } else if (defaults.getProtocol().equals("file")) {
+      // a folder on the classpath (tests, an IDE): the theme's own folder, not all resources
+      try {
+        identity.add(CodeIdentity.of(Path.of(defaults.toURI()).getParent().toUri().toURL()));
+      } catch (java.net.URISyntaxException e) {
+        identity.add(defaults.toString());
+      }
+    } else {
+      identity.add(CodeIdentity.of(defaults)); // the site-gen-template jar
+    }
+    if (userFolder != null) {
+      try (Stream<Path> walk = Files.walk(userFolder)) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          identity.add(userFolder.relativize(file).toString()).add(Files.readAllBytes(file));
+        }
+      }
+    }
+    return identity.hex();
   }
 
   /**

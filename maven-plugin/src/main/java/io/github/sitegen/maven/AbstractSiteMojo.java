@@ -60,6 +60,7 @@ public abstract class AbstractSiteMojo extends AbstractSiteGenMojo {
         Parameters.parse("pageSize", Integer.toString(pageSize), OptionValues::pageSize),
         themeDirectory.isDirectory() ? themeDirectory.toPath() : null,
         Parameters.parse(
-            "disableKinds", requireNonNullElse(disableKinds, ""), OptionValues::disabledKinds));
+            "disableKinds", requireNonNullElse(disableKinds, ""), OptionValues::disabledKinds),
+        null);
   }
 }

@@ -1,0 +1,272 @@
+package io.github.sitegen.site;
+
+import io.github.sitegen.internal.AtomicWrites;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the previous build made, kept in the cache folder ({@code site-pages.bin}) so that the next
+ * build renders only the pages whose inputs changed: each page's fingerprint and the size and time
+ * of the file it wrote, every other file it wrote (to delete those no build makes any more), and
+ * what each article body gave (reading time, the links it holds, its search entry), keyed by the
+ * digest of the body's bytes.
+ *
+ * <p>A cache made by another version, for other options or theme ({@link #key}), or that cannot be
+ * read is ignored: the build is then a clean one. Written atomically; thread-safe while a build
+ * fills it.
+ */
+final class BuildCache {
+  static final String FILE = "site-pages.bin";
+  private static final String MAGIC = "site-gen build cache";
+  private static final int FORMAT = 1;
+
+  /** A page written: its fingerprint and the file's size and modification time (ms). */
+  record PageEntry(byte[] fingerprint, long size, long modified) {
+    boolean sameFingerprint(byte[] other) {
+      return Arrays.equals(fingerprint, other);
+    }
+  }
+
+  /**
+   * What a body gave, for the body whose bytes have digest {@code identity}.
+   *
+   * @param destinations every link and image destination in it, as written
+   */
+  record BodyEntry(byte[] identity, int minutes, List<String> destinations) {
+    BodyEntry {
+      destinations = List.copyOf(destinations);
+    }
+  }
+
+  /** An article's search entry, valid while its {@code key} (body and front matter) is the same. */
+  record DocEntry(byte[] key, String title, String date, String snippet, Set<String> terms) {}
+
+  private final String key;
+  private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
+  private final Set<String> others = ConcurrentHashMap.newKeySet();
+  private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
+  private final Map<String, DocEntry> docs = new ConcurrentHashMap<>();
+
+  BuildCache(String key) {
+    this.key = key;
+  }
+
+  /** The key: what every page depends on (version, options, theme). */
+  String key() {
+    return key;
+  }
+
+  /**
+   * The cache in {@code folder} made for {@code key}, or an empty one when there is none, it was
+   * made for another key or cannot be read.
+   */
+  static BuildCache load(Path folder, String key) {
+    Path file = folder.resolve(FILE);
+    BuildCache cache = new BuildCache(key);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return cache;
+    } catch (IOException e) {
+      return cache;
+    }
+    try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
+        return cache;
+      }
+      boolean sameKey = in.readUTF().equals(key);
+      int pages = in.readInt();
+      for (int i = 0; i < pages; i++) {
+        String path = in.readUTF();
+        cache.pages.put(path, new PageEntry(bytes(in), in.readLong(), in.readLong()));
+      }
+      int others = in.readInt();
+      for (int i = 0; i < others; i++) {
+        cache.others.add(in.readUTF());
+      }
+      int bodies = in.readInt();
+      for (int i = 0; i < bodies; i++) {
+        String page = in.readUTF();
+        byte[] identity = bytes(in);
+        int minutes = in.readInt();
+        int n = in.readInt();
+        List<String> destinations = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+          destinations.add(in.readUTF());
+        }
+        cache.bodies.put(page, new BodyEntry(identity, minutes, destinations));
+      }
+      int words = in.readInt();
+      String[] dictionary = new String[words];
+      for (int i = 0; i < words; i++) {
+        dictionary[i] = in.readUTF();
+      }
+      int docs = in.readInt();
+      for (int i = 0; i < docs; i++) {
+        String page = in.readUTF();
+        byte[] docKey = bytes(in);
+        String title = in.readUTF();
+        String date = in.readUTF();
+        String snippet = in.readUTF();
+        int n = in.readInt();
+        Set<String> terms = new LinkedHashSet<>(n * 2);
+        for (int k = 0; k < n; k++) {
+          terms.add(dictionary[in.readInt()]);
+        }
+        cache.docs.put(page, new DocEntry(docKey, title, date, snippet, terms));
+      }
+      if (!in.readUTF().equals(MAGIC)) {
+        return new BuildCache(key);
+      }
+      if (!sameKey) {
+        // made for other options, theme or version: nothing in it holds, but the files it lists
+        // were written by site-gen, so those no page makes any more can still be removed
+        BuildCache outputs = new BuildCache(key);
+        outputs.others.addAll(cache.outputs());
+        return outputs;
+      }
+      return cache;
+    } catch (IOException | RuntimeException e) {
+      return new BuildCache(key); // truncated or corrupt: start clean
+    }
+  }
+
+  /** Writes this cache into {@code folder}, atomically. */
+  void save(Path folder) throws IOException {
+    var bytes = new ByteArrayOutputStream(1 << 16);
+    try (var out = new DataOutputStream(bytes)) {
+      out.writeUTF(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeUTF(key);
+      Map<String, PageEntry> sortedPages = new TreeMap<>(pages);
+      out.writeInt(sortedPages.size());
+      for (Map.Entry<String, PageEntry> e : sortedPages.entrySet()) {
+        out.writeUTF(e.getKey());
+        bytes(out, e.getValue().fingerprint());
+        out.writeLong(e.getValue().size());
+        out.writeLong(e.getValue().modified());
+      }
+      List<String> sortedOthers = others.stream().sorted().toList();
+      out.writeInt(sortedOthers.size());
+      for (String other : sortedOthers) {
+        out.writeUTF(other);
+      }
+      Map<String, BodyEntry> sortedBodies = new TreeMap<>(bodies);
+      sortedBodies.values().removeIf(b -> !b.destinations().stream().allMatch(BuildCache::fits));
+      out.writeInt(sortedBodies.size());
+      for (Map.Entry<String, BodyEntry> e : sortedBodies.entrySet()) {
+        out.writeUTF(e.getKey());
+        bytes(out, e.getValue().identity());
+        out.writeInt(e.getValue().minutes());
+        out.writeInt(e.getValue().destinations().size());
+        for (String destination : e.getValue().destinations()) {
+          out.writeUTF(destination);
+        }
+      }
+      Map<String, DocEntry> sortedDocs = new TreeMap<>(docs);
+      sortedDocs.values().removeIf(d -> !fits(d.title()) || !fits(d.snippet()));
+      Map<String, Integer> dictionary = new HashMap<>();
+      List<String> words = new ArrayList<>();
+      for (DocEntry doc : sortedDocs.values()) {
+        for (String term : doc.terms()) {
+          if (dictionary.putIfAbsent(term, words.size()) == null) {
+            words.add(term);
+          }
+        }
+      }
+      out.writeInt(words.size());
+      for (String word : words) {
+        out.writeUTF(word);
+      }
+      out.writeInt(sortedDocs.size());
+      for (Map.Entry<String, DocEntry> e : sortedDocs.entrySet()) {
+        DocEntry doc = e.getValue();
+        out.writeUTF(e.getKey());
+        bytes(out, doc.key());
+        out.writeUTF(doc.title());
+        out.writeUTF(doc.date());
+        out.writeUTF(doc.snippet());
+        out.writeInt(doc.terms().size());
+        for (String term : doc.terms()) {
+          out.writeInt(dictionary.get(term));
+        }
+      }
+      out.writeUTF(MAGIC);
+    }
+    Files.createDirectories(folder);
+    AtomicWrites.replace(folder.resolve(FILE), bytes.toByteArray());
+  }
+
+  @Nullable PageEntry page(String path) {
+    return pages.get(path);
+  }
+
+  void page(String path, PageEntry entry) {
+    pages.put(path, entry);
+  }
+
+  /** Every file the build wrote that is not a page (search index, theme files, images). */
+  void other(String path) {
+    others.add(path);
+  }
+
+  /** Every output file this cache knows of. */
+  Set<String> outputs() {
+    Set<String> all = new LinkedHashSet<>(pages.keySet());
+    all.addAll(others);
+    return all;
+  }
+
+  @Nullable BodyEntry body(String articlePage) {
+    return bodies.get(articlePage);
+  }
+
+  void body(String articlePage, BodyEntry entry) {
+    bodies.put(articlePage, entry);
+  }
+
+  @Nullable DocEntry doc(String articlePage) {
+    return docs.get(articlePage);
+  }
+
+  void doc(String articlePage, DocEntry entry) {
+    docs.put(articlePage, entry);
+  }
+
+  private static byte[] bytes(DataInputStream in) throws IOException {
+    int n = in.readUnsignedShort();
+    byte[] bytes = new byte[n];
+    in.readFully(bytes);
+    return bytes;
+  }
+
+  private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeShort(bytes.length);
+    out.write(bytes);
+  }
+
+  /**
+   * Whether writeUTF takes the string (at most 65,535 bytes, 3 a character at worst); entries with
+   * a longer one (a hostile title) are not kept, and are made again by the next build.
+   */
+  private static boolean fits(String s) {
+    return s.length() <= 21_000;
+  }
+}

@@ -1,0 +1,290 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Reporter;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build with the build cache renders only what changed, and its output is always byte for byte
+ * the output of a clean build of the same archive: after adding, editing, re-tagging, re-dating and
+ * deleting articles, with a corrupt cache, a changed theme or an output file touched by hand.
+ */
+class IncrementalBuildTest {
+  private static final URI BASE = URI.create("https://archive.example.org/next/");
+
+  @TempDir Path dir;
+  Path archive;
+  Path site;
+  Path cache;
+
+  @BeforeEach
+  void archive() throws IOException {
+    archive = dir.resolve("articles");
+    site = dir.resolve("site");
+    cache = dir.resolve("cache");
+    copy(Path.of("src/test/resources/site/articles"), archive);
+    String[] tags = {"IA", "Droit", "Sécurité", "Société numérique", "Logiciel"};
+    for (int i = 0; i < 40; i++) {
+      int day = 1 + i % 9;
+      write(
+          "2026/01/0" + day + "/billet-" + i + ".md",
+          "title: Billet n° "
+              + i
+              + "\ndate: 2026-01-0"
+              + day
+              + "T"
+              + (10 + i % 12)
+              + ":00:00+01:00\nauthors: [Auteur "
+              + (i % 3)
+              + "]\ntags: ["
+              + tags[i % tags.length]
+              + ", "
+              + tags[(i * 7 + 1) % tags.length]
+              + "]\nlink: https://next.ink/"
+              + (1000 + i)
+              + "/billet/\nsummary: Résumé du billet "
+              + i,
+          "Le corps du billet "
+              + i
+              + ", avec [un lien](https://next.ink/"
+              + (1000 + (i + 1) % 40)
+              + "/billet/) vers le suivant.\n\n## Partie\n\nEt une suite.\n");
+    }
+  }
+
+  @Test
+  void aSecondBuildWithNothingChangedRendersNothing() throws Exception {
+    SiteReport first = incremental();
+    Map<String, FileTime> times = times(site);
+    SiteReport second = incremental();
+
+    assertThat(first.pagesSkipped()).isZero();
+    assertThat(second.pagesWritten()).isZero();
+    assertThat(second.pagesSkipped()).isGreaterThan(100);
+    assertThat(times(site)).isEqualTo(times);
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void addingAnArticle() throws Exception {
+    incremental();
+    Map<String, FileTime> times = times(site);
+    write(
+        "2026/01/05/nouveau.md",
+        "title: Un nouvel article\ndate: 2026-01-05T23:30:00+01:00\ntags: [IA]",
+        "Nouveau, il cite [le billet 3](https://next.ink/1003/billet/).\n");
+
+    SiteReport report = incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(report.pagesSkipped()).isGreaterThan(20);
+    // an article far from the new one, in time and tags, was not touched
+    assertThat(times(site).get("2026/01/09/billet-8/index.html"))
+        .isEqualTo(times.get("2026/01/09/billet-8/index.html"));
+    assertThat(SiteFixture.read(site, "2026/01/05/nouveau/index.html"))
+        .contains("../../04/billet-3/index.html");
+  }
+
+  @Test
+  void editingABody() throws Exception {
+    incremental();
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une autre suite."));
+
+    SiteReport report = incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(report.pagesWritten()).isPositive();
+    assertThat(SiteFixture.read(site, "2026/01/03/billet-2/index.html"))
+        .contains("Et une autre suite.");
+  }
+
+  @Test
+  void editingABodyWithoutChangingItsSizeOrTime() throws Exception {
+    incremental();
+    Path file = archive.resolve("2026/01/03/billet-2.md");
+    FileTime time = Files.getLastModifiedTime(file);
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une fuite."));
+    Files.setLastModifiedTime(file, time);
+
+    incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(SiteFixture.read(site, "2026/01/03/billet-2/index.html")).contains("une fuite");
+  }
+
+  @Test
+  void changingTags() throws Exception {
+    incremental();
+    edit("2026/01/04/billet-3.md", text -> text.replaceFirst("tags: \\[[^]]*]", "tags: [Nouveau]"));
+
+    incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(site.resolve("tags/nouveau/index.html")).exists();
+  }
+
+  @Test
+  void changingADateMovesTheArticleAndTheLinksToIt() throws Exception {
+    incremental();
+    // billet-4 is linked from billet-3's body: that page must follow the move
+    edit("2026/01/05/billet-4.md", text -> text.replace("date: 2026-01-05", "date: 2026-01-08"));
+
+    incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(site.resolve("2026/01/05/billet-4/index.html")).doesNotExist();
+    assertThat(site.resolve("2026/01/08/billet-4/index.html")).exists();
+    assertThat(SiteFixture.read(site, "2026/01/04/billet-3/index.html"))
+        .contains("../../08/billet-4/index.html");
+  }
+
+  @Test
+  void deletingAHandWrittenArticleRemovesItsPagesAndEmptyFolders() throws Exception {
+    incremental();
+    assertThat(site.resolve("2026/02/03/ma-note/index.html")).exists();
+    Files.delete(archive.resolve("notes/ma-note.md"));
+
+    SiteReport report = incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(report.filesRemoved()).isPositive();
+    assertThat(site.resolve("2026/02/03")).doesNotExist();
+  }
+
+  @Test
+  void filesTheBuildDidNotMakeAreNeverRemoved() throws Exception {
+    incremental();
+    Files.writeString(site.resolve("CNAME"), "archive.example.org\n");
+    Files.delete(archive.resolve("notes/ma-note.md"));
+
+    incremental();
+
+    assertThat(site.resolve("CNAME")).hasContent("archive.example.org");
+  }
+
+  @Test
+  void anOutputFileChangedByHandIsRenderedAgain() throws Exception {
+    incremental();
+    Path page = site.resolve("2026/01/02/billet-1/index.html");
+    Files.writeString(page, "vandalised");
+
+    incremental();
+
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void aCorruptOrForeignCacheIsIgnored() throws Exception {
+    incremental();
+    Path file = cache.resolve(BuildCache.FILE);
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une autre suite."));
+
+    incremental();
+    assertSameAsCleanBuild();
+
+    Files.writeString(file, "not a cache");
+    SiteReport report = incremental();
+    assertThat(report.pagesSkipped()).isZero();
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void anotherThemeOrOptionRendersEverythingAgain() throws Exception {
+    incremental();
+    Path theme = dir.resolve("theme/i18n");
+    Files.createDirectories(theme);
+    Files.writeString(theme.resolve("labels_fr.properties"), "nav.home=Début\n");
+
+    SiteReport report =
+        new SiteGenerator(options(site, cache, dir.resolve("theme")), Reporter.silent()).generate();
+
+    assertThat(report.pagesSkipped()).isZero();
+    assertThat(SiteFixture.read(site, "index.html")).contains("Début");
+  }
+
+  private SiteReport incremental() throws IOException {
+    return new SiteGenerator(options(site, cache), Reporter.silent()).generate();
+  }
+
+  private SiteOptions options(Path output, @Nullable Path cacheFolder) {
+    return options(output, cacheFolder, null);
+  }
+
+  private SiteOptions options(Path output, @Nullable Path cacheFolder, @Nullable Path theme) {
+    return new SiteOptions(
+            archive,
+            output,
+            "Archives de Next",
+            BASE,
+            Locale.FRANCE,
+            ZoneId.of("Europe/Paris"),
+            3,
+            theme)
+        .withCache(cacheFolder);
+  }
+
+  /** The incremental site is byte for byte what a clean build (no cache, empty folder) makes. */
+  private void assertSameAsCleanBuild() throws IOException {
+    Path clean = Files.createTempDirectory(dir, "clean");
+    new SiteGenerator(options(clean, null), Reporter.silent()).generate();
+    Map<String, String> expected = contents(clean);
+    Map<String, String> actual = contents(site);
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  private static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    for (String path : SiteFixture.files(root)) {
+      files.put(path, Files.readString(root.resolve(path), StandardCharsets.ISO_8859_1));
+    }
+    return files;
+  }
+
+  private static Map<String, FileTime> times(Path root) throws IOException {
+    Map<String, FileTime> times = new TreeMap<>();
+    for (String path : SiteFixture.files(root)) {
+      times.put(path, Files.getLastModifiedTime(root.resolve(path)));
+    }
+    return times;
+  }
+
+  private void write(String path, String frontMatter, String body) throws IOException {
+    Path file = archive.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "---\n" + frontMatter + "\n---\n" + body);
+  }
+
+  private void edit(String path, UnaryOperator<String> change) throws IOException {
+    Path file = archive.resolve(path);
+    Files.writeString(file, change.apply(Files.readString(file)));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target);
+      }
+    }
+  }
+}
