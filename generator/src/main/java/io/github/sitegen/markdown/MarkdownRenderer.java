@@ -121,7 +121,8 @@ public final class MarkdownRenderer {
     var collected = new StringBuilder();
     document.accept(new TextCollector(collected));
     String html = figures(htmlRenderer.render(document));
-    return new Rendered(html, withText ? collapseWhitespace(collected) : "", words(collected));
+    String text = collected.toString(); // a String's characters read faster than a builder's
+    return new Rendered(html, withText ? collapseWhitespace(text) : "", words(text));
   }
 
   /** Words in a text: runs of characters other than the whitespace of the regular expression \s. */

@@ -27,8 +27,35 @@ final class Fingerprint {
 
   private final MessageDigest digest;
   private final byte[] buffer = new byte[8];
+  private final @Nullable Memo memo;
+
+  /**
+   * The digests of records already seen, by identity: the same article view shows on its page, the
+   * home, date and tag pages and in related lists, and is digested once. Thread-safe.
+   */
+  static final class Memo {
+    private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>();
+
+    private record Identity(Object value) {
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Identity i && i.value == value;
+      }
+
+      @Override
+      public int hashCode() {
+        return System.identityHashCode(value);
+      }
+    }
+  }
 
   Fingerprint() {
+    this(null);
+  }
+
+  /** A fingerprint that digests each record once per {@code memo}. */
+  Fingerprint(@Nullable Memo memo) {
+    this.memo = memo;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -54,23 +81,25 @@ final class Fingerprint {
     } else if (value instanceof TemporalAccessor || value instanceof Path) {
       tag('t');
       string(value.getClass().getName() + " " + value);
-    } else if (value instanceof Record r) {
-      tag('r');
-      string(r.getClass().getName());
-      for (MethodHandle accessor : components(r.getClass())) {
-        try {
-          add(accessor.invoke(r));
-        } catch (Throwable e) {
-          throw new IllegalStateException("cannot read " + r.getClass().getName(), e);
-        }
+    } else if (value instanceof Record r && memo != null) {
+      var key = new Memo.Identity(r);
+      byte[] known = memo.digests.get(key);
+      if (known == null) {
+        known = new Fingerprint(memo).record(r).bytes();
+        memo.digests.putIfAbsent(key, known);
       }
+      tag('R');
+      digest.update(known);
+    } else if (value instanceof Record r) {
+      record(r);
     } else if (value instanceof Map<?, ?> map) {
+
       tag('m');
       number(map.size());
       // a map's order is not part of it: entries are added sorted by their key's fingerprint
       List<byte[]> entries = new ArrayList<>(map.size());
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        entries.add(new Fingerprint().add(entry.getKey()).add(entry.getValue()).bytes());
+        entries.add(new Fingerprint(memo).add(entry.getKey()).add(entry.getValue()).bytes());
       }
       entries.sort(java.util.Arrays::compare);
       entries.forEach(digest::update);
@@ -99,6 +128,19 @@ final class Fingerprint {
   /** The digest as hex. */
   String hex() {
     return HexFormat.of().formatHex(bytes());
+  }
+
+  private Fingerprint record(Record r) {
+    tag('r');
+    string(r.getClass().getName());
+    for (MethodHandle accessor : components(r.getClass())) {
+      try {
+        add(accessor.invoke(r));
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot read " + r.getClass().getName(), e);
+      }
+    }
+    return this;
   }
 
   private void tag(char c) {

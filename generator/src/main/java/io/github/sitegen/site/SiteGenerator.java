@@ -327,6 +327,8 @@ public final class SiteGenerator {
     final SitePlanner.Plan plan;
     /** The digest of each article's body, by the path of its page. */
     final Map<String, byte[]> identities = new ConcurrentHashMap<>();
+    /** Each record digested once: article views show on many pages. */
+    final Fingerprint.Memo memo = new Fingerprint.Memo();
 
     Incremental(BuildCache previous, SitePlanner.Plan plan) {
       this.previous = previous;
@@ -414,7 +416,7 @@ public final class SiteGenerator {
      * each of the body's links leads now. Null when a body's links are not known yet.
      */
     byte @Nullable [] fingerprint(Page page) {
-      var print = new Fingerprint().add(page.path()).add(page.template()).add(page.model());
+      var print = new Fingerprint(memo).add(page.path()).add(page.template()).add(page.model());
       for (String articlePage : page.bodies()) {
         Article article = plan.articles().get(articlePage);
         byte[] identity = identities.get(articlePage);
