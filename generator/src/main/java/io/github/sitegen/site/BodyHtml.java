@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -52,20 +53,36 @@ final class BodyHtml {
   /** A body just rendered, for the build cache. */
   record Rendering(String articlePage, int minutes, List<String> destinations) {}
 
+  /**
+   * Pages still to show each body, by article page: a body is kept only while another page will
+   * show it, and dropped after its last one. Null: every body is kept (within the budget).
+   */
+  private final @Nullable Map<String, AtomicInteger> uses;
+
   BodyHtml(MarkdownRenderer markdown, InternalLinks links, BodyLoader bodies) {
-    this(markdown, links, bodies, null);
+    this(markdown, links, bodies, null, null);
   }
 
-  /** Also tells {@code rendered} of every body it renders. */
+  /**
+   * Also tells {@code rendered} of every body it renders, and keeps a body only until the last of
+   * the {@code uses} pages showing it (by article page) has shown it.
+   */
   BodyHtml(
       MarkdownRenderer markdown,
       InternalLinks links,
       BodyLoader bodies,
-      @Nullable Consumer<Rendering> rendered) {
+      @Nullable Consumer<Rendering> rendered,
+      @Nullable Map<String, Integer> uses) {
     this.markdown = markdown;
     this.links = links;
     this.bodies = bodies;
     this.rendered = rendered;
+    if (uses == null) {
+      this.uses = null;
+    } else {
+      this.uses = new ConcurrentHashMap<>();
+      uses.forEach((page, n) -> this.uses.put(page, new AtomicInteger(n)));
+    }
     // up to an eighth of the heap (two bytes a character at worst); past it, bodies are rendered
     // again each time they are shown rather than kept
     this.budgetChars = Runtime.getRuntime().maxMemory() / 16;
@@ -78,21 +95,29 @@ final class BodyHtml {
   Parsed parse(Article article, String articlePage, boolean withText) throws IOException {
     List<String> destinations = new ArrayList<>();
     MarkdownRenderer.Rendered rendered = render(article, withText, destinations);
-    Body body = keep(articlePage, rendered, destinations);
+    // kept even when its page is its only one: that page is rendered right after, and asks for it
+    Body body = keep(articlePage, rendered, destinations, true);
     return new Parsed(rendered.text(), body.minutes());
   }
 
+  /** A body as a page shows it, and the minutes to read it. */
+  record Shown(String html, int minutes) {}
+
   /**
    * The body of the article whose page is {@code articlePage}, as shown on page {@code from}, its
-   * ids prefixed with {@code idPrefix}.
+   * ids prefixed with {@code idPrefix}, and its reading time.
    */
-  String html(Article article, String articlePage, String from, String idPrefix) throws IOException {
-    return MarkdownRenderer.withIdPrefix(resolve(body(article, articlePage).marked(), from), idPrefix);
-  }
-
-  /** Minutes to read the body of the article whose page is {@code articlePage}, at least 1. */
-  int minutes(Article article, String articlePage) throws IOException {
-    return body(article, articlePage).minutes();
+  Shown show(Article article, String articlePage, String from, String idPrefix) throws IOException {
+    Body body = body(article, articlePage);
+    AtomicInteger left = uses == null ? null : uses.get(articlePage);
+    if (left != null && left.decrementAndGet() <= 0) {
+      Body dropped = cache.remove(articlePage); // its last page: no need to keep it
+      if (dropped != null) {
+        cachedChars.addAndGet(-dropped.marked().length());
+      }
+    }
+    return new Shown(
+        MarkdownRenderer.withIdPrefix(resolve(body.marked(), from), idPrefix), body.minutes());
   }
 
   private Body body(Article article, String articlePage) throws IOException {
@@ -101,7 +126,7 @@ final class BodyHtml {
       return body;
     }
     List<String> destinations = new ArrayList<>();
-    return keep(articlePage, render(article, false, destinations), destinations);
+    return keep(articlePage, render(article, false, destinations), destinations, false);
   }
 
   private MarkdownRenderer.Rendered render(
@@ -116,13 +141,20 @@ final class BodyHtml {
   }
 
   private Body keep(
-      String articlePage, MarkdownRenderer.Rendered rendered, List<String> destinations) {
+      String articlePage,
+      MarkdownRenderer.Rendered rendered,
+      List<String> destinations,
+      boolean parsing) {
     // 200 words a minute, at least one minute
     Body body =
         new Body(
             rendered.html(), Math.max(1, (rendered.words() + 199) / 200), List.copyOf(destinations));
     if (this.rendered != null) {
       this.rendered.accept(new Rendering(articlePage, body.minutes(), body.destinations()));
+    }
+    AtomicInteger left = uses == null ? null : uses.get(articlePage);
+    if (!parsing && left != null && left.get() <= 1) {
+      return body; // no page but the one being made will show it
     }
     if (cachedChars.addAndGet(body.marked().length()) <= budgetChars) {
       Body previous = cache.putIfAbsent(articlePage, body);

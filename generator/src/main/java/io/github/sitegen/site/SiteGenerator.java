@@ -137,9 +137,13 @@ public final class SiteGenerator {
         incremental.identify(bodies, pool);
       }
       Incremental inc = incremental;
+      Map<String, Integer> uses = new HashMap<>();
+      for (Page page : plan.pages()) {
+        page.bodies().forEach(body -> uses.merge(body, 1, Integer::sum));
+      }
       BodyHtml bodyHtml =
           new BodyHtml(
-              markdown, plan.links(), bodies, inc == null ? null : inc::rendered);
+              markdown, plan.links(), bodies, inc == null ? null : inc::rendered, uses);
       // article pages first, a batch at a time: each body is parsed once for its page, its reading
       // time and its search entry, and memory holds one batch of search terms, never the archive's
       @Nullable SearchIndex index = options.makes(PageKind.SEARCH) ? new SearchIndex() : null;
@@ -547,8 +551,9 @@ public final class SiteGenerator {
       String idPrefix = several ? "a" + ++n + "-" : "";
       // a feed's content has its article page as xml:base; a page links from itself
       String from = htmlPage ? page.path() : articlePage;
-      html.put(articlePage, bodyHtml.html(article, articlePage, from, idPrefix));
-      minutes.put(articlePage, bodyHtml.minutes(article, articlePage));
+      BodyHtml.Shown shown = bodyHtml.show(article, articlePage, from, idPrefix);
+      html.put(articlePage, shown.html());
+      minutes.put(articlePage, shown.minutes());
     }
     Map<String, @Nullable Object> model = new HashMap<>(page.model());
     model.put("bodies", html);

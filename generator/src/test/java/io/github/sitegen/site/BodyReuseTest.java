@@ -1,0 +1,49 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each body is read and parsed once per build, however many pages show it. */
+class BodyReuseTest {
+  @TempDir Path dir;
+
+  @Test
+  void eachBodyIsLoadedOnceWithEveryPageKind() throws Exception {
+    var archive = new SyntheticArchive(120);
+    var loads = new AtomicInteger();
+    BodyLoader counting =
+        a -> {
+          loads.incrementAndGet();
+          return archive.bodies().body(a);
+        };
+
+    SiteFixture.build(SiteFixture.french(dir.resolve("all"), null, 10), archive.articles(), counting);
+
+    // article page, home and day reading views, feeds: one parse for all of them
+    assertThat(loads).hasValue(120);
+  }
+
+  @Test
+  void eachBodyIsLoadedOnceWithoutReadingViewsOrSearch() throws Exception {
+    var archive = new SyntheticArchive(120);
+    var loads = new AtomicInteger();
+    BodyLoader counting =
+        a -> {
+          loads.incrementAndGet();
+          return archive.bodies().body(a);
+        };
+
+    SiteFixture.build(
+        SiteFixture.french(dir.resolve("some"), null, 10)
+            .withDisabled(EnumSet.of(PageKind.READER, PageKind.SEARCH)),
+        archive.articles(),
+        counting);
+
+    assertThat(loads).hasValue(120);
+  }
+}
