@@ -1,7 +1,5 @@
 package io.github.sitegen.site;
 
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Relative links between output paths, so a site works under any sub-path and from {@code file://}.
@@ -17,27 +15,27 @@ final class RelativeUrls {
    * ../../../../tags/ia/index.html}.
    */
   static String relative(String from, String to) {
-    List<String> fromDirs = directories(from);
-    List<String> toParts = Arrays.asList(to.split("/", -1));
-    List<String> toDirs = toParts.subList(0, toParts.size() - 1);
+    // the directories both paths start with, compared segment by segment (no splitting: every
+    // link of every page comes through here)
+    int fromDirs = from.lastIndexOf('/') + 1;
+    int toDirs = to.lastIndexOf('/') + 1;
     int common = 0;
-    while (common < fromDirs.size()
-        && common < toDirs.size()
-        && fromDirs.get(common).equals(toDirs.get(common))) {
-      common++;
+    while (common < fromDirs && common < toDirs) {
+      int fromEnd = from.indexOf('/', common);
+      int toEnd = to.indexOf('/', common);
+      if (fromEnd != toEnd || !from.regionMatches(common, to, common, fromEnd - common)) {
+        break;
+      }
+      common = fromEnd + 1;
     }
-    var link = new StringBuilder();
-    link.append("../".repeat(fromDirs.size() - common));
-    for (String part : toParts.subList(common, toParts.size())) {
-      link.append(part).append('/');
+    int ups = 0;
+    for (int i = common; i < fromDirs; i++) {
+      if (from.charAt(i) == '/') {
+        ups++;
+      }
     }
-    link.setLength(link.length() - 1);
-    return link.length() == 0 ? "./" : link.toString();
-  }
-
-  private static List<String> directories(String page) {
-    List<String> parts = Arrays.asList(page.split("/", -1));
-    return parts.subList(0, parts.size() - 1);
+    String link = "../".repeat(ups) + to.substring(common);
+    return link.isEmpty() ? "./" : link;
   }
 
   /**
