@@ -146,11 +146,17 @@ final class SitePlanner {
     Map<String, PeriodView> months = periods(placed, p -> monthKey(p.local()), this::monthLabel);
     Map<String, PeriodView> years = periods(placed, p -> yearKey(p.local()), key -> key);
 
-    List<Entry> viewed = new ArrayList<>();
-    for (Placed p : placed) {
-      viewed.add(
-          new Entry(p.article(), p.local(), p.path(), view(p, tags, authors, days, archivedImages)));
-    }
+    // views and article pages are independent of each other: made in parallel, kept in order
+    List<Entry> viewed =
+        placed.parallelStream()
+            .map(
+                p ->
+                    new Entry(
+                        p.article(),
+                        p.local(),
+                        p.path(),
+                        view(p, tags, authors, days, archivedImages)))
+            .toList();
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
     List<Page> pages = new ArrayList<>();
@@ -170,9 +176,11 @@ final class SitePlanner {
               new LinkView(labels.expect("reader.toList"), "index.html")));
     }
     Related related = new Related(viewed, tags);
-    for (int i = 0; i < viewed.size(); i++) {
-      pages.add(articlePage(viewed, i, related));
-    }
+    pages.addAll(
+        java.util.stream.IntStream.range(0, viewed.size())
+            .parallel()
+            .mapToObj(i -> articlePage(viewed, i, related))
+            .toList());
     pages.add(
         page("archives/index.html", "archives.ftlh", labels.expect("archives.title"))
             .with("years", newestFirst(years))
