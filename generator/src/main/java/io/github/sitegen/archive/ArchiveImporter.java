@@ -202,7 +202,7 @@ public final class ArchiveImporter {
     List<SnapshotVersions> read;
     try {
       AtomicInteger done = new AtomicInteger();
-      @Nullable StepOneCache cache = reuse ? new StepOneCache(new ItemMemo(), new ConcurrentHashMap<>()) : null;
+      @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
       read =
           files.parallelStream()
               .map(file -> readSnapshot(file, collecting, cache))
@@ -356,7 +356,39 @@ public final class ArchiveImporter {
    * What step 1 remembers within a run: the items already parsed, and each distinct item version
    * already converted (keyed by everything the conversion reads).
    */
-  private record StepOneCache(ItemMemo items, Map<ConversionKey, Conversion> conversions) {}
+  private record StepOneCache(
+      ItemMemo items,
+      Map<ConversionKey, Conversion> conversions,
+      Map<String, String> texts,
+      Map<String, String> plains,
+      Map<FingerprintKey, String> fingerprints) {
+
+    StepOneCache() {
+      this(new ItemMemo(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
+    }
+
+    String text(String s, java.util.function.UnaryOperator<String> text) {
+      return texts.computeIfAbsent(s, text);
+    }
+
+    String plain(String s, java.util.function.UnaryOperator<String> plain) {
+      return plains.computeIfAbsent(s, plain);
+    }
+
+    /** {@link ArchivedArticle#fingerprint}, once per distinct version. */
+    String fingerprint(Article a, String body) {
+      FingerprintKey key =
+          new FingerprintKey(a.title(), a.subtitle(), a.authors(), a.tags(), a.link(), a.summary(), body,
+              a.truncated(), a.paywall());
+      return fingerprints.computeIfAbsent(key, k -> ArchivedArticle.fingerprint(a, body));
+    }
+  }
+
+  /** What {@link ArchivedArticle#fingerprint} reads. */
+  private record FingerprintKey(
+      String title, String subtitle, List<String> authors, List<String> tags, String link, String summary,
+      String body, boolean truncated, int paywall) {}
 
   /** What converting an item's HTML depends on. */
   private record ConversionKey(String html, String baseUri, String title, String summaryHtml) {}
@@ -422,7 +454,7 @@ public final class ArchiveImporter {
   private Candidate toCandidate(
       Snapshot snapshot, String source, FeedItem item, Reporter problems, @Nullable StepOneCache cache) {
     ZoneId zone = options.zone();
-    String title = text(item.title());
+    String title = cache == null ? text(item.title()) : cache.text(item.title(), ArchiveImporter::text);
     String raw = item.contentHtml();
     if (raw.length() > MAX_CONTENT_CHARS) {
       // memory stays bounded: the sanitiser and the converter build a tree of the whole HTML
@@ -479,8 +511,8 @@ public final class ArchiveImporter {
             text(content.subtitle()),
             published.atZoneSameInstant(zone).toOffsetDateTime(),
             null,
-            item.authors().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
-            item.categories().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
+            plainList(item.authors(), cache),
+            plainList(item.categories(), cache),
             HtmlSanitizer.safeUrl(item.link()),
             text(snapshot.feedTitle()),
             summary,
@@ -490,8 +522,22 @@ public final class ArchiveImporter {
             "");
     OffsetDateTime feedUpdated =
         item.updated() == null ? null : item.updated().atZoneSameInstant(zone).toOffsetDateTime();
-    return Candidate.of(
-        snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated, dateFromSnapshot);
+    String body = content.markdown();
+    String fingerprint =
+        cache == null
+            ? ArchivedArticle.fingerprint(article, body)
+            : cache.fingerprint(article, body);
+    return new Candidate(
+        snapshot.time(), source, item.line(), article, body, feedUpdated, fingerprint, dateFromSnapshot);
+  }
+
+  /** Authors or tags as plain text, without blanks or duplicates. */
+  private static List<String> plainList(List<String> values, @Nullable StepOneCache cache) {
+    return values.stream()
+        .map(s -> cache == null ? plain(s) : cache.plain(s, ArchiveImporter::plain))
+        .filter(s -> !s.isEmpty())
+        .distinct()
+        .toList();
   }
 
   /** The costly part of an item's conversion: a pure function of the key. */

@@ -1,6 +1,7 @@
 package io.github.sitegen.feed;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -96,18 +97,22 @@ record ItemSpans(byte[] context, List<Span> items) {
       int channelStart = -1;
       int channelEnd = -1;
       List<Span> items = new ArrayList<>();
-      List<String> open = new ArrayList<>();
-      open.add("rss");
+      // the open elements, as offsets and lengths of their names in the bytes
+      int[] openAt = new int[64];
+      int[] openLength = new int[64];
+      int depth = 1;
+      openAt[0] = rootStart + 1;
+      openLength[0] = 3;
       i = rootEnd;
       int itemStart = -1;
       int itemLine = 0;
-      while (!open.isEmpty()) {
+      while (depth > 0) {
         int lt = indexOf(i, '<');
         if (lt < 0) {
           return null;
         }
         if (startsWith(lt, "<![CDATA[")) {
-          int end = indexOf(lt + 9, "]]>");
+          int end = cdataEnd(lt + 9);
           if (end < 0) {
             return null;
           }
@@ -131,30 +136,33 @@ record ItemSpans(byte[] context, List<Span> items) {
           if (end < 0) {
             return null;
           }
-          String name = name(lt + 2);
-          if (name == null || !name.equals(open.get(open.size() - 1)) || !onlySpace(lt + 2 + name.length(), end)) {
+          int length = nameLength(lt + 2);
+          depth--;
+          if (length == 0
+              || length != openLength[depth]
+              || !Arrays.equals(b, lt + 2, lt + 2 + length, b, openAt[depth], openAt[depth] + length)
+              || !onlySpace(lt + 2 + length, end)) {
             return null;
           }
-          open.remove(open.size() - 1);
           i = end + 1;
-          if (open.size() == 2 && itemStart >= 0) {
+          if (depth == 2 && itemStart >= 0) {
             items.add(new Span(itemStart, i, itemLine));
             itemStart = -1;
           }
         } else {
-          String name = name(lt + 1);
+          int length = nameLength(lt + 1);
           int end = tagEnd(lt);
-          if (name == null || end < 0) {
+          if (length == 0 || end < 0) {
             return null;
           }
           boolean empty = b[end - 2] == '/';
-          if (open.size() == 1) {
-            if (!name.equals("channel") || channelStart >= 0 || empty) {
+          if (depth == 1) {
+            if (!isName(lt + 1, length, "channel") || channelStart >= 0 || empty) {
               return null; // one channel and nothing else in the root: what Rome reads plainly
             }
             channelStart = lt;
             channelEnd = end;
-          } else if (open.size() == 2 && name.equals("item")) {
+          } else if (depth == 2 && isName(lt + 1, length, "item")) {
             itemStart = lt;
             itemLine = lineAt(lt);
             if (empty) {
@@ -163,7 +171,12 @@ record ItemSpans(byte[] context, List<Span> items) {
             }
           }
           if (!empty) {
-            open.add(name);
+            if (depth == openAt.length) {
+              return null; // nested deeper than any feed
+            }
+            openAt[depth] = lt + 1;
+            openLength[depth] = length;
+            depth++;
           }
           i = end;
         }
@@ -234,21 +247,37 @@ record ItemSpans(byte[] context, List<Span> items) {
       return -1;
     }
 
-    /** The element name at {@code i} (ASCII letters, digits, {@code :_.-}), or null. */
-    private @Nullable String name(int i) {
+    /**
+     * The length of the element name at {@code i} (ASCII letters, digits, {@code :_.-}), followed by
+     * a space, {@code >} or {@code /}; 0 when there is none.
+     */
+    private int nameLength(int i) {
       int end = i;
       while (end < b.length && isNameByte(b[end])) {
         end++;
       }
       if (end == i || end >= b.length || !(isSpace(b[end]) || b[end] == '>' || b[end] == '/')) {
-        return null;
+        return 0;
       }
-      return new String(b, i, end - i, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return end - i;
+    }
+
+    private boolean isName(int i, int length, String name) {
+      return length == name.length() && startsWith(i, name);
     }
 
     private boolean startsWithName(int i, String name) {
-      String found = i < b.length && b[i] == '<' ? name(i + 1) : null;
-      return name.equals(found);
+      return i < b.length && b[i] == '<' && isName(i + 1, nameLength(i + 1), name);
+    }
+
+    /** The offset of the {@code ]]>} ending a CDATA section, or -1. */
+    private int cdataEnd(int from) {
+      for (int i = from; i < b.length - 2; i++) {
+        if (b[i] == ']' && b[i + 1] == ']' && b[i + 2] == '>') {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private static boolean isNameByte(byte c) {
