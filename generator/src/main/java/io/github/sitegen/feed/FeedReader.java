@@ -164,25 +164,34 @@ public final class FeedReader {
     }
   }
 
-  /** The bytes with each known item replaced by its line breaks, so that lines stay true. */
+  /**
+   * The bytes with each known item replaced by as many line feeds as it has line breaks, so that
+   * the lines of everything else stay true.
+   */
   private static byte[] withoutKnown(byte[] bytes, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
-    int at = 0;
+    int length = bytes.length;
+    for (int i = 0; i < spans.size(); i++) {
+      if (known[i] != null) {
+        ItemSpans.Span span = spans.get(i);
+        length -= span.end() - span.start() - span.lineBreaks();
+      }
+    }
+    byte[] out = new byte[length];
+    int from = 0;
+    int to = 0;
     for (int i = 0; i < spans.size(); i++) {
       if (known[i] == null) {
         continue;
       }
       ItemSpans.Span span = spans.get(i);
-      out.write(bytes, at, span.start() - at);
-      for (int k = span.start(); k < span.end(); k++) {
-        if (bytes[k] == '\n' || bytes[k] == '\r') {
-          out.write(bytes[k]);
-        }
-      }
-      at = span.end();
+      System.arraycopy(bytes, from, out, to, span.start() - from);
+      to += span.start() - from;
+      java.util.Arrays.fill(out, to, to + span.lineBreaks(), (byte) '\n');
+      to += span.lineBreaks();
+      from = span.end();
     }
-    out.write(bytes, at, bytes.length - at);
-    return out.toByteArray();
+    System.arraycopy(bytes, from, out, to, bytes.length - from);
+    return out;
   }
 
   private static FeedItem atLine(FeedItem item, int line) {

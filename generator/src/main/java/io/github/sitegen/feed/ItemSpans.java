@@ -26,8 +26,9 @@ record ItemSpans(byte[] context, List<Span> items) {
    * @param start offset of its {@code <}
    * @param end offset just after its end tag's {@code >}
    * @param line the 1-based line its start tag begins on
+   * @param lineBreaks how many line breaks XML counts inside it (CR LF, CR, LF)
    */
-  record Span(int start, int end, int line) {}
+  record Span(int start, int end, int line, int lineBreaks) {}
 
   /** More than {@code XmlDocumentReader} looks at for an encoding declaration. */
   private static final int SNIFF_BYTES = 64 * 1024;
@@ -146,7 +147,7 @@ record ItemSpans(byte[] context, List<Span> items) {
           }
           i = end + 1;
           if (depth == 2 && itemStart >= 0) {
-            items.add(new Span(itemStart, i, itemLine));
+            items.add(new Span(itemStart, i, itemLine, lineAt(i) - itemLine));
             itemStart = -1;
           }
         } else {
@@ -166,7 +167,7 @@ record ItemSpans(byte[] context, List<Span> items) {
             itemStart = lt;
             itemLine = lineAt(lt);
             if (empty) {
-              items.add(new Span(lt, end, itemLine));
+              items.add(new Span(lt, end, itemLine, lineAt(end) - itemLine));
               itemStart = -1;
             }
           }

@@ -79,7 +79,7 @@ public final class SyntheticSnapshots {
   }
 
   private static byte[] rss(int k, Instant time) {
-    String nl = k % 5 == 1 ? "\r\n" : "\n";
+    String nl = k % 4 == 1 ? "\r\n" : "\n";
     StringBuilder x = new StringBuilder();
     Charset charset = k == 12 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     x.append("<?xml version=\"1.0\" encoding=\"").append(k == 12 ? "ISO-8859-1" : "UTF-8").append("\"?>").append(nl);
