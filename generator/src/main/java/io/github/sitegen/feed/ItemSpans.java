@@ -271,11 +271,23 @@ record ItemSpans(byte[] context, List<Span> items) {
       return i < b.length && b[i] == '<' && isName(i + 1, nameLength(i + 1), name);
     }
 
-    /** The offset of the {@code ]]>} ending a CDATA section, or -1. */
+    /**
+     * The offset of the {@code ]]>} ending a CDATA section, or -1: looks at every third byte
+     * (Horspool), CDATA being most of a feed's bytes.
+     */
     private int cdataEnd(int from) {
-      for (int i = from; i < b.length - 2; i++) {
-        if (b[i] == ']' && b[i + 1] == ']' && b[i + 2] == '>') {
-          return i;
+      int i = from;
+      while (i + 2 < b.length) {
+        byte last = b[i + 2];
+        if (last == '>') {
+          if (b[i] == ']' && b[i + 1] == ']') {
+            return i;
+          }
+          i += 3;
+        } else if (last == ']') {
+          i += 1;
+        } else {
+          i += 3;
         }
       }
       return -1;

@@ -87,6 +87,9 @@ class ItemMemoTest {
   void thePreScanOnlyAcceptsPlainRss() {
     assertThat(spans(feed("<item><title><![CDATA[</item><item>]]></title></item><!-- <item> --><item/>")))
         .extracting(ItemSpans.Span::line).containsExactly(5, 5);
+    assertThat(spans(feed("<item><title><![CDATA[a]]]></title><description><![CDATA[]]></description></item>\n"
+            + "<item><title><![CDATA[]>]]]]></title></item>")))
+        .extracting(ItemSpans.Span::line).containsExactly(5, 6);
     assertThat(spans(feed("<item><title>A</title></item>").replace("<rss", "<!DOCTYPE rss>\n<rss"))).isNull();
     assertThat(spans(feed("<item><title>A</title></item>").replace("UTF-8", "ISO-8859-1"))).isNull();
     assertThat(spans("\uFEFF" + feed("<item><title>A</title></item>"))).isNull();
