@@ -5,6 +5,7 @@ import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.feed.FeedItem;
 import io.github.sitegen.feed.FeedReader;
+import io.github.sitegen.feed.ItemMemo;
 import io.github.sitegen.feed.Snapshot;
 import io.github.sitegen.markdown.ArticleContent;
 import io.github.sitegen.markdown.ArticleExtractor;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -69,9 +71,22 @@ public final class ArchiveImporter {
   private final FeedReader feedReader = new FeedReader();
   private final ArticleExtractor extractor = new ArticleExtractor();
 
+  /**
+   * Whether step 1 reuses within a run what an earlier snapshot gave: items are parsed once
+   * ({@link ItemMemo}) and each distinct item version is converted once. Off only in tests, to
+   * prove both ways give the same bytes.
+   */
+  private final boolean reuse;
+
   public ArchiveImporter(ImportOptions options, Reporter reporter) {
+    this(options, reporter, true);
+  }
+
+  /** For tests: {@code reuse} false reads every snapshot whole and converts every item again. */
+  ArchiveImporter(ImportOptions options, Reporter reporter, boolean reuse) {
     this.options = options;
     this.reporter = reporter;
+    this.reuse = reuse;
   }
 
   /**
@@ -187,9 +202,10 @@ public final class ArchiveImporter {
     List<SnapshotVersions> read;
     try {
       AtomicInteger done = new AtomicInteger();
+      @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
       read =
           files.parallelStream()
-              .map(file -> readSnapshot(file, collecting))
+              .map(file -> readSnapshot(file, collecting, cache))
               .peek(s -> reporter.progress("snapshots", done.incrementAndGet(), files.size()))
               .toList();
     } catch (UncheckedIOException e) {
@@ -336,10 +352,57 @@ public final class ArchiveImporter {
   /** The candidate versions one snapshot gives; an unreadable snapshot gives none. */
   private record SnapshotVersions(Path file, int items, int skipped, List<Candidate> candidates) {}
 
-  private SnapshotVersions readSnapshot(Path file, Reporter problems) {
+  /**
+   * What step 1 remembers within a run: the items already parsed, and each distinct item version
+   * already converted (keyed by everything the conversion reads).
+   */
+  private record StepOneCache(
+      ItemMemo items,
+      Map<ConversionKey, Conversion> conversions,
+      Map<String, String> texts,
+      Map<String, String> plains,
+      Map<FingerprintKey, String> fingerprints) {
+
+    StepOneCache() {
+      this(new ItemMemo(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
+    }
+
+    String text(String s, java.util.function.UnaryOperator<String> text) {
+      return texts.computeIfAbsent(s, text);
+    }
+
+    String plain(String s, java.util.function.UnaryOperator<String> plain) {
+      return plains.computeIfAbsent(s, plain);
+    }
+
+    /** {@link ArchivedArticle#fingerprint}, once per distinct version. */
+    String fingerprint(Article a, String body) {
+      FingerprintKey key =
+          new FingerprintKey(a.title(), a.subtitle(), a.authors(), a.tags(), a.link(), a.summary(), body,
+              a.truncated(), a.paywall());
+      return fingerprints.computeIfAbsent(key, k -> ArchivedArticle.fingerprint(a, body));
+    }
+  }
+
+  /** What {@link ArchivedArticle#fingerprint} reads. */
+  private record FingerprintKey(
+      String title, String subtitle, List<String> authors, List<String> tags, String link, String summary,
+      String body, boolean truncated, int paywall) {}
+
+  /** What converting an item's HTML depends on. */
+  private record ConversionKey(String html, String baseUri, String title, String summaryHtml) {}
+
+  /**
+   * An item's HTML converted: the sanitised and extracted content, the summary, and the first
+   * words standing in for a missing title ({@code ""} when the title is not missing).
+   */
+  private record Conversion(ArticleContent content, String summary, String firstWords) {}
+
+  private SnapshotVersions readSnapshot(Path file, Reporter problems, @Nullable StepOneCache cache) {
     Snapshot snapshot;
     try {
-      snapshot = feedReader.read(file, problems);
+      snapshot = cache == null ? feedReader.read(file, problems) : feedReader.read(file, problems, cache.items());
     } catch (SiteGenException e) {
       problems.problem(e.problem());
       return new SnapshotVersions(file, 0, 0, List.of());
@@ -360,7 +423,7 @@ public final class ArchiveImporter {
         continue;
       }
       try {
-        Candidate candidate = toCandidate(snapshot, source, item, problems);
+        Candidate candidate = toCandidate(snapshot, source, item, problems, cache);
         if (!idsInFile.add(candidate.article().id())) {
           problems.problem(
               Problem.warning(
@@ -388,9 +451,10 @@ public final class ArchiveImporter {
         && item.summaryHtml().isBlank();
   }
 
-  private Candidate toCandidate(Snapshot snapshot, String source, FeedItem item, Reporter problems) {
+  private Candidate toCandidate(
+      Snapshot snapshot, String source, FeedItem item, Reporter problems, @Nullable StepOneCache cache) {
     ZoneId zone = options.zone();
-    String title = text(item.title());
+    String title = cache == null ? text(item.title()) : cache.text(item.title(), ArchiveImporter::text);
     String raw = item.contentHtml();
     if (raw.length() > MAX_CONTENT_CHARS) {
       // memory stays bounded: the sanitiser and the converter build a tree of the whole HTML
@@ -401,12 +465,19 @@ public final class ArchiveImporter {
                   + MAX_CONTENT_CHARS / (1024 * 1024) + " MB limit; only its start is kept"));
       raw = raw.substring(0, MAX_CONTENT_CHARS);
     }
-    // allow-list sanitising first: nothing executable reaches the converter, the archive or a page
-    String html = HtmlSanitizer.sanitize(raw, item.baseUri());
-    ArticleContent content = extractor.extract(html, item.baseUri(), title);
-    String summary = summary(item.summaryHtml().length() > MAX_CONTENT_CHARS ? "" : item.summaryHtml(), html, content);
+    String summaryHtml = item.summaryHtml().length() > MAX_CONTENT_CHARS ? "" : item.summaryHtml();
+    ConversionKey key = new ConversionKey(raw, item.baseUri(), title, summaryHtml);
+    @Nullable Conversion conversion = cache == null ? null : cache.conversions().get(key);
+    if (conversion == null) {
+      conversion = convert(key);
+      if (cache != null) {
+        cache.conversions().putIfAbsent(key, conversion);
+      }
+    }
+    ArticleContent content = conversion.content();
+    String summary = conversion.summary();
     if (title.isEmpty()) {
-      title = Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(html) : summary), "");
+      title = conversion.firstWords();
       if (title.isEmpty()) {
         title = item.link().isEmpty() ? "Untitled" : item.link();
       }
@@ -440,8 +511,8 @@ public final class ArchiveImporter {
             text(content.subtitle()),
             published.atZoneSameInstant(zone).toOffsetDateTime(),
             null,
-            item.authors().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
-            item.categories().stream().map(ArchiveImporter::plain).filter(s -> !s.isEmpty()).distinct().toList(),
+            plainList(item.authors(), cache),
+            plainList(item.categories(), cache),
             HtmlSanitizer.safeUrl(item.link()),
             text(snapshot.feedTitle()),
             summary,
@@ -451,8 +522,35 @@ public final class ArchiveImporter {
             "");
     OffsetDateTime feedUpdated =
         item.updated() == null ? null : item.updated().atZoneSameInstant(zone).toOffsetDateTime();
-    return Candidate.of(
-        snapshot.time(), source, item.line(), article, content.markdown(), feedUpdated, dateFromSnapshot);
+    String body = content.markdown();
+    String fingerprint =
+        cache == null
+            ? ArchivedArticle.fingerprint(article, body)
+            : cache.fingerprint(article, body);
+    return new Candidate(
+        snapshot.time(), source, item.line(), article, body, feedUpdated, fingerprint, dateFromSnapshot);
+  }
+
+  /** Authors or tags as plain text, without blanks or duplicates. */
+  private static List<String> plainList(List<String> values, @Nullable StepOneCache cache) {
+    return values.stream()
+        .map(s -> cache == null ? plain(s) : cache.plain(s, ArchiveImporter::plain))
+        .filter(s -> !s.isEmpty())
+        .distinct()
+        .toList();
+  }
+
+  /** The costly part of an item's conversion: a pure function of the key. */
+  private Conversion convert(ConversionKey key) {
+    // allow-list sanitising first: nothing executable reaches the converter, the archive or a page
+    String html = HtmlSanitizer.sanitize(key.html(), key.baseUri());
+    ArticleContent content = extractor.extract(html, key.baseUri(), key.title());
+    String summary = summary(key.summaryHtml(), html, content);
+    String firstWords =
+        key.title().isEmpty()
+            ? Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(html) : summary), "")
+            : "";
+    return new Conversion(content, summary, firstWords);
   }
 
   private static String summary(String summaryHtml, String contentHtml, ArticleContent content) {

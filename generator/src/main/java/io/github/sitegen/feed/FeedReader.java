@@ -64,9 +64,153 @@ public final class FeedReader {
   public Snapshot read(Path file, Reporter reporter) throws IOException {
     requireNonNull(file, "file");
     requireNonNull(reporter, "reporter");
-    String fileName = file.toString();
-    byte[] bytes = Files.readAllBytes(file);
+    return read(file, Files.readAllBytes(file), reporter).snapshot();
+  }
 
+  /**
+   * Reads a snapshot file like {@link #read(Path, Reporter)}, with the same result and the same
+   * problems, but parses only the items {@code memo} does not know yet: a cheap pre-scan splits a
+   * plain RSS file into items and an item seen byte for byte in an earlier file of the run (in
+   * the same context) is taken from the memo. Anything the pre-scan is not sure about (another
+   * encoding, a DOCTYPE, Atom, a file that needs repairs or reports any problem) is read the
+   * ordinary way, whole.
+   *
+   * @param memo the items this run has read so far; the file's new items are added to it
+   */
+  public Snapshot read(Path file, Reporter reporter, ItemMemo memo) throws IOException {
+    requireNonNull(file, "file");
+    requireNonNull(reporter, "reporter");
+    requireNonNull(memo, "memo");
+    byte[] bytes = Files.readAllBytes(file);
+    @Nullable ItemSpans spans = ItemSpans.scan(bytes);
+    if (spans == null || spans.items().isEmpty()) {
+      return read(file, bytes, reporter).snapshot();
+    }
+    List<ItemSpans.Span> spanList = spans.items();
+    ItemMemo.Key[] keys = ItemMemo.keys(bytes, spans);
+    ItemMemo.@Nullable Known[] known = new ItemMemo.Known[keys.length];
+    int hits = 0;
+    for (int i = 0; i < keys.length; i++) {
+      known[i] = memo.get(keys[i]);
+      hits += known[i] == null ? 0 : 1;
+    }
+    Read read;
+    List<Problem> problems = new ArrayList<>();
+    if (hits == 0) {
+      // nothing to skip: this is the ordinary read; it only has to say whether it was clean
+      read = read(file, bytes, p -> {
+        problems.add(p);
+        reporter.problem(p);
+      });
+      if (problems.isEmpty() && fits(read, spanList, known)) {
+        rememberAll(memo, keys, known, spanList, read.snapshot());
+      }
+      return read.snapshot();
+    }
+    try {
+      read = read(file, withoutKnown(bytes, spanList, known), problems::add);
+    } catch (SiteGenException e) {
+      return read(file, bytes, reporter).snapshot();
+    }
+    if (!problems.isEmpty() || read.timeFromItems() || !fits(read, spanList, known)) {
+      return read(file, bytes, reporter).snapshot(); // not sure: read it whole, as always
+    }
+    List<FeedItem> items = new ArrayList<>(keys.length);
+    int next = 0;
+    for (int i = 0; i < keys.length; i++) {
+      ItemMemo.@Nullable Known k = known[i];
+      items.add(k == null ? read.snapshot().items().get(next++) : atLine(k.item(), spanList.get(i).line() + k.lineOffset()));
+    }
+    rememberAll(memo, keys, known, spanList, read.snapshot());
+    Snapshot parsed = read.snapshot();
+    return new Snapshot(file, parsed.time(), parsed.feedTitle(), parsed.feedLink(), items);
+  }
+
+  /**
+   * Whether the items read are exactly the unknown spans, each on a line inside its span, read
+   * plainly (not item by item), and the known items were read with the same feed link.
+   */
+  private static boolean fits(Read read, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known) {
+    if (!read.plain()) {
+      return false;
+    }
+    List<FeedItem> items = read.snapshot().items();
+    int next = 0;
+    for (int i = 0; i < known.length; i++) {
+      ItemMemo.@Nullable Known k = known[i];
+      if (k != null) {
+        if (!k.feedLink().equals(read.snapshot().feedLink())) {
+          return false;
+        }
+        continue;
+      }
+      if (next >= items.size() || items.get(next).line() < spans.get(i).line()
+          || i + 1 < spans.size() && items.get(next).line() > spans.get(i + 1).line()) {
+        return false;
+      }
+      next++;
+    }
+    return next == items.size();
+  }
+
+  private static void rememberAll(
+      ItemMemo memo, ItemMemo.Key[] keys, ItemMemo.@Nullable Known[] known, List<ItemSpans.Span> spans, Snapshot read) {
+    int next = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (known[i] == null) {
+        FeedItem item = read.items().get(next++);
+        memo.remember(keys[i], new ItemMemo.Known(atLine(item, 0), item.line() - spans.get(i).line(), read.feedLink()));
+      }
+    }
+  }
+
+  /**
+   * The bytes with each known item replaced by as many line feeds as it has line breaks, so that
+   * the lines of everything else stay true.
+   */
+  private static byte[] withoutKnown(byte[] bytes, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known) {
+    int length = bytes.length;
+    for (int i = 0; i < spans.size(); i++) {
+      if (known[i] != null) {
+        ItemSpans.Span span = spans.get(i);
+        length -= span.end() - span.start() - span.lineBreaks();
+      }
+    }
+    byte[] out = new byte[length];
+    int from = 0;
+    int to = 0;
+    for (int i = 0; i < spans.size(); i++) {
+      if (known[i] == null) {
+        continue;
+      }
+      ItemSpans.Span span = spans.get(i);
+      System.arraycopy(bytes, from, out, to, span.start() - from);
+      to += span.start() - from;
+      java.util.Arrays.fill(out, to, to + span.lineBreaks(), (byte) '\n');
+      to += span.lineBreaks();
+      from = span.end();
+    }
+    System.arraycopy(bytes, from, out, to, bytes.length - from);
+    return out;
+  }
+
+  private static FeedItem atLine(FeedItem item, int line) {
+    return new FeedItem(
+        item.guid(), item.link(), item.title(), item.published(), item.updated(), item.authors(),
+        item.categories(), item.summaryHtml(), item.contentHtml(), item.baseUri(), item.image(), line);
+  }
+
+  /**
+   * A file read.
+   *
+   * @param plain true when Rome read the feed whole and every entry was matched with its element
+   * @param timeFromItems true when the snapshot time comes from the items (the feed and the file
+   *     name give none)
+   */
+  private record Read(Snapshot snapshot, boolean plain, boolean timeFromItems) {}
+
+  private Read read(Path file, byte[] bytes, Reporter reporter) throws IOException {
+    String fileName = file.toString();
     try {
       return read(file, fileName, bytes, reporter);
     } catch (StackOverflowError e) {
@@ -76,17 +220,19 @@ public final class FeedReader {
     }
   }
 
-  private Snapshot read(Path file, String fileName, byte[] bytes, Reporter reporter)
+  private Read read(Path file, String fileName, byte[] bytes, Reporter reporter)
       throws IOException {
     Document document = XmlDocumentReader.read(fileName, bytes, reporter);
     repairRoot(fileName, document, reporter);
     SyndFeed feed;
     List<SyndEntry> entries;
     List<@Nullable Element> elements;
+    boolean plain;
     try {
       feed = toSyndFeed(fileName, document);
       entries = feed.getEntries();
       List<Element> itemElements = itemElements(document.getRootElement());
+      plain = itemElements.size() == entries.size();
       elements = new ArrayList<>(itemElements.size());
       for (int i = 0; i < entries.size(); i++) {
         elements.add(itemElements.size() == entries.size() ? itemElements.get(i) : null);
@@ -100,6 +246,7 @@ public final class FeedReader {
       feed = read.feed();
       entries = read.entries();
       elements = read.elements();
+      plain = false;
     }
 
     String feedLink = feedLink(feed);
@@ -115,7 +262,13 @@ public final class FeedReader {
                 fileName, line, "item " + (i + 1) + " skipped: cannot read it (" + e + ")"));
       }
     }
-    return new Snapshot(file, snapshotTime(file, feed, items), title(feed), feedLink, items);
+    Optional<Instant> time = feedDate(feed);
+    if (time.isEmpty()) {
+      time = FileNameTimestamp.parse(String.valueOf(file.getFileName()));
+    }
+    boolean timeFromItems = time.isEmpty();
+    Instant snapshotTime = time.isPresent() ? time.get() : timeFromItems(file, items);
+    return new Read(new Snapshot(file, snapshotTime, title(feed), feedLink, items), plain, timeFromItems);
   }
 
   /**
@@ -272,20 +425,14 @@ public final class FeedReader {
     return elements;
   }
 
-  private static Instant snapshotTime(Path file, SyndFeed feed, List<FeedItem> items)
-      throws IOException {
-    Optional<Instant> time = feedDate(feed);
-    if (time.isEmpty()) {
-      time = FileNameTimestamp.parse(String.valueOf(file.getFileName()));
-    }
-    if (time.isEmpty()) {
-      time =
-          items.stream()
-              .flatMap(item -> Stream.of(item.published(), item.updated()))
-              .filter(Objects::nonNull)
-              .map(OffsetDateTime::toInstant)
-              .max(Instant::compareTo);
-    }
+  /** The newest item date, else the file's last-modified time. */
+  private static Instant timeFromItems(Path file, List<FeedItem> items) throws IOException {
+    Optional<Instant> time =
+        items.stream()
+            .flatMap(item -> Stream.of(item.published(), item.updated()))
+            .filter(Objects::nonNull)
+            .map(OffsetDateTime::toInstant)
+            .max(Instant::compareTo);
     return time.isPresent() ? time.get() : Files.getLastModifiedTime(file).toInstant();
   }
 

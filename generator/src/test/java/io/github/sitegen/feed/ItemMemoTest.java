@@ -1,0 +1,128 @@
+package io.github.sitegen.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Problem;
+import io.github.sitegen.SiteGenException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Reading with an {@link ItemMemo} gives exactly what reading whole gives (the same snapshot, the
+ * same problems in the same order, the same refusal), whatever the memo already holds.
+ */
+class ItemMemoTest {
+  @TempDir Path work;
+
+  @ParameterizedTest(name = "reversed file order: {0}")
+  @ValueSource(booleans = {false, true})
+  void overlappingSnapshotsReadTheSameWithTheMemo(boolean reversed) throws IOException {
+    List<Path> files = new ArrayList<>(SyntheticSnapshots.write(work, false));
+    if (reversed) {
+      java.util.Collections.reverse(files);
+    }
+    ItemMemo memo = new ItemMemo();
+    int items = 0;
+    for (Path file : files) {
+      Outcome whole = read(file, null);
+      assertThat(read(file, memo)).as(file.toString()).isEqualTo(whole);
+      items += whole.snapshot() == null ? 0 : whole.snapshot().items().size();
+    }
+    assertThat(memo.size()).isPositive().isLessThan(items / 2); // the memo was used
+  }
+
+  @Test
+  void everyPeerFeedReadsTheSameWithAMemoThatKnowsItsItems() throws IOException, URISyntaxException {
+    Path corpus = Path.of(Objects.requireNonNull(ItemMemoTest.class.getResource("/feed/peer-feeds")).toURI());
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList();
+    }
+    ItemMemo memo = new ItemMemo();
+    for (Path file : files) {
+      Outcome whole = read(file, null);
+      assertThat(read(file, memo)).as(file.toString()).isEqualTo(whole);
+      assertThat(read(file, memo)).as(file.toString() + ", items known").isEqualTo(whole);
+    }
+    assertThat(memo.size()).isPositive();
+  }
+
+  @Test
+  void aKnownItemInAFileThatNeedsRepairsIsReadWholeWithItsProblems() throws IOException {
+    String clean = feed("<item><title>A</title><guid>a</guid></item>\n<item><title>B</title><guid>b</guid></item>");
+    String broken = feed("<item><title>A</title><guid>a</guid></item>\n<item><title>B &amp C</title><guid>b</guid></item>");
+    ItemMemo memo = new ItemMemo();
+    read(write("clean.xml", clean), memo);
+    Path file = write("broken.xml", broken);
+
+    Outcome whole = read(file, null);
+    assertThat(whole.problems()).isNotEmpty();
+    assertThat(read(file, memo)).isEqualTo(whole);
+  }
+
+  @Test
+  void knownItemsKeepTheirLinesInAFileWithOtherLineBreaks() throws IOException {
+    String item = "<item\n  xml:base=\"https://example.org/a/\"><title>A</title>\n<guid>a</guid></item>";
+    ItemMemo memo = new ItemMemo();
+    read(write("one.xml", feed(item)), memo);
+    Path file = write("two.xml", feed("\r\n\r\n<item><title>B</title><guid>b</guid></item>\r\n\n" + item));
+
+    Outcome whole = read(file, null);
+    assertThat(whole.snapshot().items()).extracting(FeedItem::line).containsExactly(7, 10);
+    assertThat(read(file, memo)).isEqualTo(whole);
+  }
+
+  @Test
+  void thePreScanOnlyAcceptsPlainRss() {
+    assertThat(spans(feed("<item><title><![CDATA[</item><item>]]></title></item><!-- <item> --><item/>")))
+        .extracting(ItemSpans.Span::line).containsExactly(5, 5);
+    assertThat(spans(feed("<item><title><![CDATA[a]]]></title><description><![CDATA[]]></description></item>\n"
+            + "<item><title><![CDATA[]>]]]]></title></item>")))
+        .extracting(ItemSpans.Span::line).containsExactly(5, 6);
+    assertThat(spans(feed("<item><title>A</title></item>").replace("<rss", "<!DOCTYPE rss>\n<rss"))).isNull();
+    assertThat(spans(feed("<item><title>A</title></item>").replace("UTF-8", "ISO-8859-1"))).isNull();
+    assertThat(spans("\uFEFF" + feed("<item><title>A</title></item>"))).isNull();
+    assertThat(spans(feed("<item><title>A</b></item>"))).isNull();
+    assertThat(spans(feed("<item><title>A</title></item>").replace("</rss>", ""))).isNull();
+    assertThat(spans("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry/></feed>")).isNull();
+  }
+
+  private static ItemSpans.@org.jspecify.annotations.Nullable Span[] spans(String xml) {
+    ItemSpans spans = ItemSpans.scan(xml.getBytes(StandardCharsets.UTF_8));
+    return spans == null ? null : spans.items().toArray(new ItemSpans.Span[0]);
+  }
+
+  private static String feed(String items) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel><title>T</title>\n"
+        + "<link>https://example.org/</link><lastBuildDate>Fri, 10 Jan 2020 12:19:00 +0000</lastBuildDate>\n"
+        + items + "\n</channel>\n</rss>\n";
+  }
+
+  private Path write(String name, String xml) throws IOException {
+    return Files.writeString(work.resolve(name), xml);
+  }
+
+  /** A read's snapshot, or the problem it was refused with, and the problems it reported. */
+  private record Outcome(@org.jspecify.annotations.Nullable Snapshot snapshot, @org.jspecify.annotations.Nullable Problem refused, List<Problem> problems) {}
+
+  private static Outcome read(Path file, @org.jspecify.annotations.Nullable ItemMemo memo) throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    try {
+      Snapshot snapshot = memo == null ? new FeedReader().read(file, problems::add) : new FeedReader().read(file, problems::add, memo);
+      return new Outcome(snapshot, null, problems);
+    } catch (SiteGenException e) {
+      return new Outcome(null, e.problem(), problems);
+    }
+  }
+}
