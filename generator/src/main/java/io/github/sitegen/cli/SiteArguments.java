@@ -65,7 +65,15 @@ final class SiteArguments {
       description = "Folder whose files override the default theme's by name (default: none).")
   @Nullable Path theme;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "<dir>",
+      description =
+          "Folder for site-gen's caches, e.g. target/site-gen-cache: an index of the archive's"
+              + " front matter, so only changed files are read (default: none).")
+  @Nullable Path cache;
+
   SiteOptions toOptions(Path out) {
-    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme);
+    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme, cache);
   }
 }

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param zone time zone dates are shown in and date indexes are cut in
  * @param pageSize articles per page on paginated lists, at least 1
  * @param theme a folder whose files override the default theme's by name, or null
+ * @param cache folder of site-gen's caches (such as {@code target/site-gen-cache}) where the
+ *     {@link io.github.sitegen.archive.ArchiveIndex} is kept, or null for none; the site is the
+ *     same with or without it
  */
 public record SiteOptions(
     Path archive,
@@ -29,7 +32,8 @@ public record SiteOptions(
     Locale locale,
     ZoneId zone,
     int pageSize,
-    @Nullable Path theme) {
+    @Nullable Path theme,
+    @Nullable Path cache) {
 
   /** Default articles per page. */
   public static final int DEFAULT_PAGE_SIZE = 20;
@@ -48,7 +52,28 @@ public record SiteOptions(
     }
   }
 
-  /** Options with defaults: title "Archive", no base URL, English, UTC, 20 per page, no theme. */
+  /** Options without a cache. */
+  public SiteOptions(
+      Path archive,
+      Path output,
+      String title,
+      @Nullable URI baseUrl,
+      Locale locale,
+      ZoneId zone,
+      int pageSize,
+      @Nullable Path theme) {
+    this(archive, output, title, baseUrl, locale, zone, pageSize, theme, null);
+  }
+
+  /** These options with the archive index kept in {@code cache} (null: no cache). */
+  public SiteOptions withCache(@Nullable Path cache) {
+    return new SiteOptions(archive, output, title, baseUrl, locale, zone, pageSize, theme, cache);
+  }
+
+  /**
+   * Options with defaults: title "Archive", no base URL, English, UTC, 20 per page, no theme, no
+   * cache.
+   */
   public static SiteOptions defaults(Path archive, Path output) {
     return new SiteOptions(
         archive,

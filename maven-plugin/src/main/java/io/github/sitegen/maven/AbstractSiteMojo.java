@@ -50,6 +50,7 @@ public abstract class AbstractSiteMojo extends AbstractSiteGenMojo {
         Parameters.parse("locale", locale, OptionValues::locale),
         Parameters.parse("timeZone", timeZone, OptionValues::zone),
         Parameters.parse("pageSize", Integer.toString(pageSize), OptionValues::pageSize),
-        themeDirectory.isDirectory() ? themeDirectory.toPath() : null);
+        themeDirectory.isDirectory() ? themeDirectory.toPath() : null,
+        cacheDirectory.toPath());
   }
 }
