@@ -311,7 +311,7 @@ public final class ArchiveImporter {
     if (index != null && (scan != null || options.archiveImages())) {
       Reporter silent = problem -> {}; // problems of this archive were reported above
       index.save(
-          index.scan(options.archive(), options.zone(), silent, true, scan == null ? null : scan.entries()));
+          index.scan(options.archive(), options.zone(), silent, true, scan));
     }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {

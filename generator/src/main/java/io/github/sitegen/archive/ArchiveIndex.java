@@ -129,17 +129,19 @@ public final class ArchiveIndex {
    *
    * @param bodies how a file with a problem is read again to report it: in full (as the importer
    *     does) or its front matter only (as listing does)
-   * @param baseline entries to trust instead of the cache file's, from an earlier scan of this run
+   * @param previous an earlier scan of this run, whose entries are trusted instead of the cache
+   *     file's
    */
   Scan scan(
       Path archive,
       ZoneId zone,
       Reporter reporter,
       boolean bodies,
-      @Nullable Map<String, Entry> baseline)
+      @Nullable Scan previous)
       throws IOException {
     Instant start = Instant.now();
-    Map<String, Entry> cached = baseline != null ? baseline : load(archive, zone);
+    Map<String, Entry> loaded = previous != null ? previous.entries() : load(archive, zone);
+    Map<String, Entry> cached = loaded == null ? Map.of() : loaded;
     List<Found> files = walk(archive);
     long racy = start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
     List<Outcome> outcomes;
@@ -169,7 +171,8 @@ public final class ArchiveIndex {
         }
       }
     }
-    boolean dirty = entries.size() != cached.size();
+    // the cache file is rewritten when it could not be used or what it would hold changed
+    boolean dirty = loaded == null || previous != null && previous.dirty() || entries.size() != cached.size();
     for (Entry e : entries.values()) {
       dirty |= e != cached.get(e.path()); // a hit keeps the cached entry itself
     }
@@ -297,39 +300,42 @@ public final class ArchiveIndex {
     }
   }
 
-  /** The cached entries, or none when the file is missing, unreadable or not for this archive. */
-  private Map<String, Entry> load(Path archive, ZoneId zone) {
+  /**
+   * The cached entries, or null when the file is missing, unreadable, damaged or not for this
+   * archive, zone and version.
+   */
+  private @Nullable Map<String, Entry> load(Path archive, ZoneId zone) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file());
     } catch (IOException e) {
-      return Map.of(); // missing or unreadable: rebuilt
+      return null; // missing or unreadable: rebuilt
     }
     try {
       return decode(bytes, archive, zone);
     } catch (RuntimeException e) {
-      // a corrupt cache is a cache miss, never an error: BufferUnderflowException,
+      // a damaged cache is a cache miss, never an error: BufferUnderflowException,
       // IllegalArgumentException from a record, DateTimeException, …
-      return Map.of();
+      return null;
     }
   }
 
-  private static Map<String, Entry> decode(byte[] bytes, Path archive, ZoneId zone) {
+  private static @Nullable Map<String, Entry> decode(byte[] bytes, Path archive, ZoneId zone) {
     if (bytes.length < 12) {
-      return Map.of();
+      return null;
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - 8);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     if (in.getLong(bytes.length - 8) != crc.getValue()) {
-      return Map.of();
+      return null;
     }
     if (in.getInt() != MAGIC
         || in.getInt() != FORMAT_VERSION
         || !string(in).equals(GENERATOR_VERSION)
         || !string(in).equals(zone.getId())
         || !string(in).equals(archiveKey(archive))) {
-      return Map.of();
+      return null;
     }
     int count = in.getInt();
     Map<String, Entry> entries = new HashMap<>();
