@@ -308,10 +308,13 @@ public final class ArchiveImporter {
               + images.articlesUpdated() + " article(s) updated");
     }
     // 6. the index, brought up to date after the writes so that the next build finds it fresh
-    if (index != null && (scan != null || options.archiveImages())) {
+    if (index != null && options.archiveImages()) {
+      // the images step rewrote files of its own: walk again
       Reporter silent = problem -> {}; // problems of this archive were reported above
-      index.save(
-          index.scan(options.archive(), options.zone(), silent, true, scan));
+      index.save(index.scan(options.archive(), options.zone(), silent, true, scan));
+    } else if (index != null && scan != null) {
+      // files just written are too new to be cached (see ArchiveIndex): the next run reads them
+      index.save(scan.without(writes.keySet()));
     }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {

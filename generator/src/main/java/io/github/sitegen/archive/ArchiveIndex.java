@@ -122,7 +122,18 @@ public final class ArchiveIndex {
       Map<Path, String> fingerprints,
       Map<String, Entry> entries,
       int read,
-      boolean dirty) {}
+      boolean dirty) {
+
+    /** This scan with {@code files} left out of the cache: they are read again next time. */
+    Scan without(java.util.Collection<Path> files) {
+      Map<String, Entry> kept = new HashMap<>(entries);
+      boolean removed = false;
+      for (Path file : files) {
+        removed |= kept.remove(archive.relativize(file).toString().replace('\\', '/')) != null;
+      }
+      return new Scan(archive, zone, articles, fingerprints, kept, read, dirty || removed);
+    }
+  }
 
   /**
    * Walks the archive, reading what the cache (or {@code baseline}, when given) does not know.
