@@ -68,6 +68,8 @@ class ArchiveIndexTest {
     write("2023/12/31/main.md", "---\ntitle: Écrit à la main\ndate: 2023-12-31\n---\nBonne année.\n");
     write("README.md", "# Pas un article\n");
     write(".drafts/brouillon.md", article("Brouillon", "2024-01-01T00:00:00Z", "Caché."));
+    write("2024/.old/ancien.md", article("Ancien", "2024-01-01T00:00:00Z", "Caché aussi."));
+    write("2024/03/.note.md", article("Note", "2024-03-01T00:00:00Z", "Cachée."));
   }
 
   @Test
