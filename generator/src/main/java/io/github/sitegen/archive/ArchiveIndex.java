@@ -45,15 +45,15 @@ import org.jspecify.annotations.Nullable;
  * <p>On every use the archive is walked (hidden files and folders skipped, {@code *.md} only, as
  * {@link ArchiveReader} does) and each file's size and modification time compared with the
  * cache's: only new and changed files are read, vanished ones dropped, and the cache file is
- * rewritten atomically when anything changed. A file modified in the last {@value
- * #RACY_SECONDS} seconds before the walk is read but not cached (its time may not yet tell a
- * later edit apart), and a file with a problem is never cached: it is read again, and its problem
+ * rewritten atomically when anything changed. A file modified in the last 2 seconds before the
+ * walk is read but not cached (its time may not yet tell a later edit apart), and a file with a problem is never cached: it is read again, and its problem
  * reported again, on every run. A missing, truncated or corrupt cache file, or one written by
  * another version of site-gen, for another archive folder or another zone, is ignored and
  * replaced: the result is always what reading the archive would give.
  *
- * <p>Thread-safe (holds no state but its folder); two processes sharing a cache folder each see a
- * whole cache file or none.
+ * <p>Only a cache: nothing else reads the file, and deleting it costs one full read. Thread-safe
+ * (holds no state but its folder); two processes sharing a cache folder each see a whole cache
+ * file or none, and the one that writes last wins.
  *
  * <pre>{@code
  * ArchiveReader.Listing listing =
@@ -98,9 +98,35 @@ public final class ArchiveIndex {
    * @throws IOException when the archive cannot be read or the cache file not written
    */
   public ArchiveReader.Listing list(Path archive, ZoneId zone, Reporter reporter) throws IOException {
+    return read(archive, zone, reporter).listing();
+  }
+
+  /**
+   * What {@link #list(Path, ZoneId, Reporter)} gives, with a fingerprint of each article's text.
+   *
+   * @param listing the articles, newest first, and their archived images
+   * @param fingerprints by article file: a hash (32 hex digits) of what a reader sees of the article
+   *     — title, subtitle, authors, tags, link, summary, body, truncated, paywall — that changes
+   *     when any of them does, so a changed body is noticed without reading it; an article whose
+   *     file cannot be read whole (a body that is not UTF-8) has none
+   */
+  public record Contents(ArchiveReader.Listing listing, Map<Path, String> fingerprints) {
+    public Contents {
+      requireNonNull(listing, "listing");
+      fingerprints = Map.copyOf(fingerprints);
+    }
+  }
+
+  /**
+   * The articles under {@code archive} as {@link #list(Path, ZoneId, Reporter)} gives them, with
+   * the fingerprint of each one's text; the cache file is then brought up to date.
+   *
+   * @throws IOException when the archive cannot be read or the cache file not written
+   */
+  public Contents read(Path archive, ZoneId zone, Reporter reporter) throws IOException {
     Scan scan = scan(archive, zone, reporter, false, null);
     save(scan);
-    return ArchiveReader.listing(archive, scan.articles());
+    return new Contents(ArchiveReader.listing(archive, scan.articles()), scan.fingerprints());
   }
 
   /** One archive file as the index knows it. */

@@ -97,6 +97,18 @@ class ArchiveIndexTest {
     assertThat(warm.fingerprints()).containsEntry(rich, full.fingerprint());
   }
 
+  @Test
+  void readGivesTheFingerprintOfEveryArticleFromTheCache() throws IOException {
+    new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+    Path rich = archive.resolve("2024/03/05/apple-m4-le-test.md");
+
+    ArchiveIndex.Contents contents = new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+
+    assertThat(contents.listing()).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(contents.fingerprints()).hasSize(3).containsEntry(rich,
+        ArchiveReader.readOne(archive, rich, ZoneOffset.UTC, problems::add, true).fingerprint());
+  }
+
   interface Change {
     void apply(Path archive) throws IOException;
   }
