@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
@@ -177,9 +178,14 @@ public final class ArchiveIndex {
       @Nullable Scan previous)
       throws IOException {
     Instant start = Instant.now();
-    Map<String, Entry> loaded = previous != null ? previous.entries() : load(archive, zone);
-    Map<String, Entry> cached = loaded == null ? Map.of() : loaded;
+    // the cache file is decoded while the archive is walked: the two take about as long
+    CompletableFuture<@Nullable Map<String, Entry>> loading =
+        previous != null
+            ? CompletableFuture.completedFuture(previous.entries())
+            : CompletableFuture.supplyAsync(() -> load(archive, zone));
     List<Found> files = walk(archive);
+    Map<String, Entry> loaded = loading.join();
+    Map<String, Entry> cached = loaded == null ? Map.of() : loaded;
     long racy = start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
     List<Outcome> outcomes;
     try {
