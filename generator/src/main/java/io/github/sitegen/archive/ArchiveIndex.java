@@ -163,7 +163,7 @@ public final class ArchiveIndex {
   }
 
   /**
-   * Walks the archive, reading what the cache (or {@code baseline}, when given) does not know.
+   * Walks the archive, reading what the cache file (or {@code previous}, when given) does not know.
    *
    * @param bodies how a file with a problem is read again to report it: in full (as the importer
    *     does) or its front matter only (as listing does)
