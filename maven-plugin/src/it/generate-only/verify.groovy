@@ -7,4 +7,6 @@ assert log.contains('Rendered 1 articles')
 def site = new File(basedir, 'target/site')
 assert new File(site, 'index.html').isFile()
 assert new File(site, 'index.html').getText('UTF-8').contains('A hand-written note')
+// the archive index is kept in the default cache folder
+assert new File(basedir, 'target/site-gen-cache/archive-index.bin').isFile()
 return true

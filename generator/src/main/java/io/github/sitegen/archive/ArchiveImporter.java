@@ -218,12 +218,22 @@ public final class ArchiveImporter {
       }
     }
 
-    // 2. what the archive already holds
+    // 2. what the archive already holds; with nothing new to merge (every snapshot imported
+    // before), the archive need not be read
     Map<String, ArchivedArticle> archived = new HashMap<>();
     Set<Path> taken = new HashSet<>();
-    // with nothing new to merge (every snapshot imported before), the archive need not be read
-    List<ArchivedArticle> existing =
-        byId.isEmpty() ? List.of() : new ArchiveReader().readAll(options.archive(), options.zone(), collecting);
+    ArchiveIndex index = options.cache() == null ? null : new ArchiveIndex(options.cache());
+    ArchiveIndex.Scan scan = null;
+    List<ArchivedArticle> existing;
+    if (byId.isEmpty()) {
+      existing = List.of();
+    } else if (index == null) {
+      existing = new ArchiveReader().readAll(options.archive(), options.zone(), collecting);
+    } else {
+      // the front matter of every file from the index; bodies below, for the ids merged only
+      scan = index.scan(options.archive(), options.zone(), collecting, true, null);
+      existing = scan.articles();
+    }
     for (ArchivedArticle a : existing) {
       taken.add(a.article().file());
       ArchivedArticle previous = archived.putIfAbsent(a.article().id(), a);
@@ -233,6 +243,10 @@ public final class ArchiveImporter {
                 a.article().file().toString(), 0,
                 "id \"" + a.article().id() + "\" is also used by " + previous.article().file() + "; this file is left alone"));
       }
+    }
+
+    if (scan != null) {
+      readBodies(archived, byId.keySet(), collecting);
     }
 
     // 3. merge each id; new articles are placed in date order so slugs are deterministic
@@ -309,6 +323,15 @@ public final class ArchiveImporter {
           "images: " + images.downloaded() + " downloaded, " + images.failed() + " failed, "
               + images.articlesUpdated() + " article(s) updated");
     }
+    // 6. the index, brought up to date after the writes so that the next build finds it fresh
+    if (index != null && options.archiveImages()) {
+      // the images step rewrote files of its own: walk again
+      Reporter silent = problem -> {}; // problems of this archive were reported above
+      index.save(index.scan(options.archive(), options.zone(), silent, true, scan));
+    } else if (index != null && scan != null) {
+      // files just written are too new to be cached (see ArchiveIndex): the next run reads them
+      index.save(scan.without(writes.keySet()));
+    }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {
       int isNew = 0;
@@ -325,6 +348,33 @@ public final class ArchiveImporter {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new ImportReport(counts, created, updated, unchanged, List.copyOf(problems), elapsed);
+  }
+
+  /**
+   * Reads in full the archived articles of the ids being merged (the index gave their front
+   * matter only); one that cannot be read any more is reported and left out.
+   */
+  private void readBodies(Map<String, ArchivedArticle> archived, Set<String> merged, Reporter collecting)
+      throws IOException {
+    List<ArchivedArticle> wanted = merged.stream().map(archived::get).filter(Objects::nonNull).toList();
+    List<@Nullable ArchivedArticle> full;
+    try {
+      full =
+          wanted.parallelStream()
+              .map(a -> ArchiveReader.readOne(options.archive(), a.article().file(), options.zone(), collecting, true))
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      String id = wanted.get(i).article().id();
+      ArchivedArticle read = full.get(i);
+      if (read == null) {
+        archived.remove(id);
+      } else {
+        archived.put(id, read);
+      }
+    }
   }
 
   /** Gives a new article its file: {@code YYYY/MM/DD/<slug>.md}, the slug made unique in the day. */

@@ -79,7 +79,24 @@ public final class ArchiveReader {
    * (front matter {@code images:}) whose file is in the archive.
    */
   public Listing list(Path archive, ZoneId zone, Reporter reporter) throws IOException {
-    List<ArchivedArticle> all = readAll(archive, zone, reporter, false);
+    return listing(archive, readAll(archive, zone, reporter, false));
+  }
+
+  /**
+   * Same as {@link #list(Path, ZoneId, Reporter)}, through the {@link ArchiveIndex} kept in {@code
+   * cache}: only the files changed since the last run are read, and the index is brought up to
+   * date. The result is the same with or without a cache.
+   *
+   * @param cache the cache folder (such as {@code target/site-gen-cache}), or null for none
+   * @throws IOException when the archive cannot be read or the index not written
+   */
+  public Listing list(Path archive, ZoneId zone, Reporter reporter, @Nullable Path cache)
+      throws IOException {
+    return cache == null ? list(archive, zone, reporter) : new ArchiveIndex(cache).list(archive, zone, reporter);
+  }
+
+  /** The listing of {@code all} (path order): articles newest first, images whose file exists. */
+  static Listing listing(Path archive, List<ArchivedArticle> all) {
     Map<String, String> images = new TreeMap<>();
     for (ArchivedArticle a : all) {
       a.imageMap()
@@ -152,7 +169,8 @@ public final class ArchiveReader {
     return false;
   }
 
-  private static @Nullable ArchivedArticle readOne(
+  /** One file read in full or its front matter only; a problem is reported and gives null. */
+  static @Nullable ArchivedArticle readOne(
       Path archive, Path file, ZoneId zone, Reporter reporter, boolean body) {
     String label = file.toString();
     try {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.sitegen.images.ImageOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to import snapshots into the archive.
@@ -17,9 +18,17 @@ import java.time.ZoneId;
  * @param archiveImages whether the images articles refer to are downloaded into {@code
  *     <archive>/images/} after the merge (off by default: no network during an import unless asked)
  * @param images how images are downloaded, when {@code archiveImages} is on
+ * @param cache folder of site-gen's caches (such as {@code target/site-gen-cache}) where the
+ *     {@link ArchiveIndex} is kept, so that an import reads in full only the archive files of the
+ *     articles it merges; null for none (every archive file is read)
  */
 public record ImportOptions(
-    Path snapshots, Path archive, ZoneId zone, boolean archiveImages, ImageOptions images) {
+    Path snapshots,
+    Path archive,
+    ZoneId zone,
+    boolean archiveImages,
+    ImageOptions images,
+    @Nullable Path cache) {
   public ImportOptions {
     requireNonNull(snapshots, "snapshots");
     requireNonNull(archive, "archive");
@@ -27,13 +36,24 @@ public record ImportOptions(
     requireNonNull(images, "images");
   }
 
-  /** Options that archive no images. */
+  /** Options without a cache. */
+  public ImportOptions(
+      Path snapshots, Path archive, ZoneId zone, boolean archiveImages, ImageOptions images) {
+    this(snapshots, archive, zone, archiveImages, images, null);
+  }
+
+  /** Options that archive no images, without a cache. */
   public ImportOptions(Path snapshots, Path archive, ZoneId zone) {
     this(snapshots, archive, zone, false, ImageOptions.defaults());
   }
 
   /** These options with images archived (or not), downloaded as {@code images} says. */
   public ImportOptions withImages(boolean archive, ImageOptions images) {
-    return new ImportOptions(snapshots, this.archive, zone, archive, images);
+    return new ImportOptions(snapshots, this.archive, zone, archive, images, cache);
+  }
+
+  /** These options with the index kept in {@code cache} (null: no cache). */
+  public ImportOptions withCache(@Nullable Path cache) {
+    return new ImportOptions(snapshots, archive, zone, archiveImages, images, cache);
   }
 }

@@ -1,19 +1,26 @@
 package io.github.sitegen.cli;
 
 import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.ImportOptions;
+import io.github.sitegen.archive.ImportReport;
 import io.github.sitegen.site.SiteGenerator;
 import io.github.sitegen.site.SiteOptions;
 import io.github.sitegen.site.SiteReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code site-gen build}: renders the Markdown archive into a static site. */
+/**
+ * {@code site-gen build}: renders the Markdown archive into a static site; with {@code
+ * --snapshots}, imports them first in the same process (as {@code import} does).
+ */
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
@@ -31,11 +38,28 @@ final class BuildCommand implements Callable<Integer> {
       description = "Folder the site is written to.")
   private Path out;
 
+  @Option(
+      names = "--snapshots",
+      paramLabel = "<dir>",
+      description =
+          "Import the feed snapshots of this folder into the archive first, as import does (in"
+              + " --time-zone, without --archive-images), then build: one process (default: none).")
+  private @Nullable Path snapshots;
+
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
     SiteOptions options = site.toOptions(out);
     try {
+      if (snapshots != null) {
+        ImportReport imported =
+            new ArchiveImporter(
+                    new ImportOptions(snapshots, site.archive, site.zone).withCache(site.cache),
+                    new ConsoleReporter(err))
+                .run();
+        spec.commandLine().getOut().print(imported.snapshotLines());
+        spec.commandLine().getOut().println(imported.summary());
+      }
       SiteReport report = new SiteGenerator(options, new ConsoleReporter(err)).generate();
       spec.commandLine().getOut().println(report.summary());
       return 0;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +74,14 @@ final class ImportCommand implements Callable<Integer> {
               + " default).")
   private boolean allowPrivateImageHosts;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "<dir>",
+      description =
+          "Folder for site-gen's caches, e.g. target/site-gen-cache: an index of the archive's"
+              + " front matter, so only the files of merged articles are read (default: none).")
+  private @Nullable Path cache;
+
   /** Lower-case names on the command line, like the Maven parameter. */
   static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
@@ -92,7 +101,8 @@ final class ImportCommand implements Callable<Integer> {
         new ArchiveImporter(
             new ImportOptions(snapshots, archive, zone)
                 .withImages(
-                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts)),
+                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
+                .withCache(cache),
             new ConsoleReporter(err));
     try {
       ImportReport report = importer.run();

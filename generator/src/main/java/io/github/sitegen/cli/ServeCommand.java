@@ -82,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
             ? null
             : new ImportOptions(snapshots, site.archive, site.zone)
                 .withImages(
-                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts));
+                    archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
+                .withCache(site.cache);
     var options =
         new PreviewOptions(site.toOptions(this.out), imports, host, port, Duration.ofMillis(200));
     PreviewServer server;

@@ -77,7 +77,17 @@ final class SiteArguments {
               + " sitemap (default: none; all are made).")
   Set<PageKind> disabled;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "<dir>",
+      description =
+          "Folder for site-gen's caches, e.g. target/site-gen-cache: an index of the archive's"
+              + " front matter and what the last build made, so that only changed files are read"
+              + " and only changed pages rendered (default: none).")
+  @Nullable Path cache;
+
   SiteOptions toOptions(Path out) {
-    return new SiteOptions(archive, out, title, baseUrl, locale, zone, pageSize, theme, disabled, null);
+    return new SiteOptions(
+        archive, out, title, baseUrl, locale, zone, pageSize, theme, disabled, cache);
   }
 }

@@ -105,7 +105,7 @@ public final class SiteGenerator {
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
-    ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter);
+    ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter, options.cache());
     return generate(listing.articles(), archive::body, listing.images());
   }
 

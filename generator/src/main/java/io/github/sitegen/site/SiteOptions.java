@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize articles per page on paginated lists, at least 1
  * @param theme a folder whose files override the default theme's by name, or null
  * @param disabled optional kinds of output not to make (see {@link PageKind})
- * @param cache a folder for the build cache (what the previous build made, so that the next one
- *     renders only what changed), or null for none: every page is then rendered
+ * @param cache folder of site-gen's caches (such as {@code target/site-gen-cache}): the {@link
+ *     io.github.sitegen.archive.ArchiveIndex} and the build cache (what the previous build made, so
+ *     that the next one renders only what changed); null for none. The site is the same either way
  */
 public record SiteOptions(
     Path archive,
@@ -60,7 +61,7 @@ public record SiteOptions(
             : Collections.unmodifiableSet(EnumSet.copyOf(disabled));
   }
 
-  /** Options that make every kind of page. */
+  /** Options that make every kind of page, without a cache. */
   public SiteOptions(
       Path archive,
       Path output,
@@ -90,7 +91,10 @@ public record SiteOptions(
     return !disabled.contains(kind);
   }
 
-  /** Options with defaults: title "Archive", no base URL, English, UTC, 20 per page, no theme. */
+  /**
+   * Options with defaults: title "Archive", no base URL, English, UTC, 20 per page, no theme, no
+   * cache.
+   */
   public static SiteOptions defaults(Path archive, Path output) {
     return new SiteOptions(
         archive,

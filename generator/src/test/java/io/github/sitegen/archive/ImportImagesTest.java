@@ -89,6 +89,29 @@ class ImportImagesTest {
   }
 
   @Test
+  void theArchiveIndexSeesTheImagesTheImportRecorded() throws IOException {
+    server.serve("/photo", "image/webp", PHOTO);
+    snapshot("<p><img src=\"" + server.url("/photo") + "\"></p>", "");
+    run(false);
+    Files.setLastModifiedTime(article(), FileTime.fromMillis(0));
+    Path cache = dir.resolve("cache");
+    new ArchiveReader().list(archive(), ZoneOffset.UTC, problems::add, cache); // a warm index
+
+    run(new ImportOptions(dir.resolve("snapshots"), archive(), ZoneOffset.UTC)
+        .withImages(true, ImageOptions.defaults().withPrivateHosts(true))
+        .withCache(cache));
+    Files.setLastModifiedTime(article(), FileTime.fromMillis(1000)); // old enough to be cached
+    ArchiveReader.Listing first = new ArchiveReader().list(archive(), ZoneOffset.UTC, problems::add, cache);
+    ArchiveReader.Listing second = new ArchiveReader().list(archive(), ZoneOffset.UTC, problems::add, cache);
+
+    ArchiveReader.Listing expected = new ArchiveReader().list(archive(), ZoneOffset.UTC, problems::add);
+    assertThat(expected.images()).containsOnlyKeys(server.url("/photo"));
+    assertThat(first).isEqualTo(expected);
+    assertThat(second).isEqualTo(expected);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void theImagesKeyIsNotPartOfTheFingerprint() throws IOException {
     server.serve("/photo", "image/webp", PHOTO);
     snapshot("<p><img src=\"" + server.url("/photo") + "\"></p>", "");

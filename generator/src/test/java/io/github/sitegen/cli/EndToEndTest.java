@@ -76,6 +76,48 @@ class EndToEndTest {
   }
 
   @Test
+  void buildWithSnapshotsImportsThenBuildsInOneRunAsImportThenBuildDo() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    write(snapshots.resolve("carnet-0900.rss.xml"), snapshot("09:00", "Première version."));
+    write(snapshots.resolve("carnet-1700.rss.xml"), snapshot("17:00", "Seconde version."));
+    Path twoRuns = dir.resolve("two-runs");
+    Path oneRun = dir.resolve("one-run");
+    Path cache = dir.resolve("cache");
+    String[] site = {"--locale", "fr-FR", "--time-zone", "Europe/Paris"};
+    run("import", "--snapshots", snapshots.toString(), "--archive", twoRuns.resolve("articles").toString(),
+        "--time-zone", "Europe/Paris");
+    run(concat(new String[] {"build", "--archive", twoRuns.resolve("articles").toString(),
+        "--out", twoRuns.resolve("site").toString()}, site));
+    out.getBuffer().setLength(0);
+
+    int exit =
+        run(concat(new String[] {"build", "--snapshots", snapshots.toString(),
+            "--archive", oneRun.resolve("articles").toString(), "--out", oneRun.resolve("site").toString(),
+            "--cache", cache.toString()}, site));
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).contains("Imported 2 snapshots: 2 new").contains("Rendered 2 articles");
+    assertThat(tree(oneRun)).isEqualTo(tree(twoRuns));
+    assertThat(cache.resolve("archive-index.bin")).isRegularFile();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+
+  /** Every file under root by relative path, with its bytes as text. */
+  private static java.util.Map<String, String> tree(Path root) throws IOException {
+    var files = new java.util.TreeMap<String, String>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readString(p, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
+  }
+
+  @Test
   void aBrokenSnapshotIsReportedOnStandardErrorAndTheRestGoesThrough() throws IOException {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
     write(snapshots.resolve("carnet-0900.rss.xml"), snapshot("09:00", "Première version."));

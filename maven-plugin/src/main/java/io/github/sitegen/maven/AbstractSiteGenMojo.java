@@ -18,6 +18,17 @@ public abstract class AbstractSiteGenMojo extends AbstractMojo {
   @Parameter(property = "sitegen.timeZone", defaultValue = "UTC")
   protected String timeZone;
 
+  /**
+   * Folder for site-gen's caches: an index of the archive's front matter (file sizes and times,
+   * what each file says), so that {@code import} and {@code generate} read only the archive files
+   * that changed since the last run. Safe to delete at any time; a stale or damaged cache is
+   * ignored and rebuilt, and the output is the same with or without it.
+   */
+  @Parameter(
+      property = "sitegen.cacheDirectory",
+      defaultValue = "${project.build.directory}/site-gen-cache")
+  protected File cacheDirectory;
+
   /** Skips the goal. */
   @Parameter(property = "sitegen.skip", defaultValue = "false")
   protected boolean skip;

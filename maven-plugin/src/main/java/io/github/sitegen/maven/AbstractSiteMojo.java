@@ -61,6 +61,6 @@ public abstract class AbstractSiteMojo extends AbstractSiteGenMojo {
         themeDirectory.isDirectory() ? themeDirectory.toPath() : null,
         Parameters.parse(
             "disableKinds", requireNonNullElse(disableKinds, ""), OptionValues::disabledKinds),
-        null);
+        cacheDirectory.toPath());
   }
 }

@@ -64,7 +64,8 @@ public class ImportMojo extends AbstractSiteGenMojo {
     Parameters.writableDirectory("archiveDirectory", archiveDirectory);
     var options =
         new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone)
-            .withImages(archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts));
+            .withImages(archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
+            .withCache(cacheDirectory.toPath());
     try {
       ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();
       report.snapshotLines().lines().forEach(getLog()::info);

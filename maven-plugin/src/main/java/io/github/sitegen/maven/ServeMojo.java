@@ -60,6 +60,7 @@ public class ServeMojo extends AbstractSiteMojo {
             ? new ImportOptions(snapshotsDirectory.toPath(), site.archive(), site.zone())
                 .withImages(
                     archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
+                .withCache(site.cache())
             : null;
     var options = new PreviewOptions(site, imports, host, port, Duration.ofMillis(200));
     PreviewServer server;

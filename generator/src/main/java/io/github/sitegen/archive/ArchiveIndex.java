@@ -1,0 +1,609 @@
+package io.github.sitegen.archive;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
+import io.github.sitegen.internal.AtomicWrites;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cache of what the archive's front matter says, so that listing a big archive reads only the
+ * files that changed: one file ({@value #FILE_NAME}) in a cache folder (such as {@code
+ * target/site-gen-cache}) holding, for every archive file, its size and modification time and what
+ * {@link ArchiveReader} would read from it (the article, its import bookkeeping and the
+ * fingerprint of its text).
+ *
+ * <p>On every use the archive is walked (hidden files and folders skipped, {@code *.md} only, as
+ * {@link ArchiveReader} does) and each file's size and modification time compared with the
+ * cache's: only new and changed files are read, vanished ones dropped, and the cache file is
+ * rewritten atomically when anything changed. A file modified in the last 2 seconds before the
+ * walk is read but not cached (its time may not yet tell a later edit apart), and a file with a problem is never cached: it is read again, and its problem
+ * reported again, on every run. A missing, truncated or corrupt cache file, or one written by
+ * another version of site-gen, for another archive folder or another zone, is ignored and
+ * replaced: the result is always what reading the archive would give.
+ *
+ * <p>Only a cache: nothing else reads the file, and deleting it costs one full read. Thread-safe
+ * (holds no state but its folder); two processes sharing a cache folder each see a whole cache
+ * file or none, and the one that writes last wins.
+ *
+ * <pre>{@code
+ * ArchiveReader.Listing listing =
+ *     new ArchiveReader().list(Path.of("articles"), zone, reporter, Path.of("target/site-gen-cache"));
+ * }</pre>
+ */
+public final class ArchiveIndex {
+
+  /** The cache file's name in the cache folder. */
+  public static final String FILE_NAME = "archive-index.bin";
+
+  /** Bump when what is stored, or how an article is read from its file, changes. */
+  static final int FORMAT_VERSION = 1;
+
+  /** Files modified this close to a walk are not cached (file times can be coarse). */
+  static final int RACY_SECONDS = 2;
+
+  private static final int MAGIC = 0x53474149; // "SGAI"
+  private static final String GENERATOR_VERSION = generatorVersion();
+
+  private final Path folder;
+
+  /**
+   * An index kept in {@code cacheFolder} (created when first written).
+   *
+   * @param cacheFolder a folder for site-gen's caches, such as {@code target/site-gen-cache}
+   */
+  public ArchiveIndex(Path cacheFolder) {
+    this.folder = requireNonNull(cacheFolder, "cacheFolder");
+  }
+
+  /** The cache file: {@code <cache folder>/archive-index.bin}. */
+  public Path file() {
+    return folder.resolve(FILE_NAME);
+  }
+
+  /**
+   * The articles under {@code archive} with their archived images, exactly as {@link
+   * ArchiveReader#list(Path, ZoneId, Reporter)} gives them, reading only the files the cache does
+   * not know in their current state; the cache file is then brought up to date.
+   *
+   * @throws IOException when the archive cannot be read or the cache file not written
+   */
+  public ArchiveReader.Listing list(Path archive, ZoneId zone, Reporter reporter) throws IOException {
+    return read(archive, zone, reporter).listing();
+  }
+
+  /**
+   * What {@link #list(Path, ZoneId, Reporter)} gives, with a fingerprint of each article's text.
+   *
+   * @param listing the articles, newest first, and their archived images
+   * @param fingerprints by article file: a hash (32 hex digits) of what a reader sees of the article
+   *     — title, subtitle, authors, tags, link, summary, body, truncated, paywall — that changes
+   *     when any of them does, so a changed body is noticed without reading it; an article whose
+   *     file cannot be read whole (a body that is not UTF-8) has none
+   */
+  public record Contents(ArchiveReader.Listing listing, Map<Path, String> fingerprints) {
+    public Contents {
+      requireNonNull(listing, "listing");
+      fingerprints = Map.copyOf(fingerprints);
+    }
+  }
+
+  /**
+   * The articles under {@code archive} as {@link #list(Path, ZoneId, Reporter)} gives them, with
+   * the fingerprint of each one's text; the cache file is then brought up to date.
+   *
+   * @throws IOException when the archive cannot be read or the cache file not written
+   */
+  public Contents read(Path archive, ZoneId zone, Reporter reporter) throws IOException {
+    Scan scan = scan(archive, zone, reporter, false, null);
+    save(scan);
+    return new Contents(ArchiveReader.listing(archive, scan.articles()), scan.fingerprints());
+  }
+
+  /** One archive file as the index knows it. */
+  record Entry(String path, long size, long modified, @Nullable ArchivedArticle archived, String fingerprint) {}
+
+  /**
+   * The result of a walk: the articles in path order, and the entries to cache.
+   *
+   * @param articles every article, in path order, without its body
+   * @param fingerprints {@link ArchivedArticle#fingerprint()} by file, for the articles read in
+   *     full without a problem (all but files with problems)
+   * @param entries what to cache, by path under the archive
+   * @param dirty whether {@code entries} differ from the cache file
+   */
+  record Scan(
+      Path archive,
+      ZoneId zone,
+      List<ArchivedArticle> articles,
+      Map<Path, String> fingerprints,
+      Map<String, Entry> entries,
+      int read,
+      boolean dirty) {
+
+    /** This scan with {@code files} left out of the cache: they are read again next time. */
+    Scan without(java.util.Collection<Path> files) {
+      Map<String, Entry> kept = new HashMap<>(entries);
+      boolean removed = false;
+      for (Path file : files) {
+        removed |= kept.remove(archive.relativize(file).toString().replace('\\', '/')) != null;
+      }
+      return new Scan(archive, zone, articles, fingerprints, kept, read, dirty || removed);
+    }
+  }
+
+  /**
+   * Walks the archive, reading what the cache file (or {@code previous}, when given) does not know.
+   *
+   * @param bodies how a file with a problem is read again to report it: in full (as the importer
+   *     does) or its front matter only (as listing does)
+   * @param previous an earlier scan of this run, whose entries are trusted instead of the cache
+   *     file's
+   */
+  Scan scan(
+      Path archive,
+      ZoneId zone,
+      Reporter reporter,
+      boolean bodies,
+      @Nullable Scan previous)
+      throws IOException {
+    Instant start = Instant.now();
+    // the cache file is decoded while the archive is walked: the two take about as long
+    CompletableFuture<@Nullable Map<String, Entry>> loading =
+        previous != null
+            ? CompletableFuture.completedFuture(previous.entries())
+            : CompletableFuture.supplyAsync(() -> load(archive, zone));
+    List<Found> files = walk(archive);
+    Map<String, Entry> loaded = loading.join();
+    Map<String, Entry> cached = loaded == null ? Map.of() : loaded;
+    long racy = start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
+    List<Outcome> outcomes;
+    try {
+      outcomes =
+          files.parallelStream()
+              .map(f -> outcome(archive, f, cached.get(f.path()), zone, reporter, bodies))
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    List<ArchivedArticle> articles = new ArrayList<>();
+    Map<Path, String> fingerprints = new HashMap<>();
+    Map<String, Entry> entries = new HashMap<>();
+    int read = 0;
+    for (Outcome o : outcomes) {
+      read += o.read() ? 1 : 0;
+      if (o.archived() != null) {
+        articles.add(o.archived());
+      }
+      if (o.entry() != null) {
+        if (o.entry().archived() != null) {
+          fingerprints.put(o.archived().article().file(), o.entry().fingerprint());
+        }
+        if (o.entry().modified() < racy) {
+          entries.put(o.entry().path(), o.entry());
+        }
+      }
+    }
+    // the cache file is rewritten when it could not be used or what it would hold changed
+    boolean dirty = loaded == null || previous != null && previous.dirty() || entries.size() != cached.size();
+    for (Entry e : entries.values()) {
+      dirty |= e != cached.get(e.path()); // a hit keeps the cached entry itself
+    }
+    return new Scan(archive, zone, articles, fingerprints, entries, read, dirty);
+  }
+
+  /** Writes the scan's entries to the cache file when they differ from it. */
+  void save(Scan scan) throws IOException {
+    if (!scan.dirty()) {
+      return;
+    }
+    AtomicWrites.replace(file(), encode(scan));
+  }
+
+  private record Found(Path file, String path, long size, long modified) {}
+
+  private record Outcome(@Nullable ArchivedArticle archived, @Nullable Entry entry, boolean read) {}
+
+  /**
+   * Every {@code *.md} file ArchiveReader would read, with its size and time, in path order. The
+   * top-level folders (years) are walked in parallel: the walk is most of a warm run's time.
+   */
+  private static List<Found> walk(Path archive) throws IOException {
+    if (!Files.isDirectory(archive)) {
+      return List.of();
+    }
+    List<Found> found = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
+    walk(archive, archive, 1, found, folders);
+    try {
+      folders.parallelStream()
+          .map(
+              folder -> {
+                List<Found> under = new ArrayList<>();
+                try {
+                  walk(archive, folder, Integer.MAX_VALUE, under, new ArrayList<>());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                return under;
+              })
+          .toList()
+          .forEach(found::addAll);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    found.sort((x, y) -> x.file().compareTo(y.file())); // ArchiveReader's order
+    return found;
+  }
+
+  /** Walks {@code start} to {@code depth}; folders at that depth are added to {@code folders}. */
+  private static void walk(Path archive, Path start, int depth, List<Found> found, List<Path> folders)
+      throws IOException {
+    Files.walkFileTree(
+        start,
+        EnumSet.noneOf(FileVisitOption.class),
+        depth,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(start) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isDirectory()) { // at the depth limit
+              if (!hidden(file)) {
+                folders.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+            String name = file.getFileName().toString();
+            if (!name.endsWith(".md") || name.startsWith(".")) {
+              return FileVisitResult.CONTINUE;
+            }
+            BasicFileAttributes a = attrs;
+            if (a.isSymbolicLink()) {
+              try {
+                a = Files.readAttributes(file, BasicFileAttributes.class); // as Files::isRegularFile
+              } catch (IOException e) {
+                return FileVisitResult.CONTINUE;
+              }
+            }
+            if (a.isRegularFile()) {
+              String path = archive.relativize(file).toString().replace('\\', '/');
+              found.add(new Found(file, path, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE; // deleted while walking
+            }
+            throw e;
+          }
+        });
+  }
+
+  private static boolean hidden(Path path) {
+    return path.getFileName().toString().startsWith(".");
+  }
+
+  private static Outcome outcome(
+      Path archive,
+      Found f,
+      @Nullable Entry cached,
+      ZoneId zone,
+      Reporter reporter,
+      boolean bodies) {
+    if (cached != null && cached.size() == f.size() && cached.modified() == f.modified()) {
+      ArchivedArticle a = cached.archived();
+      if (a != null && !a.article().file().equals(f.file())) {
+        a = withFile(a, f.file());
+      }
+      return new Outcome(a, cached, false);
+    }
+    String label = f.file().toString();
+    try {
+      // read in full: the fingerprint covers the body
+      String text = ArchiveReader.readText(f.file(), label);
+      FrontMatter.Parsed parsed = FrontMatter.parse(text, label);
+      if (parsed == null) {
+        return new Outcome(null, new Entry(f.path(), f.size(), f.modified(), null, ""), true);
+      }
+      ArchivedArticle full = ArchivedArticle.from(f.file(), label, parsed, f.path(), zone);
+      ArchivedArticle bare = withBody(full, "");
+      Entry entry = new Entry(f.path(), f.size(), f.modified(), bare, full.fingerprint());
+      return new Outcome(bare, entry, true);
+    } catch (SiteGenException e) {
+      // not cached: read again the way the caller reads, which reports the problem as it always did
+      return new Outcome(ArchiveReader.readOne(archive, f.file(), zone, reporter, bodies), null, true);
+    } catch (NoSuchFileException e) {
+      return new Outcome(null, null, true); // deleted since the walk
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ArchivedArticle withFile(ArchivedArticle a, Path file) {
+    Article x = a.article();
+    Article article =
+        new Article(
+            file, x.id(), x.title(), x.subtitle(), x.date(), x.updated(), x.authors(), x.tags(),
+            x.link(), x.feed(), x.summary(), x.image(), x.truncated(), x.paywall(), x.slug());
+    return new ArchivedArticle(article, a.body(), a.snapshot(), a.hash(), a.dateFromSnapshot(), a.images());
+  }
+
+  private static ArchivedArticle withBody(ArchivedArticle a, String body) {
+    return new ArchivedArticle(a.article(), body, a.snapshot(), a.hash(), a.dateFromSnapshot(), a.images());
+  }
+
+  // --- the cache file: header, entries, CRC-32 of everything before it ---
+
+  private static String archiveKey(Path archive) {
+    try {
+      return archive.toRealPath().toString();
+    } catch (IOException e) {
+      return archive.toAbsolutePath().normalize().toString();
+    }
+  }
+
+  /**
+   * The cached entries, or null when the file is missing, unreadable, damaged or not for this
+   * archive, zone and version.
+   */
+  private @Nullable Map<String, Entry> load(Path archive, ZoneId zone) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file());
+    } catch (IOException e) {
+      return null; // missing or unreadable: rebuilt
+    }
+    try {
+      return decode(bytes, archive, zone);
+    } catch (RuntimeException e) {
+      // a damaged cache is a cache miss, never an error: BufferUnderflowException,
+      // IllegalArgumentException from a record, DateTimeException, …
+      return null;
+    }
+  }
+
+  private static @Nullable Map<String, Entry> decode(byte[] bytes, Path archive, ZoneId zone) {
+    if (bytes.length < 12) {
+      return null;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    if (in.getLong(bytes.length - 8) != crc.getValue()) {
+      return null;
+    }
+    if (in.getInt() != MAGIC
+        || in.getInt() != FORMAT_VERSION
+        || !string(in).equals(GENERATOR_VERSION)
+        || !string(in).equals(zone.getId())
+        || !string(in).equals(archiveKey(archive))) {
+      return null;
+    }
+    int count = in.getInt();
+    Map<String, Entry> entries = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      Entry e = entry(in, archive);
+      entries.put(e.path(), e);
+    }
+    if (in.remaining() != 8) {
+      throw new IllegalArgumentException("trailing bytes");
+    }
+    return entries;
+  }
+
+  private static Entry entry(ByteBuffer in, Path archive) {
+    String path = string(in);
+    long size = in.getLong();
+    long modified = in.getLong();
+    if (in.get() == 0) {
+      return new Entry(path, size, modified, null, "");
+    }
+    String fingerprint = string(in);
+    Path file = archive.resolve(path);
+    Article article =
+        new Article(
+            file,
+            string(in),
+            string(in),
+            string(in),
+            dateTime(in),
+            in.get() == 0 ? null : dateTime(in),
+            strings(in),
+            strings(in),
+            string(in),
+            string(in),
+            string(in),
+            string(in),
+            in.get() != 0,
+            in.getInt(),
+            string(in));
+    Instant snapshot = in.get() == 0 ? null : Instant.ofEpochSecond(in.getLong(), in.getInt());
+    String hash = string(in);
+    boolean dateFromSnapshot = in.get() != 0;
+    List<String> images = strings(in);
+    return new Entry(
+        path, size, modified, new ArchivedArticle(article, "", snapshot, hash, dateFromSnapshot, images), fingerprint);
+  }
+
+  private static byte[] encode(Scan scan) {
+    try {
+      var bytes = new ByteArrayOutputStream(1 << 20);
+      var out = new DataOutputStream(bytes);
+      out.writeInt(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      string(out, GENERATOR_VERSION);
+      string(out, scan.zone().getId());
+      string(out, archiveKey(scan.archive()));
+      List<Entry> entries = new ArrayList<>(scan.entries().values());
+      entries.sort((x, y) -> x.path().compareTo(y.path()));
+      out.writeInt(entries.size());
+      for (Entry e : entries) {
+        entry(out, e);
+      }
+      out.flush();
+      CRC32 crc = new CRC32();
+      crc.update(bytes.toByteArray());
+      out.writeLong(crc.getValue());
+      out.flush();
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen: writing to memory", e);
+    }
+  }
+
+  private static void entry(DataOutputStream out, Entry e) throws IOException {
+    string(out, e.path());
+    out.writeLong(e.size());
+    out.writeLong(e.modified());
+    ArchivedArticle archived = e.archived();
+    if (archived == null) {
+      out.writeByte(0);
+      return;
+    }
+    out.writeByte(1);
+    string(out, e.fingerprint());
+    Article a = archived.article();
+    string(out, a.id());
+    string(out, a.title());
+    string(out, a.subtitle());
+    dateTime(out, a.date());
+    out.writeByte(a.updated() == null ? 0 : 1);
+    if (a.updated() != null) {
+      dateTime(out, a.updated());
+    }
+    strings(out, a.authors());
+    strings(out, a.tags());
+    string(out, a.link());
+    string(out, a.feed());
+    string(out, a.summary());
+    string(out, a.image());
+    out.writeByte(a.truncated() ? 1 : 0);
+    out.writeInt(a.paywall());
+    string(out, a.slug());
+    Instant snapshot = archived.snapshot();
+    out.writeByte(snapshot == null ? 0 : 1);
+    if (snapshot != null) {
+      out.writeLong(snapshot.getEpochSecond());
+      out.writeInt(snapshot.getNano());
+    }
+    string(out, archived.hash());
+    out.writeByte(archived.dateFromSnapshot() ? 1 : 0);
+    strings(out, archived.images());
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String string(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return s;
+  }
+
+  private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    out.writeInt(list.size());
+    for (String s : list) {
+      string(out, s);
+    }
+  }
+
+  private static List<String> strings(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    List<String> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(string(in));
+    }
+    return list;
+  }
+
+  private static void dateTime(DataOutputStream out, OffsetDateTime t) throws IOException {
+    out.writeLong(t.toEpochSecond());
+    out.writeInt(t.getNano());
+    out.writeInt(t.getOffset().getTotalSeconds());
+  }
+
+  private static OffsetDateTime dateTime(ByteBuffer in) {
+    Instant instant = Instant.ofEpochSecond(in.getLong(), in.getInt());
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(in.getInt()));
+  }
+
+  /**
+   * The version Maven wrote into the jar, plus a checksum of the classes that read an article from
+   * its file: a development build (one version, many builds) never trusts a cache an older build
+   * of the reading code wrote.
+   */
+  private static String generatorVersion() {
+    CRC32 classes = new CRC32();
+    String version = "dev";
+    try {
+      for (Class<?> c :
+          List.of(ArchiveIndex.class, ArchivedArticle.class, Article.class, FrontMatter.class, Slugs.class)) {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+          if (in != null) {
+            classes.update(in.readAllBytes());
+          }
+        }
+      }
+      try (InputStream in =
+          ArchiveIndex.class.getResourceAsStream(
+              "/META-INF/maven/io.github.sitegen/site-gen-generator/pom.properties")) {
+        if (in != null) {
+          var properties = new Properties();
+          properties.load(in);
+          version = Objects.requireNonNullElse(properties.getProperty("version"), "dev");
+        }
+      }
+    } catch (IOException e) {
+      return "unknown " + System.nanoTime(); // never matches: no cache is trusted
+    }
+    return version + " " + Long.toHexString(classes.getValue());
+  }
+
+}

@@ -1,0 +1,318 @@
+package io.github.sitegen.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Problem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The archive index gives what reading the archive gives, reading only what changed. */
+class ArchiveIndexTest {
+  /** Long before any test runs: files this old are cached (recent ones are not, see RACY_SECONDS). */
+  static final FileTime PAST = FileTime.from(Instant.parse("2024-01-01T00:00:00Z"));
+
+  static final String RICH =
+      """
+      ---
+      title: "Apple M4 : le test"
+      subtitle: "Matériel"
+      date: 2024-03-05T10:45:00+01:00
+      date_from: snapshot
+      updated: 2024-03-06T08:00:00+01:00
+      authors: ["Jean Dupont", "Marie Curie"]
+      tags: ["apple", "processeurs"]
+      link: https://next.ink/12345/apple-m4
+      id: https://next.ink/?p=12345
+      feed: Next
+      summary: "Un résumé, avec des « guillemets »."
+      image: https://next.ink/img/m4.webp
+      truncated: true
+      paywall: 80
+      slug: apple-m4-le-test
+      snapshot: 2024-03-05T11:00:00.5+01:00
+      hash: 0123456789abcdef0123456789abcdef
+      images: ["https://next.ink/img/m4.webp images/ab/ab0123456789abcdef0123456789abcd.webp"]
+      ---
+
+      Le corps, en **Markdown**.
+      """;
+
+  @TempDir Path dir;
+  Path archive;
+  Path cache;
+  final List<Problem> problems = new ArrayList<>();
+
+  @BeforeEach
+  void archive() throws IOException {
+    archive = dir.resolve("articles");
+    cache = dir.resolve("cache");
+    write("2024/03/05/apple-m4-le-test.md", RICH);
+    write("2024/03/05/autre.md", article("Autre", "2024-03-05T12:00:00Z", "Texte A."));
+    write("2023/12/31/main.md", "---\ntitle: Écrit à la main\ndate: 2023-12-31\n---\nBonne année.\n");
+    write("README.md", "# Pas un article\n");
+    write(".drafts/brouillon.md", article("Brouillon", "2024-01-01T00:00:00Z", "Caché."));
+    write("2024/.old/ancien.md", article("Ancien", "2024-01-01T00:00:00Z", "Caché aussi."));
+    write("2024/03/.note.md", article("Note", "2024-03-01T00:00:00Z", "Cachée."));
+  }
+
+  @Test
+  void aWarmIndexReadsNoFileAndGivesWhatReadingGives() throws IOException {
+    scan();
+
+    ArchiveIndex.Scan warm = scan();
+
+    assertThat(warm.read()).isZero();
+    assertThat(listing(warm)).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(warm.articles()).hasSize(3);
+  }
+
+  @Test
+  void everyFieldSurvivesTheCacheFile() throws IOException {
+    ArchiveIndex.Scan cold = scan();
+
+    ArchiveIndex.Scan warm = scan();
+
+    assertThat(warm.read()).isZero();
+    assertThat(warm.articles()).isEqualTo(cold.articles());
+    assertThat(warm.fingerprints()).isEqualTo(cold.fingerprints()).hasSize(3);
+    Path rich = archive.resolve("2024/03/05/apple-m4-le-test.md");
+    ArchivedArticle full = ArchiveReader.readOne(archive, rich, ZoneOffset.UTC, problems::add, true);
+    assertThat(warm.fingerprints()).containsEntry(rich, full.fingerprint());
+  }
+
+  @Test
+  void readGivesTheFingerprintOfEveryArticleFromTheCache() throws IOException {
+    new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+    Path rich = archive.resolve("2024/03/05/apple-m4-le-test.md");
+
+    ArchiveIndex.Contents contents = new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+
+    assertThat(contents.listing()).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(contents.fingerprints()).hasSize(3).containsEntry(rich,
+        ArchiveReader.readOne(archive, rich, ZoneOffset.UTC, problems::add, true).fingerprint());
+  }
+
+  interface Change {
+    void apply(Path archive) throws IOException;
+  }
+
+  static Stream<Arguments> changes() {
+    return Stream.of(
+        change("an edit keeping the size", 1, a -> edit(a.resolve("2024/03/05/autre.md"), "Texte A.", "Texte B.")),
+        change("an edit changing the size", 1, a -> edit(a.resolve("2024/03/05/autre.md"), "Texte A.", "Texte plus long.")),
+        change("a title edit", 1, a -> edit(a.resolve("2024/03/05/autre.md"), "title: Autre", "title: Encore")),
+        change("a new file", 1, a -> {
+          Path f = Files.createDirectories(a.resolve("2024/04/01")).resolve("neuf.md");
+          Files.writeString(f, article("Neuf", "2024-04-01T09:00:00Z", "Nouveau."));
+          Files.setLastModifiedTime(f, PAST);
+        }),
+        change("a deleted file", 0, a -> Files.delete(a.resolve("2024/03/05/autre.md"))),
+        change("a renamed file", 1, a -> Files.move(a.resolve("2024/03/05/autre.md"), a.resolve("2024/03/05/renomme.md"))),
+        change("a README given front matter", 1, a -> edit(a.resolve("README.md"), "# Pas", "---\ntitle: Lisez-moi\ndate: 2024-02-02\n---\n# Pas")),
+        change("a touched file", 1, a -> Files.setLastModifiedTime(a.resolve("2023/12/31/main.md"), FileTime.from(Instant.parse("2024-06-01T00:00:00Z")))));
+  }
+
+  private static Arguments change(String name, int read, Change change) {
+    return Arguments.of(Named.of(name, change), read);
+  }
+
+  /** Replaces text and gives the file a new time, still in the past. */
+  private static void edit(Path file, String from, String to) throws IOException {
+    Files.writeString(file, Files.readString(file).replace(from, to));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-06-01T00:00:00Z")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void onlyChangedFilesAreReadAgain(Change change, int read) throws IOException {
+    scan();
+    change.apply(archive);
+
+    ArchiveIndex.Scan next = scan();
+
+    assertThat(next.read()).isEqualTo(read);
+    assertThat(listing(next)).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(scan().read()).isZero();
+  }
+
+  static Stream<Arguments> damages() {
+    return Stream.of(
+        damage("an empty file", b -> new byte[0]),
+        damage("a truncated file", b -> java.util.Arrays.copyOf(b, b.length / 2)),
+        damage("one byte changed", b -> {
+          byte[] c = b.clone();
+          c[c.length / 2] ^= 0x20;
+          return c;
+        }),
+        damage("garbage", b -> "not an index at all, just text".getBytes()),
+        damage("another format version", b -> withInt(b, 4, ArchiveIndex.FORMAT_VERSION + 1)),
+        damage("a huge string length", b -> withInt(b, 8, Integer.MAX_VALUE)),
+        damage("a negative string length", b -> withInt(b, 8, -1)));
+  }
+
+  interface Damage {
+    byte[] apply(byte[] bytes);
+  }
+
+  private static Arguments damage(String name, Damage damage) {
+    return Arguments.of(Named.of(name, damage));
+  }
+
+  /** The bytes with an int replaced and the checksum made right again: only the content is wrong. */
+  private static byte[] withInt(byte[] bytes, int at, int value) {
+    ByteBuffer b = ByteBuffer.wrap(bytes.clone());
+    b.putInt(at, value);
+    CRC32 crc = new CRC32();
+    crc.update(b.array(), 0, bytes.length - 8);
+    b.putLong(bytes.length - 8, crc.getValue());
+    return b.array();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("damages")
+  void aDamagedCacheIsIgnoredAndRebuilt(Damage damage) throws IOException {
+    scan();
+    Path file = new ArchiveIndex(cache).file();
+    Files.write(file, damage.apply(Files.readAllBytes(file)));
+
+    ArchiveIndex.Scan next = scan();
+
+    assertThat(next.read()).isEqualTo(4); // every *.md file but the hidden one
+    assertThat(listing(next)).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(scan().read()).isZero();
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aCacheOfAnotherZoneIsIgnored() throws IOException {
+    scan();
+    ZoneId paris = ZoneId.of("Europe/Paris");
+
+    ArchiveIndex.Scan next = new ArchiveIndex(cache).scan(archive, paris, problems::add, false, null);
+
+    assertThat(next.read()).isEqualTo(4);
+    // the hand-written date without an offset is read in the zone asked for
+    assertThat(listing(next)).isEqualTo(uncached(paris));
+  }
+
+  @Test
+  void aCacheOfAnotherArchiveIsIgnored() throws IOException {
+    scan();
+    Path other = dir.resolve("other");
+    Files.createDirectories(other.resolve("2024/03/05"));
+    Files.copy(archive.resolve("2024/03/05/autre.md"), other.resolve("2024/03/05/autre.md"));
+    Files.setLastModifiedTime(other.resolve("2024/03/05/autre.md"), PAST);
+
+    ArchiveIndex.Scan next = new ArchiveIndex(cache).scan(other, ZoneOffset.UTC, problems::add, false, null);
+
+    assertThat(next.read()).isEqualTo(1);
+    assertThat(listing(next)).isEqualTo(new ArchiveReader().list(other, ZoneOffset.UTC, problems::add));
+  }
+
+  @Test
+  void aBadFileIsReportedOnEveryRunAsWithoutCache() throws IOException {
+    write("2024/03/06/mauvais.md", "---\ntitle: Mauvais\ndate: hier\n---\nTexte.\n");
+    uncached(ZoneOffset.UTC);
+    List<Problem> expected = List.copyOf(problems);
+    problems.clear();
+
+    for (int run = 0; run < 3; run++) {
+      ArchiveReader.Listing listing =
+          new ArchiveReader().list(archive, ZoneOffset.UTC, problems::add, cache);
+      assertThat(listing.articles()).hasSize(3);
+    }
+
+    assertThat(expected).extracting(Problem::toString).containsExactly(
+        archive.resolve("2024/03/06/mauvais.md")
+            + ":3: front matter 'date': expected an ISO-8601 date-time, found \"hier\"");
+    assertThat(problems).containsExactly(expected.get(0), expected.get(0), expected.get(0));
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsListedAsWithoutCacheButNeverCached() throws IOException {
+    Path file = archive.resolve("2024/03/07/latin1.md");
+    Files.createDirectories(file.getParent());
+    Files.write(file, "---\ntitle: Latin\ndate: 2024-03-07\n---\nd\u00e9j\u00e0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Files.setLastModifiedTime(file, PAST);
+
+    scan();
+    ArchiveIndex.Scan next = scan();
+
+    assertThat(next.read()).isEqualTo(1);
+    assertThat(listing(next)).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(problems).isEmpty(); // listing reads the front matter only, as without a cache
+  }
+
+  @Test
+  void aFileModifiedJustNowIsReadAgainNextTime() throws IOException {
+    scan();
+    Path file = archive.resolve("2024/03/05/autre.md");
+    Files.writeString(file, Files.readString(file).replace("Texte A.", "Texte B."));
+
+    scan();
+    ArchiveIndex.Scan next = scan();
+
+    // its time cannot yet tell it from an edit in the same clock tick: not trusted
+    assertThat(next.read()).isEqualTo(1);
+    assertThat(listing(next)).isEqualTo(uncached(ZoneOffset.UTC));
+  }
+
+  @Test
+  void listingThroughTheReaderWritesTheCacheFile() throws IOException {
+    ArchiveReader.Listing cached = new ArchiveReader().list(archive, ZoneOffset.UTC, problems::add, cache);
+
+    assertThat(new ArchiveIndex(cache).file()).isRegularFile();
+    assertThat(cached).isEqualTo(uncached(ZoneOffset.UTC));
+  }
+
+  @Test
+  void aMissingArchiveIsEmpty() throws IOException {
+    ArchiveReader.Listing listing =
+        new ArchiveReader().list(dir.resolve("none"), ZoneOffset.UTC, problems::add, cache);
+
+    assertThat(listing.articles()).isEmpty();
+  }
+
+  private ArchiveIndex.Scan scan() throws IOException {
+    ArchiveIndex index = new ArchiveIndex(cache);
+    ArchiveIndex.Scan scan = index.scan(archive, ZoneOffset.UTC, problems::add, false, null);
+    index.save(scan);
+    return scan;
+  }
+
+  private ArchiveReader.Listing listing(ArchiveIndex.Scan scan) {
+    return ArchiveReader.listing(archive, scan.articles());
+  }
+
+  private ArchiveReader.Listing uncached(ZoneId zone) throws IOException {
+    return new ArchiveReader().list(archive, zone, problems::add);
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path file = archive.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    Files.setLastModifiedTime(file, PAST);
+  }
+
+  static String article(String title, String date, String body) {
+    return "---\ntitle: " + title + "\ndate: " + date + "\nid: " + title.toLowerCase() + "\n---\n\n" + body + "\n";
+  }
+}

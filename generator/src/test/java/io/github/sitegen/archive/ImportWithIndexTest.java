@@ -1,0 +1,163 @@
+package io.github.sitegen.archive;
+
+import static io.github.sitegen.archive.ImportHostileTest.feed;
+import static io.github.sitegen.archive.ImportHostileTest.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An import through the archive index writes what an import reading the whole archive writes. */
+class ImportWithIndexTest {
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  @TempDir Path dir;
+
+  @Test
+  void importWithIndexEqualsImportWithout() throws IOException {
+    // an archive of 40 articles, some sharing a title (slugs -2, -3), one hand-edited, one
+    // hand-written, one with bad front matter
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      items.append(item("id-" + i, title(i), date(i), "<p>Texte " + i + ".</p>", ""));
+    }
+    Files.writeString(snapshots.resolve("feed-1.xml"), feed("2026-02-05T12:00:00Z", items.toString()));
+    Path base = dir.resolve("base");
+    new ArchiveImporter(new ImportOptions(snapshots, base, PARIS), p -> {}).run();
+    Path edited = find(base, "Texte 3.");
+    Files.writeString(edited, Files.readString(edited).replace("Texte 3.", "Texte 3, relu à la main."));
+    Path handWritten = base.resolve("2026/02/01/note.md");
+    Files.writeString(handWritten, "---\ntitle: Note\ndate: 2026-02-01\n---\nÀ la main.\n");
+    Files.writeString(base.resolve("2026/02/01/cassé.md"), "---\ntitle: Cassé\ndate: hier\n---\n");
+    setAllTimes(base, ArchiveIndexTest.PAST);
+
+    // one new snapshot: new articles (one with an archived article's title and day), edits of
+    // archived ones (the hand-edited one among them), unchanged repeats
+    StringBuilder next = new StringBuilder();
+    for (int i = 0; i < 40; i += 4) {
+      String html = i % 8 == 0 ? "<p>Texte " + i + ", mis à jour.</p>" : "<p>Texte " + i + ".</p>";
+      next.append(item("id-" + i, title(i), date(i), html, ""));
+    }
+    next.append(item("id-3", title(3), date(3), "<p>Texte 3, corrigé en ligne.</p>", ""));
+    for (int i = 40; i < 50; i++) {
+      next.append(item("id-" + i, title(i % 10), date(i % 10), "<p>Nouveau " + i + ".</p>", ""));
+    }
+    Files.writeString(snapshots.resolve("feed-2.xml"), feed("2026-02-06T12:00:00Z", next.toString()));
+
+    Path without = copy(base, dir.resolve("without"));
+    Path with = copy(base, dir.resolve("with"));
+    Path cache = dir.resolve("cache");
+    new ArchiveReader().list(with, PARIS, p -> {}, cache); // a warm index, as a build leaves it
+    List<Problem> withoutProblems = new ArrayList<>();
+    List<Problem> withProblems = new ArrayList<>();
+
+    ImportReport expected =
+        new ArchiveImporter(new ImportOptions(snapshots, without, PARIS), withoutProblems::add).run();
+    ImportReport actual =
+        new ArchiveImporter(new ImportOptions(snapshots, with, PARIS).withCache(cache), withProblems::add).run();
+
+    assertThat(tree(with)).isEqualTo(tree(without));
+    assertThat(actual.created()).isEqualTo(expected.created()).isEqualTo(10);
+    assertThat(actual.updated()).isEqualTo(expected.updated()).isPositive();
+    assertThat(actual.unchanged()).isEqualTo(expected.unchanged());
+    assertThat(actual.snapshotLines()).isEqualTo(expected.snapshotLines());
+    assertThat(lines(actual.problems(), with)).isEqualTo(lines(expected.problems(), without));
+    assertThat(lines(withProblems, with)).isEqualTo(lines(withoutProblems, without));
+    assertThat(lines(expected.problems(), without))
+        .anyMatch(p -> p.contains("edited by hand"))
+        .anyMatch(p -> p.contains("cassé.md:3: front matter 'date'"));
+    // and the index the import left is fresh: listing through it gives what reading gives
+    assertThat(new ArchiveReader().list(with, PARIS, p -> {}, cache))
+        .isEqualTo(new ArchiveReader().list(with, PARIS, p -> {}));
+  }
+
+  @Test
+  void reimportingNothingNewLeavesArchiveAndIndexAlone() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Files.writeString(
+        snapshots.resolve("feed-1.xml"),
+        feed("2026-02-05T12:00:00Z", item("id-1", "Un", date(1), "<p>Texte.</p>", "")));
+    Path archive = dir.resolve("articles");
+    Path cache = dir.resolve("cache");
+    var options = new ImportOptions(snapshots, archive, PARIS).withCache(cache);
+    new ArchiveImporter(options, p -> {}).run();
+    Map<String, String> before = tree(archive);
+
+    ImportReport again = new ArchiveImporter(options, p -> {}).run();
+
+    assertThat(again.created() + again.updated()).isZero();
+    assertThat(tree(archive)).isEqualTo(before);
+    assertThat(new ArchiveIndex(cache).file()).isRegularFile();
+  }
+
+  private static String title(int i) {
+    return "Article " + (i % 10);
+  }
+
+  private static String date(int i) {
+    return "2026-02-0" + (1 + i % 5) + "T09:00:00Z";
+  }
+
+  private static List<String> lines(List<Problem> problems, Path archive) {
+    return problems.stream()
+        .map(p -> p.toString().replace(archive.toString(), "<archive>"))
+        .sorted()
+        .toList();
+  }
+
+  /** Every file under the folder (hidden ones too), by relative path, with its bytes as text. */
+  private static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return files;
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static Path find(Path archive, String text) throws IOException {
+    try (Stream<Path> walk = Files.walk(archive)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".md")).toList()) {
+        if (Files.readString(p).contains(text)) {
+          return p;
+        }
+      }
+    }
+    throw new AssertionError("no file with " + text);
+  }
+
+  private static void setAllTimes(Path archive, FileTime time) throws IOException {
+    try (Stream<Path> walk = Files.walk(archive)) {
+      for (Path p : walk.filter(p -> p.toString().endsWith(".md")).toList()) {
+        Files.setLastModifiedTime(p, time);
+      }
+    }
+  }
+}
