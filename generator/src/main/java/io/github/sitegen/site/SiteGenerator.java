@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.archive.ArchiveReader;
 import io.github.sitegen.archive.Article;
 import io.github.sitegen.markdown.MarkdownRenderer;
@@ -105,8 +106,32 @@ public final class SiteGenerator {
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
-    ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter, options.cache());
-    return generate(listing.articles(), archive::body, listing.images());
+    Path cache = options.cache();
+    if (cache == null) {
+      ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter);
+      return generate(listing.articles(), archive::body, listing.images());
+    }
+    // with a cache, the archive index also gives each article's fingerprint (body and what a
+    // reader sees of its front matter): the build cache tells changed bodies without reading them
+    ArchiveIndex.Contents contents =
+        new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter);
+    Map<Path, String> fingerprints = contents.fingerprints();
+    BodyLoader bodies =
+        new BodyLoader() {
+          @Override
+          public String body(Article article) throws IOException {
+            return archive.body(article);
+          }
+
+          @Override
+          public byte[] identity(Article article) throws IOException {
+            String fingerprint = fingerprints.get(article.file());
+            return fingerprint == null
+                ? BodyLoader.super.identity(article)
+                : ("index " + fingerprint).getBytes(StandardCharsets.UTF_8);
+          }
+        };
+    return generate(contents.listing().articles(), bodies, contents.listing().images());
   }
 
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */

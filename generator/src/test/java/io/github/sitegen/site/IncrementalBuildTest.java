@@ -3,6 +3,7 @@ package io.github.sitegen.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sitegen.Reporter;
+import io.github.sitegen.archive.ArchiveReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -115,17 +116,28 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void editingABodyWithoutChangingItsSizeOrTime() throws Exception {
+  void editingABodyWithoutChangingItsSize() throws Exception {
     incremental();
-    Path file = archive.resolve("2026/01/03/billet-2.md");
-    FileTime time = Files.getLastModifiedTime(file);
     edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une fuite."));
-    Files.setLastModifiedTime(file, time);
 
     incremental();
 
     assertSameAsCleanBuild();
     assertThat(SiteFixture.read(site, "2026/01/03/billet-2/index.html")).contains("une fuite");
+  }
+
+  @Test
+  void aBuildWithoutTheArchiveIndexGivesTheSameSite() throws Exception {
+    // bodies loaded from elsewhere (tests, other front ends) are told apart by their digest
+    incremental();
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une fuite."));
+    var reader = new ArchiveReader();
+    var listing = reader.list(archive, ZoneId.of("Europe/Paris"), Reporter.silent());
+
+    new SiteGenerator(options(site, cache), Reporter.silent())
+        .generate(listing.articles(), reader::body, listing.images());
+
+    assertSameAsCleanBuild();
   }
 
   @Test
