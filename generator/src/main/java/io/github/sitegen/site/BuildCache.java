@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -155,23 +154,24 @@ final class BuildCache {
       out.writeUTF(MAGIC);
       out.writeInt(FORMAT);
       out.writeUTF(key);
-      Map<String, PageEntry> sortedPages = new TreeMap<>(pages);
-      out.writeInt(sortedPages.size());
-      for (Map.Entry<String, PageEntry> e : sortedPages.entrySet()) {
+      // in no particular order: the cache is not compared, only read back
+      Map<String, PageEntry> pageEntries = pages;
+      out.writeInt(pageEntries.size());
+      for (Map.Entry<String, PageEntry> e : pageEntries.entrySet()) {
         out.writeUTF(e.getKey());
         bytes(out, e.getValue().fingerprint());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
       }
-      List<String> sortedOthers = others.stream().sorted().toList();
-      out.writeInt(sortedOthers.size());
-      for (String other : sortedOthers) {
+      List<String> otherFiles = List.copyOf(others);
+      out.writeInt(otherFiles.size());
+      for (String other : otherFiles) {
         out.writeUTF(other);
       }
-      Map<String, BodyEntry> sortedBodies = new TreeMap<>(bodies);
-      sortedBodies.values().removeIf(b -> !b.destinations().stream().allMatch(BuildCache::fits));
-      out.writeInt(sortedBodies.size());
-      for (Map.Entry<String, BodyEntry> e : sortedBodies.entrySet()) {
+      Map<String, BodyEntry> bodyEntries = new HashMap<>(bodies);
+      bodyEntries.values().removeIf(b -> !b.destinations().stream().allMatch(BuildCache::fits));
+      out.writeInt(bodyEntries.size());
+      for (Map.Entry<String, BodyEntry> e : bodyEntries.entrySet()) {
         out.writeUTF(e.getKey());
         bytes(out, e.getValue().identity());
         out.writeInt(e.getValue().minutes());
@@ -180,11 +180,11 @@ final class BuildCache {
           out.writeUTF(destination);
         }
       }
-      Map<String, DocEntry> sortedDocs = new TreeMap<>(docs);
-      sortedDocs.values().removeIf(d -> !fits(d.title()) || !fits(d.snippet()));
+      Map<String, DocEntry> docEntries = new HashMap<>(docs);
+      docEntries.values().removeIf(d -> !fits(d.title()) || !fits(d.snippet()));
       Map<String, Integer> dictionary = new HashMap<>();
       List<String> words = new ArrayList<>();
-      for (DocEntry doc : sortedDocs.values()) {
+      for (DocEntry doc : docEntries.values()) {
         for (String term : doc.terms()) {
           if (dictionary.putIfAbsent(term, words.size()) == null) {
             words.add(term);
@@ -195,8 +195,8 @@ final class BuildCache {
       for (String word : words) {
         out.writeUTF(word);
       }
-      out.writeInt(sortedDocs.size());
-      for (Map.Entry<String, DocEntry> e : sortedDocs.entrySet()) {
+      out.writeInt(docEntries.size());
+      for (Map.Entry<String, DocEntry> e : docEntries.entrySet()) {
         DocEntry doc = e.getValue();
         out.writeUTF(e.getKey());
         bytes(out, doc.key());

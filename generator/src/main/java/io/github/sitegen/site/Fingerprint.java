@@ -24,6 +24,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class Fingerprint {
   private static final Map<Class<?>, List<MethodHandle>> COMPONENTS = new ConcurrentHashMap<>();
+  private static final MessageDigest PROTOTYPE;
+
+  static {
+    try {
+      PROTOTYPE = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
 
   private final MessageDigest digest;
   private final byte[] buffer = new byte[8];
@@ -56,10 +65,19 @@ final class Fingerprint {
   /** A fingerprint that digests each record once per {@code memo}. */
   Fingerprint(@Nullable Memo memo) {
     this.memo = memo;
+    this.digest = newDigest();
+  }
+
+  /** A fresh SHA-256; cloned from a prototype (looking the algorithm up each time is costly). */
+  private static MessageDigest newDigest() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException again) {
+        throw new IllegalStateException("every JDK has SHA-256", again);
+      }
     }
   }
 

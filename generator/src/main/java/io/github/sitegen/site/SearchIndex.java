@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,8 @@ final class SearchIndex {
   private static final Set<String> STOP = Set.copyOf(STOP_WORDS);
   private static final int MAX_TERM = 40;
 
-  private final Map<String, IntList> postings = new TreeMap<>();
+  /** Postings by term; sorted only when the files are made (a tree map costs on every add). */
+  private final Map<String, IntList> postings = new HashMap<>();
   private final List<String> docs = new ArrayList<>();
 
   /**
@@ -135,7 +137,7 @@ final class SearchIndex {
     List<String> firstTerms = new ArrayList<>();
     var shard = new StringBuilder();
     int bytes = 0;
-    for (Map.Entry<String, IntList> e : postings.entrySet()) {
+    for (Map.Entry<String, IntList> e : new TreeMap<>(postings).entrySet()) {
       String entry = json(e.getKey()) + ":\"" + e.getValue().encode() + "\"";
       int size = entry.length() + 1;
       if (shard.length() > 0 && bytes + size > SHARD_BYTES) {

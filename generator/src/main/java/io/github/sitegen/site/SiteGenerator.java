@@ -223,7 +223,12 @@ public final class SiteGenerator {
     }
     if (incremental != null && cacheFolder != null) {
       counts.removed = incremental.removeStale(output);
-      incremental.next.save(cacheFolder);
+      if (counts.written > 0
+          || counts.removed > 0
+          || incremental.changed
+          || !incremental.previous.outputs().equals(incremental.next.outputs())) {
+        incremental.next.save(cacheFolder); // else it holds what the file already says
+      }
     }
     return new SiteReport(
         articles.size(),
@@ -341,6 +346,7 @@ public final class SiteGenerator {
             snippet,
             SearchIndex.terms(text));
     if (inc != null) {
+      inc.changed = true;
       inc.next.doc(path, doc);
     }
     return doc;
@@ -358,6 +364,8 @@ public final class SiteGenerator {
     final Map<String, byte[]> identities = new ConcurrentHashMap<>();
     /** Each record digested once: article views show on many pages. */
     final Fingerprint.Memo memo = new Fingerprint.Memo();
+    /** Whether something was learnt that the previous cache does not hold (a body, an entry). */
+    volatile boolean changed;
 
     Incremental(BuildCache previous, SitePlanner.Plan plan) {
       this.previous = previous;
@@ -389,6 +397,7 @@ public final class SiteGenerator {
     /** Called by {@link BodyHtml} for every body it renders. */
     void rendered(BodyHtml.Rendering body) {
       byte[] identity = identities.get(body.articlePage());
+      changed = true;
       if (identity != null) {
         next.body(
             body.articlePage(),
@@ -427,6 +436,7 @@ public final class SiteGenerator {
 
     /** Records a page just rendered and written (or found with the right bytes). */
     void done(Page page) throws IOException {
+      changed = true;
       byte[] fingerprint = fingerprint(page);
       if (fingerprint == null) {
         return; // a body was not rendered by this build: cannot tell, render it next time

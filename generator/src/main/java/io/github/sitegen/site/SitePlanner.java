@@ -869,6 +869,9 @@ final class SitePlanner {
     private final Map<String, int[]> byTag = new HashMap<>();
 
     Related(List<Entry> entries, Map<String, TagView> tags) {
+      if (entries.size() >= 1 << 26) {
+        throw new IllegalStateException("related articles are ranked for up to 2^26 articles");
+      }
       this.entries = entries;
       Map<String, List<Integer>> lists = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
@@ -881,49 +884,42 @@ final class SitePlanner {
     }
 
     List<ArticleView> of(int i) {
-      // candidates: the neighbours in time of each shared tag, counted (at most 4 tags × 41)
-      int[] found = new int[RELATED_WINDOW * 4 + 4];
-      int[] shared = new int[found.length];
+      // candidates: the neighbours in time of each shared tag (an article once per tag it shares)
+      int[] candidates = new int[0];
       int n = 0;
       for (TagView t : entries.get(i).view().tags()) {
         int[] list = byTag.get(t.slug());
         int at = Arrays.binarySearch(list, i);
         int from = Math.max(0, at - RELATED_WINDOW / 2);
         int to = Math.min(list.length, at + RELATED_WINDOW / 2 + 1);
+        if (n + (to - from) > candidates.length) {
+          candidates = Arrays.copyOf(candidates, Math.max(2 * candidates.length, n + to - from));
+        }
         for (int k = from; k < to; k++) {
-          int other = list[k];
-          if (other == i) {
-            continue;
+          if (list[k] != i) {
+            candidates[n++] = list[k];
           }
-          int j = 0;
-          while (j < n && found[j] != other) {
-            j++;
-          }
-          if (j == n) {
-            if (n == found.length) {
-              found = Arrays.copyOf(found, n * 2);
-              shared = Arrays.copyOf(shared, n * 2);
-            }
-            found[n++] = other;
-          }
-          shared[j]++;
         }
       }
-      // most shared tags first, then nearest in time, then newest
-      Integer[] order = new Integer[n];
-      for (int k = 0; k < n; k++) {
-        order[k] = k;
+      // sorted, equal candidates are neighbours: each run's length is the tags it shares
+      Arrays.sort(candidates, 0, n);
+      long[] ranked = new long[n];
+      int distinct = 0;
+      for (int k = 0; k < n; ) {
+        int other = candidates[k];
+        int shared = 0;
+        while (k < n && candidates[k] == other) {
+          shared++;
+          k++;
+        }
+        // most shared tags first, then nearest in time, then the lower index (newer)
+        long distance = Math.abs((long) other - i);
+        ranked[distinct++] = ((long) (1024 - Math.min(shared, 1023)) << 52) | (distance << 26) | other;
       }
-      int[] f = found;
-      int[] c = shared;
-      Arrays.sort(
-          order,
-          Comparator.comparingInt((Integer k) -> -c[k])
-              .thenComparingInt(k -> Math.abs(f[k] - i))
-              .thenComparingInt(k -> f[k]));
+      Arrays.sort(ranked, 0, distinct);
       List<ArticleView> related = new ArrayList<>(RELATED);
-      for (int k = 0; k < n && k < RELATED; k++) {
-        related.add(entries.get(found[order[k]]).view());
+      for (int k = 0; k < distinct && k < RELATED; k++) {
+        related.add(entries.get((int) (ranked[k] & ((1L << 26) - 1))).view());
       }
       return related;
     }
