@@ -78,6 +78,14 @@ final class FrontMatterReader {
           return null; // a null value or a nested mapping: not ours
         }
         values.put(key, new Value(List.copyOf(items), first));
+      } else if (yaml.charAt(colon + 1) == ' ' && colon + 2 < eol && yaml.charAt(colon + 2) == '[') {
+        List<String> items = flowSequence(yaml, colon + 2, eol);
+        if (items == null) {
+          return null;
+        }
+        values.put(key, new Value(items, line));
+        pos = eol + 1;
+        line++;
       } else if (yaml.charAt(colon + 1) == ' ') {
         String text = scalar(yaml, colon + 2, eol);
         if (text == null) {
@@ -91,6 +99,82 @@ final class FrontMatterReader {
       }
     }
     return values;
+  }
+
+  /**
+   * A one-line flow sequence filling {@code [start, end)}: {@code []} or {@code [a, "b", 'c']},
+   * items separated by exactly {@code ", "} (the shape other generators and our benchmark corpus
+   * write tags in); null for anything else (nesting, other spacing, trailing commas…).
+   */
+  private static @Nullable List<String> flowSequence(String yaml, int start, int end) {
+    int close = end - 1;
+    if (yaml.charAt(close) != ']') {
+      return null;
+    }
+    List<String> items = new ArrayList<>();
+    int i = start + 1;
+    while (i < close) {
+      char c = yaml.charAt(i);
+      int itemEnd = c == '"' || c == '\'' ? quotedEnd(yaml, i, close) : flowPlainEnd(yaml, i, close);
+      if (itemEnd < 0) {
+        return null;
+      }
+      String item = c == '"' || c == '\'' ? scalar(yaml, i, itemEnd) : flowPlain(yaml, i, itemEnd);
+      if (item == null) {
+        return null;
+      }
+      if (!isNull(yaml, i, item)) {
+        items.add(item);
+      }
+      if (itemEnd == close) {
+        break;
+      }
+      if (yaml.charAt(itemEnd) != ',' || itemEnd + 2 >= close || yaml.charAt(itemEnd + 1) != ' ') {
+        return null;
+      }
+      i = itemEnd + 2;
+    }
+    return List.copyOf(items);
+  }
+
+  /** Just past the quote closing the quoted scalar at {@code start}, or -1. */
+  private static int quotedEnd(String yaml, int start, int limit) {
+    char quote = yaml.charAt(start);
+    for (int i = start + 1; i < limit; i++) {
+      char c = yaml.charAt(i);
+      if (quote == '"' && c == '\\') {
+        i++;
+      } else if (c == quote) {
+        if (quote == '\'' && i + 1 < limit && yaml.charAt(i + 1) == '\'') {
+          i++;
+        } else {
+          return i + 1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Where a plain item in a flow sequence ends: the next ',' or the closing bracket. */
+  private static int flowPlainEnd(String yaml, int start, int close) {
+    int comma = yaml.indexOf(',', start);
+    return comma < 0 || comma > close ? close : comma;
+  }
+
+  /**
+   * A plain item of a flow sequence: a plain scalar without the flow indicators, quotes, ':' or
+   * '?' (SnakeYAML ends a plain scalar at them in flow context).
+   */
+  private static @Nullable String flowPlain(String yaml, int start, int end) {
+    if (start >= end) {
+      return null;
+    }
+    for (int i = start; i < end; i++) {
+      if ("[]{}:?'\"".indexOf(yaml.charAt(i)) >= 0) {
+        return null;
+      }
+    }
+    return plain(yaml, start, end);
   }
 
   /** Where the ':' after a plain word key starting at {@code start} is, or -1. */

@@ -202,6 +202,31 @@ class FrontMatterReaderTest {
     assertThat(fast).as("texts read by the fast path").isGreaterThan(150);
   }
 
+  /** Random one-line flow sequences, quoted every way, written by hand (not by SnakeYAML). */
+  @Test
+  void readsRandomFlowSequencesLikeSnakeYaml() {
+    String alphabet = "aZ9 :#'\"-?*&!%@`|>[]{},.~\\\t\u00a0é😀\u0001";
+    Random random = new Random(7);
+    int fast = 0;
+    for (int i = 0; i < 1500; i++) {
+      List<String> items = new ArrayList<>();
+      for (int k = random.nextInt(4); k > 0; k--) {
+        String text = randomText(random, alphabet);
+        items.add(
+            switch (random.nextInt(3)) {
+              case 0 -> text;
+              case 1 -> "'" + text.replace("'", "''") + "'";
+              default -> "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            });
+      }
+      String text = "---\ntitle: T\ntags: [" + String.join(", ", items) + "]\n---\n";
+
+      assertSameAsSnakeYaml(text);
+      fast += FrontMatterReader.read(yamlOf(text)) == null ? 0 : 1;
+    }
+    assertThat(fast).as("sequences read by the fast path").isGreaterThan(150);
+  }
+
   private static String randomText(Random random, String alphabet) {
     int length = random.nextInt(8) == 0 ? 0 : 1 + random.nextInt(12);
     StringBuilder out = new StringBuilder();
@@ -298,7 +323,34 @@ class FrontMatterReaderTest {
         "title: \u0001\n",
         "title: \ud800\n",
         "title: 😀\n",
-        "title-with-dash: T\nwith_underscore: U\nCamel: V\n");
+        "title-with-dash: T\nwith_underscore: U\nCamel: V\n",
+        "title: \"Nedant chanfoujonière\"\nauthor: \"Chloé Garcia\"\n"
+            + "tags: [\"dequontion\", \"janjefel\", \"sel-joubun\"]\nslug: nedant-134f\n",
+        "tags: [\"a\", 'b''c', plain words, \"\\u00e9\\\"\"]\n",
+        "tags: [a,b]\n",
+        "tags: [a, ]\n",
+        "tags: [a,]\n",
+        "tags: [ a ]\n",
+        "tags: [\"a\" , \"b\"]\n",
+        "tags: [\"a\"x, \"b\"]\n",
+        "tags: [a, [b]]\n",
+        "tags: [a, {b: c}]\n",
+        "tags: [a: b]\n",
+        "tags: [a:b]\n",
+        "tags: [~, null, \"null\", '~']\n",
+        "tags: [a #b]\n",
+        "tags: [a] # c\n",
+        "tags: [a\n",
+        "tags: [\"a]\n",
+        "tags: ['a]\n",
+        "tags: [\"a\\\"]\"]\n",
+        "tags: [a\n  , b]\n",
+        "tags: [-a, ?b, *c]\n",
+        "tags: [a b , c]\n",
+        "tags: [\"\"]\n",
+        "tags: [,]\n",
+        "title: [a, b]\n",
+        "title: T\ntags: []\nauthors: [x]\n");
   }
 
   /** Both paths give the same values (in order, with lines) and body, or the same error. */
