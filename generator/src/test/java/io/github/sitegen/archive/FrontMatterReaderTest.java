@@ -179,6 +179,17 @@ class FrontMatterReaderTest {
     assertSameAsSnakeYaml(written);
   }
 
+  @Test
+  void takesTheFastPathForOneLineListsOfTags() {
+    String yaml =
+        "title: \"Nedant chanfoujonière\"\ndate: 2023-03-31T01:41:38+01:00\n"
+            + "author: \"Chloé Garcia\"\ntags: [\"dequontion\", \"janjefel\", \"sel-joubun\"]\n";
+
+    assertThat(FrontMatterReader.read(yaml))
+        .containsEntry("tags", new FrontMatter.Value(List.of("dequontion", "janjefel", "sel-joubun"), 5));
+    assertSameAsSnakeYaml("---\n" + yaml + "---\n");
+  }
+
   /** Random texts from an alphabet of troublemakers, written by {@link FrontMatter#write}. */
   @Test
   void readsRandomWrittenTextsLikeSnakeYaml() {
