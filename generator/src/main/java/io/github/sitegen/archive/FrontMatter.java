@@ -27,11 +27,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads and writes the YAML front matter of archive files with SnakeYAML: {@code ---}, a YAML
- * mapping, {@code ---}, then the Markdown body. Front matter in the shape {@link #write} gives it
- * is read by the {@link FrontMatterReader} fast path, with the same result. Values are read as text from the node tree (no
+ * mapping, {@code ---}, then the Markdown body. Values are read as text from the node tree (no
  * object construction, no implicit timestamps), so every value keeps the line it came from for
- * error messages. Written front matter is deterministic: keys in the order given, block style, no
- * line folding, quotes only where YAML needs them.
+ * error messages. Front matter in the shape {@link #write} gives it is read by the {@link
+ * FrontMatterReader} fast path instead, with the same result. Written front matter is
+ * deterministic: keys in the order given, block style, no line folding, quotes only where YAML
+ * needs them.
  */
 final class FrontMatter {
   private static final String FENCE = "---";

@@ -78,7 +78,9 @@ final class FrontMatterReader {
           return null; // a null value or a nested mapping: not ours
         }
         values.put(key, new Value(List.copyOf(items), first));
-      } else if (yaml.charAt(colon + 1) == ' ' && colon + 2 < eol && yaml.charAt(colon + 2) == '[') {
+      } else if (yaml.charAt(colon + 1) == ' '
+          && colon + 2 < eol
+          && yaml.charAt(colon + 2) == '[') {
         List<String> items = flowSequence(yaml, colon + 2, eol);
         if (items == null) {
           return null;
@@ -115,11 +117,12 @@ final class FrontMatterReader {
     int i = start + 1;
     while (i < close) {
       char c = yaml.charAt(i);
-      int itemEnd = c == '"' || c == '\'' ? quotedEnd(yaml, i, close) : flowPlainEnd(yaml, i, close);
+      boolean quoted = c == '"' || c == '\'';
+      int itemEnd = quoted ? quotedEnd(yaml, i, close) : flowPlainEnd(yaml, i, close);
       if (itemEnd < 0) {
         return null;
       }
-      String item = c == '"' || c == '\'' ? scalar(yaml, i, itemEnd) : flowPlain(yaml, i, itemEnd);
+      String item = quoted ? scalar(yaml, i, itemEnd) : flowPlain(yaml, i, itemEnd);
       if (item == null) {
         return null;
       }
