@@ -40,7 +40,7 @@ for N in "${SIZES[@]}"; do
     python3 "$HERE/make-corpus.py" "$N" "$C" >/dev/null
   fi
   opts=${SITE_GEN_OPTS:-}
-  [ "$N" -lt 100000 ] || opts="$opts $HEAP_100K"
+  [ "$N" -lt 100000 ] || opts="${opts:+$opts }$HEAP_100K"
   OUT=/tmp/bench-out-scale-$N; rm -rf "$OUT"; mkdir -p "$OUT"
   cache=""
   [ -z "$CACHE_FLAG" ] || cache="$CACHE_FLAG \"\$d/cache\""
