@@ -29,8 +29,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads and writes the YAML front matter of archive files with SnakeYAML: {@code ---}, a YAML
  * mapping, {@code ---}, then the Markdown body. Values are read as text from the node tree (no
  * object construction, no implicit timestamps), so every value keeps the line it came from for
- * error messages. Written front matter is deterministic: keys in the order given, block style, no
- * line folding, quotes only where YAML needs them.
+ * error messages. Front matter in the shape {@link #write} gives it is read by the {@link
+ * FrontMatterReader} fast path instead, with the same result. Written front matter is
+ * deterministic: keys in the order given, block style, no line folding, quotes only where YAML
+ * needs them.
  */
 final class FrontMatter {
   private static final String FENCE = "---";
@@ -64,6 +66,18 @@ final class FrontMatter {
    *     lists of scalars ({@code file:line: message})
    */
   static @Nullable Parsed parse(String text, String file) {
+    return parse(text, file, true);
+  }
+
+  /**
+   * {@link #parse} with SnakeYAML only, never the {@link FrontMatterReader} fast path: the
+   * reference the fast path is tested against.
+   */
+  static @Nullable Parsed parseWithSnakeYaml(String text, String file) {
+    return parse(text, file, false);
+  }
+
+  private static @Nullable Parsed parse(String text, String file, boolean fastPath) {
     String content = normalise(text);
     if (!opensFrontMatter(content)) {
       return null;
@@ -75,7 +89,11 @@ final class FrontMatter {
           Problem.error(file, 1, "front matter: expected a closing '---' line, found none"));
     }
     String yamlText = content.substring(yamlStart, closing.start());
-    return new Parsed(parseMapping(yamlText, file), bodyAfter(content, closing.end()));
+    Map<String, Value> values = fastPath ? FrontMatterReader.read(yamlText) : null;
+    if (values == null) {
+      values = parseMapping(yamlText, file);
+    }
+    return new Parsed(values, bodyAfter(content, closing.end()));
   }
 
   /**
