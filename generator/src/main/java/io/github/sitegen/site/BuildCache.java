@@ -1,11 +1,11 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** A page written: its fingerprint and the file's size and modification time (ms). */
   record PageEntry(byte[] fingerprint, long size, long modified) {
@@ -86,52 +86,53 @@ final class BuildCache {
     } catch (IOException e) {
       return cache;
     }
-    try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT) {
+    try {
+      var in = new Input(bytes);
+      if (!in.string().equals(MAGIC) || in.buffer.getInt() != FORMAT) {
         return cache;
       }
-      boolean sameKey = in.readUTF().equals(key);
-      int pages = in.readInt();
+      boolean sameKey = in.string().equals(key);
+      int pages = in.buffer.getInt();
       for (int i = 0; i < pages; i++) {
-        String path = in.readUTF();
-        cache.pages.put(path, new PageEntry(bytes(in), in.readLong(), in.readLong()));
+        String path = in.string();
+        cache.pages.put(path, new PageEntry(in.bytes(), in.buffer.getLong(), in.buffer.getLong()));
       }
-      int others = in.readInt();
+      int others = in.buffer.getInt();
       for (int i = 0; i < others; i++) {
-        cache.others.add(in.readUTF());
+        cache.others.add(in.string());
       }
-      int bodies = in.readInt();
+      int bodies = in.buffer.getInt();
       for (int i = 0; i < bodies; i++) {
-        String page = in.readUTF();
-        byte[] identity = bytes(in);
-        int minutes = in.readInt();
-        int n = in.readInt();
+        String page = in.string();
+        byte[] identity = in.bytes();
+        int minutes = in.buffer.getInt();
+        int n = in.buffer.getInt();
         List<String> destinations = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-          destinations.add(in.readUTF());
+          destinations.add(in.string());
         }
         cache.bodies.put(page, new BodyEntry(identity, minutes, destinations));
       }
-      int words = in.readInt();
+      int words = in.buffer.getInt();
       String[] dictionary = new String[words];
       for (int i = 0; i < words; i++) {
-        dictionary[i] = in.readUTF();
+        dictionary[i] = in.string();
       }
-      int docs = in.readInt();
+      int docs = in.buffer.getInt();
       for (int i = 0; i < docs; i++) {
-        String page = in.readUTF();
-        byte[] docKey = bytes(in);
-        String title = in.readUTF();
-        String date = in.readUTF();
-        String snippet = in.readUTF();
-        int n = in.readInt();
+        String page = in.string();
+        byte[] docKey = in.bytes();
+        String title = in.string();
+        String date = in.string();
+        String snippet = in.string();
+        int n = in.buffer.getInt();
         Set<String> terms = new LinkedHashSet<>(n * 2);
         for (int k = 0; k < n; k++) {
-          terms.add(dictionary[in.readInt()]);
+          terms.add(dictionary[in.buffer.getInt()]);
         }
         cache.docs.put(page, new DocEntry(docKey, title, date, snippet, terms));
       }
-      if (!in.readUTF().equals(MAGIC)) {
+      if (!in.string().equals(MAGIC)) {
         return new BuildCache(key);
       }
       if (!sameKey) {
@@ -142,23 +143,23 @@ final class BuildCache {
         return outputs;
       }
       return cache;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return new BuildCache(key); // truncated or corrupt: start clean
     }
   }
 
   /** Writes this cache into {@code folder}, atomically. */
   void save(Path folder) throws IOException {
-    var bytes = new ByteArrayOutputStream(1 << 16);
+    var bytes = new ByteArrayOutputStream(1 << 20);
     try (var out = new DataOutputStream(bytes)) {
-      out.writeUTF(MAGIC);
+      utf(out, MAGIC);
       out.writeInt(FORMAT);
-      out.writeUTF(key);
+      utf(out, key);
       // in no particular order: the cache is not compared, only read back
       Map<String, PageEntry> pageEntries = pages;
       out.writeInt(pageEntries.size());
       for (Map.Entry<String, PageEntry> e : pageEntries.entrySet()) {
-        out.writeUTF(e.getKey());
+        utf(out, e.getKey());
         bytes(out, e.getValue().fingerprint());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
@@ -166,22 +167,20 @@ final class BuildCache {
       List<String> otherFiles = List.copyOf(others);
       out.writeInt(otherFiles.size());
       for (String other : otherFiles) {
-        out.writeUTF(other);
+        utf(out, other);
       }
       Map<String, BodyEntry> bodyEntries = new HashMap<>(bodies);
-      bodyEntries.values().removeIf(b -> !b.destinations().stream().allMatch(BuildCache::fits));
       out.writeInt(bodyEntries.size());
       for (Map.Entry<String, BodyEntry> e : bodyEntries.entrySet()) {
-        out.writeUTF(e.getKey());
+        utf(out, e.getKey());
         bytes(out, e.getValue().identity());
         out.writeInt(e.getValue().minutes());
         out.writeInt(e.getValue().destinations().size());
         for (String destination : e.getValue().destinations()) {
-          out.writeUTF(destination);
+          utf(out, destination);
         }
       }
       Map<String, DocEntry> docEntries = new HashMap<>(docs);
-      docEntries.values().removeIf(d -> !fits(d.title()) || !fits(d.snippet()));
       Map<String, Integer> dictionary = new HashMap<>();
       List<String> words = new ArrayList<>();
       for (DocEntry doc : docEntries.values()) {
@@ -193,22 +192,22 @@ final class BuildCache {
       }
       out.writeInt(words.size());
       for (String word : words) {
-        out.writeUTF(word);
+        utf(out, word);
       }
       out.writeInt(docEntries.size());
       for (Map.Entry<String, DocEntry> e : docEntries.entrySet()) {
         DocEntry doc = e.getValue();
-        out.writeUTF(e.getKey());
+        utf(out, e.getKey());
         bytes(out, doc.key());
-        out.writeUTF(doc.title());
-        out.writeUTF(doc.date());
-        out.writeUTF(doc.snippet());
+        utf(out, doc.title());
+        utf(out, doc.date());
+        utf(out, doc.snippet());
         out.writeInt(doc.terms().size());
         for (String term : doc.terms()) {
           out.writeInt(dictionary.get(term));
         }
       }
-      out.writeUTF(MAGIC);
+      utf(out, MAGIC);
     }
     Files.createDirectories(folder);
     AtomicWrites.replace(folder.resolve(FILE), bytes.toByteArray());
@@ -250,11 +249,32 @@ final class BuildCache {
     docs.put(articlePage, entry);
   }
 
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    int n = in.readUnsignedShort();
-    byte[] bytes = new byte[n];
-    in.readFully(bytes);
-    return bytes;
+  /** The cache file's bytes, read through a buffer (a data stream over them is slow). */
+  private static final class Input {
+    final ByteBuffer buffer;
+
+    Input(byte[] bytes) {
+      this.buffer = ByteBuffer.wrap(bytes);
+    }
+
+    String string() {
+      int n = buffer.getInt();
+      String s = new String(buffer.array(), buffer.position(), n, StandardCharsets.UTF_8);
+      buffer.position(buffer.position() + n);
+      return s;
+    }
+
+    byte[] bytes() {
+      byte[] bytes = new byte[buffer.getShort() & 0xffff];
+      buffer.get(bytes);
+      return bytes;
+    }
+  }
+
+  private static void utf(DataOutputStream out, String s) throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
   }
 
   private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
@@ -262,11 +282,4 @@ final class BuildCache {
     out.write(bytes);
   }
 
-  /**
-   * Whether writeUTF takes the string (at most 65,535 bytes, 3 a character at worst); entries with
-   * a longer one (a hostile title) are not kept, and are made again by the next build.
-   */
-  private static boolean fits(String s) {
-    return s.length() <= 21_000;
-  }
 }

@@ -5,8 +5,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,24 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A digest of everything a page is made from: strings, numbers, dates, lists, maps (whatever their
+ * A 128-bit digest ({@link Murmur3}) of everything a page is made from: strings, numbers, dates, lists, maps (whatever their
  * iteration order) and records (component by component), each tagged with its type so that
  * different values never feed the same bytes. Two equal inputs give the same fingerprint in any JVM
  * run; not thread-safe (one per page).
  */
 final class Fingerprint {
   private static final Map<Class<?>, List<MethodHandle>> COMPONENTS = new ConcurrentHashMap<>();
-  private static final MessageDigest PROTOTYPE;
 
-  static {
-    try {
-      PROTOTYPE = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  private final MessageDigest digest;
+  private final Murmur3 digest = new Murmur3();
   private final byte[] buffer = new byte[8];
   private final @Nullable Memo memo;
 
@@ -65,20 +54,6 @@ final class Fingerprint {
   /** A fingerprint that digests each record once per {@code memo}. */
   Fingerprint(@Nullable Memo memo) {
     this.memo = memo;
-    this.digest = newDigest();
-  }
-
-  /** A fresh SHA-256; cloned from a prototype (looking the algorithm up each time is costly). */
-  private static MessageDigest newDigest() {
-    try {
-      return (MessageDigest) PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      try {
-        return MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException again) {
-        throw new IllegalStateException("every JDK has SHA-256", again);
-      }
-    }
   }
 
   /** Adds a value; see the class comment for what may be given. */
