@@ -8,7 +8,9 @@ import io.github.sitegen.site.model.CalendarMonth;
 import io.github.sitegen.site.model.DateView;
 import io.github.sitegen.site.model.FeedEntry;
 import io.github.sitegen.site.model.LinkView;
+import io.github.sitegen.site.model.NameLink;
 import io.github.sitegen.site.model.Pager;
+import io.github.sitegen.site.model.PeriodLink;
 import io.github.sitegen.site.model.PeriodView;
 import io.github.sitegen.site.model.SitemapUrl;
 import io.github.sitegen.site.model.TagView;
@@ -258,22 +260,27 @@ final class SitePlanner {
       Map<String, PeriodView> days,
       ArchivedImages images) {
     Article a = e.article();
-    List<TagView> articleTags = new ArrayList<>();
+    List<NameLink> articleTags = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String tag : a.tags()) {
       String slug = tagSlug(tag);
       if (seen.add(slug)) {
-        articleTags.add(tags.get(slug));
+        TagView t = tags.get(slug);
+        articleTags.add(new NameLink(t.name(), t.slug(), t.path()));
       }
     }
-    List<AuthorView> articleAuthors = new ArrayList<>();
+    List<NameLink> articleAuthors = new ArrayList<>();
     Set<String> seenAuthors = new HashSet<>();
     for (String author : a.authors()) {
       String slug = authorSlug(author);
       if (seenAuthors.add(slug)) {
-        articleAuthors.add(authors.get(slug));
+        AuthorView au = authors.get(slug);
+        if (au != null) {
+          articleAuthors.add(new NameLink(au.name(), au.slug(), au.path()));
+        }
       }
     }
+    PeriodView day = days.get(dayKey(e.local()));
     OffsetDateTime updated = a.updated();
     return new ArticleView(
         a.id(),
@@ -290,7 +297,7 @@ final class SitePlanner {
         images.lead(e.path(), a.image()),
         a.truncated(),
         a.paywall(),
-        days.get(dayKey(e.local())),
+        new PeriodLink(day.key(), day.label(), day.path()),
         articleAuthors);
   }
 
@@ -875,7 +882,7 @@ final class SitePlanner {
       this.entries = entries;
       Map<String, List<Integer>> lists = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
-        for (TagView t : entries.get(i).view().tags()) {
+        for (NameLink t : entries.get(i).view().tags()) {
           lists.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(i);
         }
       }
@@ -887,7 +894,7 @@ final class SitePlanner {
       // candidates: the neighbours in time of each shared tag (an article once per tag it shares)
       int[] candidates = new int[0];
       int n = 0;
-      for (TagView t : entries.get(i).view().tags()) {
+      for (NameLink t : entries.get(i).view().tags()) {
         int[] list = byTag.get(t.slug());
         int at = Arrays.binarySearch(list, i);
         int from = Math.max(0, at - RELATED_WINDOW / 2);
