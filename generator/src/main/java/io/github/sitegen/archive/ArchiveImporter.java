@@ -119,7 +119,7 @@ public final class ArchiveImporter {
         FileLock lock = tryLock(lockChannel)) {
       AtomicFiles.deleteLeftovers(options.archive());
       List<Path> all = snapshotFiles(snapshotsDir);
-      Map<Path, String> hashes = hashes(all);
+      Map<Path, String> hashes = SnapshotHashes.of(all, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());
       List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
       ImportReport read = importLocked(fresh, collecting, problems, start);
@@ -168,23 +168,6 @@ public final class ArchiveImporter {
               options.archive().toString(), 0, "another import is writing this archive; try again when it is done"));
     }
     return lock;
-  }
-
-  /** The SHA-256 of every snapshot file, read in parallel. */
-  private static Map<Path, String> hashes(List<Path> files) throws IOException {
-    try {
-      Map<Path, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
-      files.parallelStream().forEach(f -> {
-        try {
-          hashes.put(f, ImportedSnapshots.hash(f));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      return hashes;
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   private static List<Path> snapshotFiles(Path dir) throws IOException {

@@ -1,0 +1,83 @@
+package io.github.sitegen.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotHashesTest {
+  private static final FileTime YESTERDAY = FileTime.from(Instant.now().minusSeconds(86_400));
+
+  @TempDir Path dir;
+
+  @Test
+  void hashesAreTheFilesSha256WithOrWithoutACache() throws Exception {
+    Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
+    Path b = snapshot("b.xml", "<rss>b</rss>", null);
+
+    Map<Path, String> none = SnapshotHashes.of(List.of(a, b), null);
+    Map<Path, String> cold = SnapshotHashes.of(List.of(a, b), dir.resolve("cache"));
+    Map<Path, String> warm = SnapshotHashes.of(List.of(a, b), dir.resolve("cache"));
+
+    assertThat(none)
+        .containsEntry(a, ImportedSnapshots.hash(a))
+        .containsEntry(b, ImportedSnapshots.hash(b));
+    assertThat(cold).isEqualTo(none);
+    assertThat(warm).isEqualTo(none);
+  }
+
+  @Test
+  void anOldFileWithTheSameSizeAndTimeIsNotHashedAgain() throws Exception {
+    Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
+    String first = SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a);
+    // same size, same time, other bytes: only the cache can give the old hash back
+    snapshot("a.xml", "<rss>z</rss>", YESTERDAY);
+
+    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a)).isEqualTo(first);
+
+    Files.setLastModifiedTime(a, FileTime.from(Instant.now().minusSeconds(3600)));
+    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+        .isEqualTo(ImportedSnapshots.hash(a))
+        .isNotEqualTo(first);
+  }
+
+  @Test
+  void aFileWrittenJustNowIsNeverTakenFromTheCache() throws Exception {
+    Path a = snapshot("a.xml", "<rss>a</rss>", null);
+    SnapshotHashes.of(List.of(a), dir.resolve("cache"));
+    FileTime time = Files.getLastModifiedTime(a);
+    snapshot("a.xml", "<rss>z</rss>", time);
+
+    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+        .isEqualTo(ImportedSnapshots.hash(a));
+  }
+
+  @Test
+  void aDamagedCacheIsIgnored() throws Exception {
+    Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
+    Files.createDirectories(dir.resolve("cache"));
+    Files.writeString(
+        dir.resolve("cache").resolve(SnapshotHashes.FILE),
+        "site-gen snapshot hashes 1\nnot a line\n");
+
+    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+        .isEqualTo(ImportedSnapshots.hash(a));
+  }
+
+  private Path snapshot(String name, String text, @Nullable FileTime time) throws Exception {
+    Path file = dir.resolve("snapshots").resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    if (time != null) {
+      Files.setLastModifiedTime(file, time);
+    }
+    return file;
+  }
+}
