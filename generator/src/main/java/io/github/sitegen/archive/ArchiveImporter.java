@@ -239,55 +239,52 @@ public final class ArchiveImporter {
             .sorted(Comparator.comparing((VersionMerger.Merged m) -> m.article().date().toInstant())
                 .thenComparing(m -> m.article().id()))
             .toList();
+    // new articles get their files in date order (slugs made unique in the day), one at a time
+    List<Article> placedNew = new ArrayList<>(merged.size());
+    for (VersionMerger.Merged m : merged) {
+      if (archived.get(m.article().id()) == null) {
+        Article placed = place(m.article(), taken);
+        taken.add(placed.file());
+        placedNew.add(placed);
+      } else {
+        placedNew.add(null);
+      }
+    }
+    // then each file's text and what to do with it, in parallel (the front matter is written for
+    // every article), kept in order so that counts, writes and problems come out the same
+    List<Decision> decisions;
+    try {
+      decisions =
+          java.util.stream.IntStream.range(0, merged.size())
+              .parallel()
+              .mapToObj(i -> decide(merged.get(i), placedNew.get(i), archived, byId))
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     int created = 0;
     int updated = 0;
     int unchanged = 0;
     Set<String> createdIds = new HashSet<>();
     Set<String> updatedIds = new HashSet<>();
     Map<Path, String> writes = new LinkedHashMap<>();
-    for (VersionMerger.Merged m : merged) {
-      ArchivedArticle old = archived.get(m.article().id());
-      if (old == null) {
-        Article placed = place(m.article(), taken);
-        taken.add(placed.file());
-        writes.put(
-            placed.file(),
-            new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot()).toText());
-        created++;
-        createdIds.add(m.article().id());
-        continue;
+    for (Decision d : decisions) {
+      if (d.warning() != null) {
+        collecting.problem(d.warning());
       }
-      Article kept = old.article();
-      Article next = withPlace(m.article(), kept.file(), kept.slug());
-      String text =
-          new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot(), old.images())
-              .toText();
-      boolean textChanged = !m.fingerprint().equals(old.hash());
-      boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
-      if (handEdited) {
-        // the edited file competes in the merge (and may win it, being longer): whether the feed
-        // brings something new is a question about the snapshots alone
-        String upstream = VersionMerger.merge(null, byId.get(m.article().id()), options.zone()).fingerprint();
-        textChanged = !upstream.equals(old.hash());
+      if (d.text() != null) {
+        writes.put(d.file(), d.text());
       }
-      if (handEdited && textChanged) {
-        collecting.problem(
-            Problem.warning(
-                kept.file().toString(), 0,
-                "edited by hand since it was imported; kept as it is although the feed has a newer version"));
-        unchanged++;
-      } else if (handEdited || old.hash().isEmpty() && old.article().feed().isEmpty()) {
-        unchanged++; // a hand edit (or a hand-written article) with nothing new upstream stays as it is
-      } else if (ArchiveReader.readText(kept.file(), kept.file().toString()).equals(text)) {
-        unchanged++;
-      } else {
-        writes.put(kept.file(), text);
-        if (textChanged) {
-          updated++;
-          updatedIds.add(m.article().id());
-        } else {
-          unchanged++;
+      switch (d.kind()) {
+        case CREATED -> {
+          created++;
+          createdIds.add(d.id());
         }
+        case UPDATED -> {
+          updated++;
+          updatedIds.add(d.id());
+        }
+        case UNCHANGED -> unchanged++;
       }
     }
 
@@ -358,6 +355,72 @@ public final class ArchiveImporter {
         archived.put(id, read);
       }
     }
+  }
+
+  /**
+   * What the import does with one merged article: the text to write to {@code file} (null: leave
+   * the file as it is), how it counts, and a warning to report.
+   */
+  private record Decision(
+      Kind kind, String id, Path file, @Nullable String text, @Nullable Problem warning) {
+    enum Kind {
+      CREATED,
+      UPDATED,
+      UNCHANGED
+    }
+  }
+
+  /**
+   * Decides for one merged article; {@code placed} is the new article's placed form, or null when
+   * the archive already holds it.
+   */
+  private Decision decide(
+      VersionMerger.Merged m,
+      @Nullable Article placed,
+      Map<String, ArchivedArticle> archived,
+      Map<String, List<Candidate>> byId) {
+    String id = m.article().id();
+    if (placed != null) {
+      String text =
+          new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot())
+              .toText();
+      return new Decision(Decision.Kind.CREATED, id, placed.file(), text, null);
+    }
+    ArchivedArticle old = archived.get(id);
+    Article kept = old.article();
+    Article next = withPlace(m.article(), kept.file(), kept.slug());
+    String text =
+        new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot(), old.images())
+            .toText();
+    boolean textChanged = !m.fingerprint().equals(old.hash());
+    boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
+    if (handEdited) {
+      // the edited file competes in the merge (and may win it, being longer): whether the feed
+      // brings something new is a question about the snapshots alone
+      String upstream = VersionMerger.merge(null, byId.get(id), options.zone()).fingerprint();
+      textChanged = !upstream.equals(old.hash());
+    }
+    if (handEdited && textChanged) {
+      return new Decision(
+          Decision.Kind.UNCHANGED, id, kept.file(), null,
+          Problem.warning(
+              kept.file().toString(), 0,
+              "edited by hand since it was imported; kept as it is although the feed has a newer version"));
+    } else if (handEdited || old.hash().isEmpty() && old.article().feed().isEmpty()) {
+      // a hand edit (or a hand-written article) with nothing new upstream stays as it is
+      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null);
+    }
+    String current;
+    try {
+      current = ArchiveReader.readText(kept.file(), kept.file().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (current.equals(text)) {
+      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null);
+    }
+    return new Decision(
+        textChanged ? Decision.Kind.UPDATED : Decision.Kind.UNCHANGED, id, kept.file(), text, null);
   }
 
   /** Gives a new article its file: {@code YYYY/MM/DD/<slug>.md}, the slug made unique in the day. */
