@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Which build of some code or resources is running: for a jar its path, size and time; for a
- * folder of classes or resources (tests, an IDE) the same of every file in it. A build cache made
+ * Which build of some code or resources is running: for a jar a hash of its bytes (builds are
+ * reproducible); for a folder of classes or resources (tests, an IDE) the path, size and time of
+ * every file in it. A build cache made
  * by other code must not be trusted, even under the same version number (a snapshot).
  */
 final class CodeIdentity {
@@ -38,7 +39,11 @@ final class CodeIdentity {
       return text; // not a file: its address is all we have
     }
     if (Files.isRegularFile(path)) {
-      return describe(path, Files.readAttributes(path, BasicFileAttributes.class));
+      // the jar's bytes, not its time: the build is reproducible, so CI rebuilding the same sources
+      // every run gets the same jar, and keeps its cache
+      var hash = new Murmur3();
+      hash.update(Files.readAllBytes(path));
+      return "jar " + java.util.HexFormat.of().formatHex(hash.digest());
     }
     var identity = new Fingerprint().add(path.toString());
     try (Stream<Path> walk = Files.walk(path)) {

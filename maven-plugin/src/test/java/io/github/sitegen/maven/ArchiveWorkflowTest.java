@@ -64,6 +64,7 @@ class ArchiveWorkflowTest {
         .satisfiesExactly(
             s -> assertThat(s).startsWith("actions/checkout@"),
             s -> assertThat(s).startsWith("actions/setup-java@"),
+            s -> assertThat(s).startsWith("actions/cache@"),
             s -> assertThat(s).isEqualTo("mvn -B install -DskipTests"),
             s -> assertThat(s).isEqualTo("mvn -B site-gen:snapshot"),
             s -> assertThat(s).isEqualTo("mvn -B site-gen"),
@@ -71,7 +72,10 @@ class ArchiveWorkflowTest {
             s -> assertThat(s).startsWith("actions/configure-pages@"),
             s -> assertThat(s).startsWith("actions/upload-pages-artifact@"));
     assertThat(steps.get(1).toString()).contains("java-version=17", "cache=maven");
-    assertThat(steps.get(7).toString()).contains("path=content/target/site");
+    // the caches and the previous site come back before anything builds
+    assertThat(steps.get(2).toString())
+        .contains("content/target/site-gen-cache", "content/target/site", "restore-keys");
+    assertThat(steps.get(8).toString()).contains("path=content/target/site");
   }
 
   @Test

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The scheduled-CI scenario of issue #6, end to end: an archive imported from a feed's snapshots,
+# built once with a cache folder, then ONE new snapshot arrives and `build --snapshots` imports it
+# and rebuilds the site in one process. Target: <= 1 s wall for that last step at 10k articles.
+#
+#   bench/update.sh [N]                 default: 10000
+#   FLAGS="--disable-kinds reader,search,feeds,authors,sitemap" bench/update.sh 10000
+#
+# The snapshots are `make-corpus.py N --format rss` (996 files at 10k, each article in ~5 of them,
+# some edited). All but the last KEEP_BACK (default 2) snapshots are imported and built first
+# (timed too, as the first run of a new archive); then the held-back ones are added and
+#   site-gen build --snapshots … --cache …
+# runs RUNS times (default 3) on fresh copies of that state; medians printed. Whole processes
+# through the launcher (generator/target/site-gen). Work folder: /tmp/bench-update-N.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+N=${1:-10000}
+RUNS=${RUNS:-3}
+KEEP_BACK=${KEEP_BACK:-2}
+FLAGS=${FLAGS:-}
+SITE_GEN=${SITE_GEN:-$ROOT/generator/target/site-gen}
+ARGS="--locale fr-FR --time-zone Europe/Paris $FLAGS"
+RSS=/tmp/bench-corpus-$N-rss
+W=/tmp/bench-update-$N
+[ -x "$SITE_GEN" ] || (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -pl generator -am)
+[ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null
+rm -rf "$W"; mkdir -p "$W/base/snapshots"
+ls "$RSS/snapshots" | sort | head -n -"$KEEP_BACK" | while read -r f; do cp "$RSS/snapshots/$f" "$W/base/snapshots/"; done
+timed() { python3 "$HERE/timeit.py" -n 1 -w 0 -- "$@"; }
+field() { awk -v k="$2" '$1==k {print $4}' "$1"; }
+
+echo "first: import $(ls "$W/base/snapshots" | wc -l) snapshots and build (empty cache)"
+timed sh -c "exec $SITE_GEN build --snapshots '$W/base/snapshots' --archive '$W/base/articles' --out '$W/base/site' --cache '$W/base/cache' $ARGS" > "$W/first.txt"
+echo "  wall $(field "$W/first.txt" wall) s, CPU $(field "$W/first.txt" cpu) s, peak $(field "$W/first.txt" peak) MiB"
+# the caches never trust a file changed in the last 2 s (its time may not move when it is written
+# again): wait, let one build fill them, as the previous CI run would have
+sleep 3
+"$SITE_GEN" build --archive "$W/base/articles" --out "$W/base/site" --cache "$W/base/cache" $ARGS >/dev/null
+timed sh -c "exec $SITE_GEN build --archive '$W/base/articles' --out '$W/base/site' --cache '$W/base/cache' $ARGS" > "$W/noop.txt"
+echo "no-op rebuild: wall $(field "$W/noop.txt" wall) s, CPU $(field "$W/noop.txt" cpu) s, peak $(field "$W/noop.txt" peak) MiB"
+
+walls=(); cpus=(); peaks=()
+for r in $(seq 1 "$RUNS"); do
+  rm -rf "$W/run"; cp -a "$W/base" "$W/run"
+  ls "$RSS/snapshots" | sort | tail -n "$KEEP_BACK" | while read -r f; do cp "$RSS/snapshots/$f" "$W/run/snapshots/"; done
+  touch "$W/marker"
+  timed sh -c "exec $SITE_GEN build --snapshots '$W/run/snapshots' --archive '$W/run/articles' --out '$W/run/site' --cache '$W/run/cache' $ARGS" > "$W/update-$r.txt"
+  rewritten=$(find "$W/run/site" -type f -newer "$W/marker" | wc -l)
+  echo "update run $r: wall $(field "$W/update-$r.txt" wall) s, CPU $(field "$W/update-$r.txt" cpu) s, peak $(field "$W/update-$r.txt" peak) MiB, $rewritten files rewritten"
+done
