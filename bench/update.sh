@@ -25,25 +25,30 @@ RSS=/tmp/bench-corpus-$N-rss
 W=/tmp/bench-update-$N
 [ -x "$SITE_GEN" ] || (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -pl generator -am)
 [ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null
-rm -rf "$W"; mkdir -p "$W/base/snapshots"
-ls "$RSS/snapshots" | sort | head -n -"$KEEP_BACK" | while read -r f; do cp "$RSS/snapshots/$f" "$W/base/snapshots/"; done
+# everything happens in $W/run (the caches know absolute paths); $W/base keeps the state before
+# the update, restored into $W/run for each timed run
+rm -rf "$W"; mkdir -p "$W/run/snapshots"
+ls "$RSS/snapshots" | grep -E '[.](xml|rss|atom)$' | sort | head -n -"$KEEP_BACK" |
+  while read -r f; do cp "$RSS/snapshots/$f" "$W/run/snapshots/"; done
 timed() { python3 "$HERE/timeit.py" -n 1 -w 0 -- "$@"; }
 field() { awk -v k="$2" '$1==k {print $4}' "$1"; }
 
-echo "first: import $(ls "$W/base/snapshots" | wc -l) snapshots and build (empty cache)"
-timed sh -c "exec $SITE_GEN build --snapshots '$W/base/snapshots' --archive '$W/base/articles' --out '$W/base/site' --cache '$W/base/cache' $ARGS" > "$W/first.txt"
+echo "first: import $(ls "$W/run/snapshots" | wc -l) snapshots and build (empty cache)"
+timed sh -c "exec $SITE_GEN build --snapshots '$W/run/snapshots' --archive '$W/run/articles' --out '$W/run/site' --cache '$W/run/cache' $ARGS" > "$W/first.txt"
 echo "  wall $(field "$W/first.txt" wall) s, CPU $(field "$W/first.txt" cpu) s, peak $(field "$W/first.txt" peak) MiB"
 # the caches never trust a file changed in the last 2 s (its time may not move when it is written
 # again): wait, let one build fill them, as the previous CI run would have
 sleep 3
-"$SITE_GEN" build --archive "$W/base/articles" --out "$W/base/site" --cache "$W/base/cache" $ARGS >/dev/null
-timed sh -c "exec $SITE_GEN build --archive '$W/base/articles' --out '$W/base/site' --cache '$W/base/cache' $ARGS" > "$W/noop.txt"
-echo "no-op rebuild: wall $(field "$W/noop.txt" wall) s, CPU $(field "$W/noop.txt" cpu) s, peak $(field "$W/noop.txt" peak) MiB"
+"$SITE_GEN" build --snapshots "$W/run/snapshots" --archive "$W/run/articles" --out "$W/run/site" --cache "$W/run/cache" $ARGS >/dev/null
+timed sh -c "exec $SITE_GEN build --snapshots '$W/run/snapshots' --archive '$W/run/articles' --out '$W/run/site' --cache '$W/run/cache' $ARGS" > "$W/noop.txt"
+cp -a "$W/run" "$W/base"
+echo "no-op (import finds nothing new, build renders nothing): wall $(field "$W/noop.txt" wall) s, CPU $(field "$W/noop.txt" cpu) s, peak $(field "$W/noop.txt" peak) MiB"
 
 walls=(); cpus=(); peaks=()
 for r in $(seq 1 "$RUNS"); do
   rm -rf "$W/run"; cp -a "$W/base" "$W/run"
-  ls "$RSS/snapshots" | sort | tail -n "$KEEP_BACK" | while read -r f; do cp "$RSS/snapshots/$f" "$W/run/snapshots/"; done
+  ls "$RSS/snapshots" | grep -E '[.](xml|rss|atom)$' | sort | tail -n "$KEEP_BACK" |
+    while read -r f; do cp "$RSS/snapshots/$f" "$W/run/snapshots/"; done
   touch "$W/marker"
   timed sh -c "exec $SITE_GEN build --snapshots '$W/run/snapshots' --archive '$W/run/articles' --out '$W/run/site' --cache '$W/run/cache' $ARGS" > "$W/update-$r.txt"
   rewritten=$(find "$W/run/site" -type f -newer "$W/marker" | wc -l)
