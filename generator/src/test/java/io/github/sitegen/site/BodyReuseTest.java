@@ -16,13 +16,9 @@ class BodyReuseTest {
   void eachBodyIsLoadedOnceWithEveryPageKind() throws Exception {
     var archive = new SyntheticArchive(120);
     var loads = new AtomicInteger();
-    BodyLoader counting =
-        a -> {
-          loads.incrementAndGet();
-          return archive.bodies().body(a);
-        };
 
-    SiteFixture.build(SiteFixture.french(dir.resolve("all"), null, 10), archive.articles(), counting);
+    SiteFixture.build(
+        SiteFixture.french(dir.resolve("all"), null, 10), archive.articles(), counting(archive, loads));
 
     // article page, home and day reading views, feeds: one parse for all of them
     assertThat(loads).hasValue(120);
@@ -32,18 +28,21 @@ class BodyReuseTest {
   void eachBodyIsLoadedOnceWithoutReadingViewsOrSearch() throws Exception {
     var archive = new SyntheticArchive(120);
     var loads = new AtomicInteger();
-    BodyLoader counting =
-        a -> {
-          loads.incrementAndGet();
-          return archive.bodies().body(a);
-        };
 
     SiteFixture.build(
         SiteFixture.french(dir.resolve("some"), null, 10)
             .withDisabled(EnumSet.of(PageKind.READER, PageKind.SEARCH)),
         archive.articles(),
-        counting);
+        counting(archive, loads));
 
     assertThat(loads).hasValue(120);
+  }
+
+  /** The archive's bodies, counting the loads. */
+  private static BodyLoader counting(SyntheticArchive archive, AtomicInteger loads) {
+    return a -> {
+      loads.incrementAndGet();
+      return archive.bodies().body(a);
+    };
   }
 }
