@@ -1,17 +1,24 @@
 package io.github.sitegen.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes files so that a reader (or a crash) sees either the old bytes or the new, never half: a
- * temporary file beside the target ({@code .<name><random>.tmp}), then a move. The temporary file
+ * temporary file beside the target ({@code .<name>.<pid>-<n>.tmp}), then a move. The temporary file
  * is made readable by all ({@code rw-r--r--} before the umask), as an ordinary new file would be —
  * {@link Files#createTempFile} alone gives {@code rw-------}, which a web server serving the site
  * could not read.
@@ -20,19 +27,36 @@ public final class AtomicWrites {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+  private static final FileAttribute<?>[] READABLE =
+      POSIX
+          ? new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))
+          }
+          : new FileAttribute<?>[0];
+
+  private static final Set<StandardOpenOption> CREATE_NEW =
+      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+  private static final long PID = ProcessHandle.current().pid();
+  private static final AtomicLong COUNTER = new AtomicLong();
+
   private AtomicWrites() {}
 
   /** Writes {@code bytes} to {@code target}, replacing it if it exists; creates parent folders. */
   public static void replace(Path target, byte[] bytes) throws IOException {
     Path temp = temp(target, bytes);
+    boolean moved = false;
     try {
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
@@ -45,29 +69,43 @@ public final class AtomicWrites {
    */
   public static void create(Path target, byte[] bytes) throws IOException {
     Path temp = temp(target, bytes);
+    boolean moved = false;
     try {
       Files.move(temp, target);
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
   private static Path temp(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    FileAttribute<?>[] readable =
-        POSIX
-            ? new FileAttribute<?>[] {
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))
-            }
-            : new FileAttribute<?>[0];
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", readable);
-    try {
-      Files.write(temp, bytes);
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir); // (it throws and catches an exception when the folder exists)
     }
-    return temp;
+    // a name no other writer uses: this process's id and a counter (a site build writes tens of
+    // thousands of files; createTempFile's secure random names cost more than the write)
+    while (true) {
+      Path temp =
+          dir.resolve("." + target.getFileName() + "." + PID + "-" + COUNTER.incrementAndGet() + ".tmp");
+      SeekableByteChannel channel;
+      try {
+        channel = Files.newByteChannel(temp, CREATE_NEW, READABLE);
+      } catch (FileAlreadyExistsException e) {
+        continue; // left by a killed process that had this id: take the next name
+      }
+      try (channel) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+      } catch (IOException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      return temp;
+    }
   }
 }

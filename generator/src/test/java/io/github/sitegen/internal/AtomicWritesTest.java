@@ -50,4 +50,39 @@ class AtomicWritesTest {
         .isInstanceOf(FileAlreadyExistsException.class);
     assertThat(file).hasContent("first");
   }
+
+  @Test
+  void concurrentWritersInOneFolderEachGetTheirOwnTemporaryFile() throws Exception {
+    Path dir = Files.createTempDirectory("atomic");
+    try {
+      java.util.stream.IntStream.range(0, 400)
+          .parallel()
+          .forEach(
+              i -> {
+                try {
+                  AtomicWrites.replace(
+                      dir.resolve("f" + (i % 20) + ".txt"),
+                      ("v" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .hasSize(20)
+            .allMatch(name -> name.matches("f\\d+\\.txt"));
+      }
+      for (int n = 0; n < 20; n++) {
+        assertThat(Files.readString(dir.resolve("f" + n + ".txt"))).matches("v\\d+");
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
 }
