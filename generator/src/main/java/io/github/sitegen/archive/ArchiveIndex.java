@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.CodeIdentity;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -575,22 +576,13 @@ public final class ArchiveIndex {
   }
 
   /**
-   * The version Maven wrote into the jar, plus a checksum of the classes that read an article from
-   * its file: a development build (one version, many builds) never trusts a cache an older build
-   * of the reading code wrote.
+   * The version Maven wrote into the jar, plus the identity of the code (the jar's bytes, or the
+   * class folder's files): a development build (one version, many builds) never trusts a cache an
+   * older build of the reading code wrote.
    */
   private static String generatorVersion() {
-    CRC32 classes = new CRC32();
     String version = "dev";
     try {
-      for (Class<?> c :
-          List.of(ArchiveIndex.class, ArchivedArticle.class, Article.class, FrontMatter.class, Slugs.class)) {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-          if (in != null) {
-            classes.update(in.readAllBytes());
-          }
-        }
-      }
       try (InputStream in =
           ArchiveIndex.class.getResourceAsStream(
               "/META-INF/maven/io.github.sitegen/site-gen-generator/pom.properties")) {
@@ -600,10 +592,11 @@ public final class ArchiveIndex {
           version = Objects.requireNonNullElse(properties.getProperty("version"), "dev");
         }
       }
+      return version + " " + CodeIdentity.of(ArchiveIndex.class);
     } catch (IOException e) {
       return "unknown " + System.nanoTime(); // never matches: no cache is trusted
     }
-    return version + " " + Long.toHexString(classes.getValue());
   }
+
 
 }

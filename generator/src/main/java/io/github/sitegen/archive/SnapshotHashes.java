@@ -17,13 +17,12 @@ import org.jspecify.annotations.Nullable;
  * The SHA-256 of each snapshot file, remembered in the cache folder ({@code snapshot-hashes.txt})
  * by path, size and modification time: an import tells the snapshots it already absorbed by their
  * hash, and a folder of a thousand snapshots is hundreds of megabytes to hash on every run. A file
- * modified less than two seconds before the run is hashed and not remembered (its time may not
+ * modified less than {@link ArchiveIndex#RACY_SECONDS} before the run is hashed and not remembered (its time may not
  * change when it is written again within the clock's tick). A cache that cannot be read is ignored.
  */
 final class SnapshotHashes {
   static final String FILE = "snapshot-hashes.txt";
   private static final String HEADER = "site-gen snapshot hashes 1";
-  private static final long RACY_MILLIS = 2_000;
 
   private record Known(long size, long modified, String hash) {}
 
@@ -53,7 +52,7 @@ final class SnapshotHashes {
                           ? k.hash()
                           : ImportedSnapshots.hash(f);
                   hashes.put(f, hash);
-                  if (now - modified >= RACY_MILLIS && modified <= now) {
+                  if (now - modified >= ArchiveIndex.RACY_SECONDS * 1000L && modified <= now) {
                     next.put(key, new Known(attributes.size(), modified, hash));
                   }
                 } catch (IOException e) {

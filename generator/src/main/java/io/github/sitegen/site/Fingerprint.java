@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import io.github.sitegen.internal.Murmur3;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;

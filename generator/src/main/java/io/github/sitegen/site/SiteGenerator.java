@@ -1,7 +1,5 @@
 package io.github.sitegen.site;
 
-import io.github.sitegen.internal.AtomicWrites;
-import io.github.sitegen.internal.XmlChars;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.Problem;
@@ -10,6 +8,9 @@ import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.archive.ArchiveReader;
 import io.github.sitegen.archive.Article;
+import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.XmlChars;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

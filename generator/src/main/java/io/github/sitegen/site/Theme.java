@@ -13,6 +13,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.github.sitegen.Problem;
 import io.github.sitegen.SiteGenException;
+import io.github.sitegen.internal.CodeIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

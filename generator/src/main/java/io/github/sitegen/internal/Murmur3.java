@@ -1,4 +1,4 @@
-package io.github.sitegen.site;
+package io.github.sitegen.internal;
 
 /**
  * MurmurHash3 x64 128-bit, streaming: fed bytes in any slices, it gives the hash of them all in a
@@ -7,7 +7,10 @@ package io.github.sitegen.site;
  * JIT compilers of every tier run it fast, where SHA-256 is fast only once fully compiled. Not
  * thread-safe.
  */
-final class Murmur3 {
+public final class Murmur3 {
+  /** A hasher of nothing yet. */
+  public Murmur3() {}
+
   private static final long C1 = 0x87c37b91114253d5L;
   private static final long C2 = 0x4cf5ad432745937fL;
 
@@ -18,7 +21,7 @@ final class Murmur3 {
   private int tailLength;
 
   /** Adds one byte. */
-  void update(byte b) {
+  public void update(byte b) {
     tail[tailLength++] = b;
     length++;
     if (tailLength == 16) {
@@ -28,12 +31,12 @@ final class Murmur3 {
   }
 
   /** Adds bytes. */
-  void update(byte[] bytes) {
+  public void update(byte[] bytes) {
     update(bytes, 0, bytes.length);
   }
 
   /** Adds {@code count} bytes of {@code bytes} from {@code offset}. */
-  void update(byte[] bytes, int offset, int count) {
+  public void update(byte[] bytes, int offset, int count) {
     length += count;
     int i = offset;
     int end = offset + count;
@@ -56,7 +59,7 @@ final class Murmur3 {
   }
 
   /** The 16-byte hash of everything added; the hasher cannot be used afterwards. */
-  byte[] digest() {
+  public byte[] digest() {
     long k1 = 0;
     long k2 = 0;
     for (int i = tailLength - 1; i >= 8; i--) {

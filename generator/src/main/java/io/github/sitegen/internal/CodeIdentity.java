@@ -1,13 +1,17 @@
-package io.github.sitegen.site;
+package io.github.sitegen.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -16,17 +20,17 @@ import java.util.stream.Stream;
  * every file in it. A build cache made
  * by other code must not be trusted, even under the same version number (a snapshot).
  */
-final class CodeIdentity {
+public final class CodeIdentity {
   private CodeIdentity() {}
 
   /** The identity of the jar or folder {@code type} was loaded from. */
-  static String of(Class<?> type) throws IOException {
+  public static String of(Class<?> type) throws IOException {
     var source = type.getProtectionDomain().getCodeSource();
     return source == null ? "unknown" : of(source.getLocation());
   }
 
   /** The identity of a jar or folder given by URL ({@code file:} or {@code jar:file:…!/…}). */
-  static String of(URL url) throws IOException {
+  public static String of(URL url) throws IOException {
     String text = url.toString();
     if (text.startsWith("jar:")) {
       int bang = text.indexOf("!/");
@@ -40,22 +44,36 @@ final class CodeIdentity {
     }
     if (Files.isRegularFile(path)) {
       // the jar's bytes, not its time: the build is reproducible, so CI rebuilding the same sources
-      // every run gets the same jar, and keeps its cache
-      var hash = new Murmur3();
-      hash.update(Files.readAllBytes(path));
-      return "jar " + java.util.HexFormat.of().formatHex(hash.digest());
+      // every run gets the same jar, and keeps its cache. Hashed once per process (one jar holds
+      // the code and the theme, and several caches ask)
+      String stamp = describe(path, Files.readAttributes(path, BasicFileAttributes.class));
+      String known = JARS.get(stamp);
+      if (known == null) {
+        known = "jar " + hex(Files.readAllBytes(path));
+        JARS.put(stamp, known);
+      }
+      return known;
     }
-    var identity = new Fingerprint().add(path.toString());
+    var listing = new StringBuilder(path.toString());
     try (Stream<Path> walk = Files.walk(path)) {
       List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
       for (Path file : files) {
-        identity.add(describe(file, Files.readAttributes(file, BasicFileAttributes.class)));
+        listing.append('\n').append(describe(file, Files.readAttributes(file, BasicFileAttributes.class)));
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return identity.hex();
+    return "folder " + hex(listing.toString().getBytes(StandardCharsets.UTF_8));
   }
+
+  private static String hex(byte[] bytes) {
+    var hash = new Murmur3();
+    hash.update(bytes);
+    return HexFormat.of().formatHex(hash.digest());
+  }
+
+  /** Jar identities by path, size and time. */
+  private static final Map<String, String> JARS = new ConcurrentHashMap<>();
 
   private static String describe(Path file, BasicFileAttributes attributes) {
     return file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();

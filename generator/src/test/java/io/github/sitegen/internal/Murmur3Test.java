@@ -1,4 +1,4 @@
-package io.github.sitegen.site;
+package io.github.sitegen.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
