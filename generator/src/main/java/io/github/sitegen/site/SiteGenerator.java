@@ -284,7 +284,8 @@ public final class SiteGenerator {
       Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, boolean search, @Nullable Incremental inc)
       throws IOException {
     Article a = plan.articles().get(page.path());
-    if (inc != null && inc.unchanged(page)) {
+    byte @Nullable [] fingerprint = inc == null ? null : inc.fingerprint(page);
+    if (inc != null && inc.unchanged(page, fingerprint)) {
       if (!search) {
         return new Rendered(page.path(), Outcome.SKIPPED, "", "", "", Set.of());
       }
@@ -298,7 +299,7 @@ public final class SiteGenerator {
     BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
     Outcome outcome = write(page.path(), render(page, plan, bodyHtml));
     if (inc != null) {
-      inc.done(page);
+      inc.done(page, fingerprint);
     }
     if (!search) {
       return new Rendered(page.path(), outcome, "", "", "", Set.of());
@@ -312,12 +313,13 @@ public final class SiteGenerator {
   private Outcome page(
       Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, @Nullable Incremental inc)
       throws IOException {
-    if (inc != null && inc.unchanged(page)) {
+    byte @Nullable [] fingerprint = inc == null ? null : inc.fingerprint(page);
+    if (inc != null && inc.unchanged(page, fingerprint)) {
       return Outcome.SKIPPED;
     }
     Outcome outcome = write(page.path(), render(page, plan, bodyHtml));
     if (inc != null) {
-      inc.done(page);
+      inc.done(page, fingerprint);
     }
     return outcome;
   }
@@ -407,16 +409,13 @@ public final class SiteGenerator {
     }
 
     /**
-     * Whether the page's inputs are those the previous build rendered it from, and its file is
-     * still the one that build wrote; if so it is carried over into the next cache.
+     * Whether the page's inputs, whose {@link #fingerprint} is given (null: not known yet), are
+     * those the previous build rendered it from, and its file is still the one that build wrote;
+     * if so it is carried over into the next cache.
      */
-    boolean unchanged(Page page) throws IOException {
+    boolean unchanged(Page page, byte @Nullable [] fingerprint) throws IOException {
       BuildCache.PageEntry old = previous.page(page.path());
-      if (old == null) {
-        return false;
-      }
-      byte[] fingerprint = fingerprint(page);
-      if (fingerprint == null || !old.sameFingerprint(fingerprint)) {
+      if (old == null || fingerprint == null || !old.sameFingerprint(fingerprint)) {
         return false;
       }
       Path file = target(page.path());
@@ -435,10 +434,13 @@ public final class SiteGenerator {
       return true;
     }
 
-    /** Records a page just rendered and written (or found with the right bytes). */
-    void done(Page page) throws IOException {
+    /**
+     * Records a page just rendered and written (or found with the right bytes); its fingerprint
+     * as taken before rendering, or null when its bodies were not known then (they are now).
+     */
+    void done(Page page, byte @Nullable [] before) throws IOException {
       changed = true;
-      byte[] fingerprint = fingerprint(page);
+      byte[] fingerprint = before != null ? before : fingerprint(page);
       if (fingerprint == null) {
         return; // a body was not rendered by this build: cannot tell, render it next time
       }
