@@ -148,7 +148,7 @@ final class BuildCache {
     }
   }
 
-  /** Writes this cache into {@code folder}, atomically. */
+  /** Writes this cache into {@code folder}, atomically; once the build that filled it is done. */
   void save(Path folder) throws IOException {
     var bytes = new ByteArrayOutputStream(1 << 20);
     try (var out = new DataOutputStream(bytes)) {
@@ -156,22 +156,19 @@ final class BuildCache {
       out.writeInt(FORMAT);
       utf(out, key);
       // in no particular order: the cache is not compared, only read back
-      Map<String, PageEntry> pageEntries = pages;
-      out.writeInt(pageEntries.size());
-      for (Map.Entry<String, PageEntry> e : pageEntries.entrySet()) {
+      out.writeInt(pages.size());
+      for (Map.Entry<String, PageEntry> e : pages.entrySet()) {
         utf(out, e.getKey());
         bytes(out, e.getValue().fingerprint());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
       }
-      List<String> otherFiles = List.copyOf(others);
-      out.writeInt(otherFiles.size());
-      for (String other : otherFiles) {
+      out.writeInt(others.size());
+      for (String other : others) {
         utf(out, other);
       }
-      Map<String, BodyEntry> bodyEntries = new HashMap<>(bodies);
-      out.writeInt(bodyEntries.size());
-      for (Map.Entry<String, BodyEntry> e : bodyEntries.entrySet()) {
+      out.writeInt(bodies.size());
+      for (Map.Entry<String, BodyEntry> e : bodies.entrySet()) {
         utf(out, e.getKey());
         bytes(out, e.getValue().identity());
         out.writeInt(e.getValue().minutes());
@@ -180,10 +177,9 @@ final class BuildCache {
           utf(out, destination);
         }
       }
-      Map<String, DocEntry> docEntries = new HashMap<>(docs);
       Map<String, Integer> dictionary = new HashMap<>();
       List<String> words = new ArrayList<>();
-      for (DocEntry doc : docEntries.values()) {
+      for (DocEntry doc : docs.values()) {
         for (String term : doc.terms()) {
           if (dictionary.putIfAbsent(term, words.size()) == null) {
             words.add(term);
@@ -194,8 +190,8 @@ final class BuildCache {
       for (String word : words) {
         utf(out, word);
       }
-      out.writeInt(docEntries.size());
-      for (Map.Entry<String, DocEntry> e : docEntries.entrySet()) {
+      out.writeInt(docs.size());
+      for (Map.Entry<String, DocEntry> e : docs.entrySet()) {
         DocEntry doc = e.getValue();
         utf(out, e.getKey());
         bytes(out, doc.key());

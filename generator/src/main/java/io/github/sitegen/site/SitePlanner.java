@@ -177,7 +177,7 @@ final class SitePlanner {
               labels.expect("home.title"),
               new LinkView(labels.expect("reader.toList"), "index.html")));
     }
-    Related related = new Related(viewed, tags);
+    Related related = new Related(viewed);
     pages.addAll(
         java.util.stream.IntStream.range(0, viewed.size())
             .parallel()
@@ -875,7 +875,7 @@ final class SitePlanner {
     private final List<Entry> entries;
     private final Map<String, int[]> byTag = new HashMap<>();
 
-    Related(List<Entry> entries, Map<String, TagView> tags) {
+    Related(List<Entry> entries) {
       if (entries.size() >= 1 << 26) {
         throw new IllegalStateException("related articles are ranked for up to 2^26 articles");
       }
