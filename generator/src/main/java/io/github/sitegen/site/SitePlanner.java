@@ -168,7 +168,8 @@ final class SitePlanner {
             "home.ftlh",
             all,
             labels.expect("home.title"),
-            Map.of("years", newestFirst(years), "reader", READ + "index.html")));
+            Map.of("years", newestFirst(years), "reader", READ + "index.html"),
+            java.util.Collections.singletonMap("years", null))); // the first page lists the years
     if (options.makes(PageKind.READER)) {
       pages.addAll(
           reader(
@@ -581,7 +582,8 @@ final class SitePlanner {
             "reader.ftlh",
             articles,
             labels.format("reader.title", title),
-            Map.of("list", list, "heading", title))) {
+            Map.of("list", list, "heading", title),
+            Map.of())) {
       @SuppressWarnings("unchecked")
       List<ArticleView> slice = (List<ArticleView>) p.model().get("articles");
       pages.add(
@@ -615,16 +617,20 @@ final class SitePlanner {
       Map<String, @Nullable Object> extra = new HashMap<>();
       extra.put("period", period);
       extra.put("up", new LinkView(parent.label(), parent.path()));
-      extra.put("previous", i > 0 ? ordered.get(i - 1) : null);
-      extra.put("next", i + 1 < ordered.size() ? ordered.get(i + 1) : null);
+      // links without counts: a page does not change when a neighbouring period gets an article
+      extra.put("previous", i > 0 ? link(ordered.get(i - 1)) : null);
+      extra.put("next", i + 1 < ordered.size() ? link(ordered.get(i + 1)) : null);
+      Map<String, @Nullable Object> numbered = new HashMap<>();
+      numbered.put("period", link(period));
       if (children == null) {
         extra.put("reader", period.path().replace("index.html", READ + "index.html"));
       } else {
         extra.put("days", childrenByPeriod.getOrDefault(period.key(), List.of()));
+        numbered.put("days", null);
       }
       List<ArticleView> articles = articlesByPeriod.getOrDefault(period.key(), List.of());
       String base = period.path().substring(0, period.path().length() - "index.html".length());
-      pages.addAll(list(base, template, articles, period.label(), extra));
+      pages.addAll(list(base, template, articles, period.label(), extra, numbered));
     }
     return pages;
   }
@@ -666,7 +672,8 @@ final class SitePlanner {
                   "feed",
                   tagFolder(tag) + "feed.xml",
                   "up",
-                  new LinkView(labels.expect("tags.title"), "tags/index.html"))));
+                  new LinkView(labels.expect("tags.title"), "tags/index.html")),
+              Map.of("tag", new NameLink(tag.name(), tag.slug(), tag.path()))));
     }
     return pages;
   }
@@ -702,42 +709,64 @@ final class SitePlanner {
                   "feed",
                   authorFolder(author) + "feed.xml",
                   "up",
-                  new LinkView(labels.expect("authors.title"), "authors/index.html"))));
+                  new LinkView(labels.expect("authors.title"), "authors/index.html")),
+              Map.of("author", new NameLink(author.name(), author.slug(), author.path()))));
     }
     return pages;
   }
 
   /**
-   * A paginated list under {@code base}: {@code base/index.html}, {@code base/page/2/index.html}…
+   * A paginated list under {@code base}, newest first, in pages that stay put as the list grows.
+   *
+   * <p>Pages are numbered from the oldest: {@code base/page/1/index.html} holds the {@code
+   * pageSize} oldest articles, {@code page/2/} the next ones, and so on. The first page, {@code
+   * base/index.html}, holds the newest articles: {@code pageSize} plus the remainder, so between
+   * one and two pages' worth (all of them when the list is shorter than a page). A new article
+   * therefore changes the first page only, and once every {@code pageSize} articles the first page
+   * hands its oldest {@code pageSize} to a new numbered page: every other page keeps its URL, its
+   * articles and its bytes, so incremental builds and deploys stay small. For the same reason the
+   * numbered pages take {@code numbered} over {@code extra}: the same names without what changes as
+   * the list grows, such as counts.
    */
   private List<Page> list(
       String base,
       String template,
       List<ArticleView> articles,
       String title,
-      Map<String, ? extends @Nullable Object> extra) {
+      Map<String, ? extends @Nullable Object> extra,
+      Map<String, ? extends @Nullable Object> numbered) {
     int size = options.pageSize();
-    int count = Math.max(1, (articles.size() + size - 1) / size);
+    int count = Math.max(1, articles.size() / size);
+    int firstSize = articles.size() - (count - 1) * size;
     List<Page> pages = new ArrayList<>();
-    for (int n = 1; n <= count; n++) {
-      List<ArticleView> slice =
-          articles.subList((n - 1) * size, Math.min(articles.size(), n * size));
+    for (int i = 0; i < count; i++) {
+      int number = count - i; // 1 is the oldest page
+      int from = i == 0 ? 0 : firstSize + (i - 1) * size;
+      List<ArticleView> slice = articles.subList(from, i == 0 ? firstSize : from + size);
       var pager =
           new Pager(
-              n,
-              count,
-              n > 1 ? pagePath(base, n - 1) : null,
-              n < count ? pagePath(base, n + 1) : null);
-      String pageTitle = n == 1 ? title : labels.format("pager.title", title, n, count);
-      Builder builder = page(pagePath(base, n), template, pageTitle);
+              number,
+              i == 0,
+              i == 0 ? null : pagePath(base, number + 1, count),
+              number > 1 ? pagePath(base, number - 1, count) : null);
+      String pageTitle = i == 0 ? title : labels.format("pager.title", title, number);
+      Builder builder = page(pagePath(base, number, count), template, pageTitle);
       extra.forEach(builder::with);
+      if (i > 0) {
+        numbered.forEach(builder::with);
+      }
       pages.add(builder.with("articles", slice).with("pager", pager).build(lastmodOfViews(slice)));
     }
     return pages;
   }
 
-  private static String pagePath(String base, int n) {
-    return n == 1 ? base + "index.html" : base + "page/" + n + "/index.html";
+  private static PeriodLink link(PeriodView period) {
+    return new PeriodLink(period.key(), period.label(), period.path());
+  }
+
+  /** The path of page {@code number} (from the oldest) of a list of {@code count} pages. */
+  private static String pagePath(String base, int number, int count) {
+    return number == count ? base + "index.html" : base + "page/" + number + "/index.html";
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -100,6 +101,41 @@ class IncrementalBuildTest {
         .isEqualTo(times.get("2026/01/09/billet-8/index.html"));
     assertThat(SiteFixture.read(site, "2026/01/05/nouveau/index.html"))
         .contains("../../04/billet-3/index.html");
+  }
+
+  @Test
+  void newArticlesLeaveTheNumberedPagesOfAListAlone() throws Exception {
+    incremental(); // 45 articles, 3 a page: the first page holds 3, page/1 to page/14 the rest
+    Map<String, FileTime> before = times(site);
+    for (int i = 0; i < 3; i++) {
+      write(
+          "2026/02/2" + i + "/tout-neuf-" + i + ".md",
+          "title: Tout neuf " + i + "\ndate: 2026-02-2" + i + "T08:00:00+01:00\ntags: [IA]",
+          "Le plus récent, n° " + i + ".\n");
+    }
+
+    incremental(); // 48: the first page hands its 3 oldest to a new page/15 and keeps the 3 newest
+    Map<String, FileTime> after = times(site);
+
+    assertSameAsCleanBuild();
+    List<String> numbered =
+        before.keySet().stream()
+            .filter(p -> p.matches("(read/|tags/ia/)?page/\\d+/index[.]html"))
+            // but the newest numbered page of a list that grew by a page: its link to newer
+            // articles now leads to the new page (page 14 of the home; page 5 of tag IA, 17 -> 20)
+            .filter(p -> !p.matches("(read/)?page/14/.*|tags/ia/page/5/.*"))
+            .toList();
+    assertThat(numbered).contains("page/1/index.html", "page/13/index.html", "read/page/13/index.html");
+    assertThat(numbered).allSatisfy(p -> assertThat(after.get(p)).as(p).isEqualTo(before.get(p)));
+    assertThat(after).doesNotContainKey("page/16/index.html");
+    assertThat(SiteFixture.read(site, "page/14/index.html"))
+        .contains("<a rel=\"prev\" href=\"../15/index.html\">");
+    assertThat(SiteFixture.read(site, "page/15/index.html"))
+        .contains("<a rel=\"prev\" href=\"../../index.html\">")
+        .contains("<a rel=\"next\" href=\"../14/index.html\">");
+    assertThat(SiteFixture.read(site, "index.html"))
+        .contains("tout-neuf-2", "tout-neuf-0")
+        .contains("<a rel=\"next\" href=\"page/15/index.html\">");
   }
 
   @Test

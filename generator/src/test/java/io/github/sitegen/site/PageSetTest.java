@@ -34,13 +34,12 @@ class PageSetTest {
             "2026/02/05/index.html",
             "2026/02/05/le-pape-peut-il-susciter-un-veritable-sursaut/index.html",
             "2026/02/05/lice-veut-multiplier-ses-sources-de-donnees/index.html",
-            "2026/02/05/page/2/index.html",
+            "2026/02/05/page/1/index.html",
             "2026/02/05/propriete-de-jeff-bezos-le-washington-post/index.html",
             "2026/02/05/read/index.html",
-            "2026/02/05/read/page/2/index.html",
+            "2026/02/05/read/page/1/index.html",
             "2026/02/index.html",
-            "2026/02/page/2/index.html",
-            "2026/02/page/3/index.html",
+            "2026/02/page/1/index.html",
             "2026/index.html",
             "404.html",
             "archives/index.html",
@@ -55,11 +54,9 @@ class PageSetTest {
             "feed.xml",
             "index.html",
             "js/search.js",
-            "page/2/index.html",
-            "page/3/index.html",
+            "page/1/index.html",
             "read/index.html",
-            "read/page/2/index.html",
-            "read/page/3/index.html",
+            "read/page/1/index.html",
             "robots.txt",
             "search/index.html",
             "search/index/d/0.json",
@@ -79,13 +76,11 @@ class PageSetTest {
             "tags/economie/index.html",
             "tags/ia-et-algorithmes/feed.xml",
             "tags/ia-et-algorithmes/index.html",
-            "tags/ia-et-algorithmes/page/2/index.html",
             "tags/index.html",
             "tags/presse/feed.xml",
             "tags/presse/index.html",
             "tags/societe-numerique/feed.xml",
-            "tags/societe-numerique/index.html",
-            "tags/societe-numerique/page/2/index.html");
+            "tags/societe-numerique/index.html");
   }
 
   @Test
@@ -107,16 +102,30 @@ class PageSetTest {
   }
 
   @Test
-  void tagPageCountsAndPaginates() {
-    String first = SiteFixture.read(site, "tags/ia-et-algorithmes/index.html");
-    String second = SiteFixture.read(site, "tags/ia-et-algorithmes/page/2/index.html");
+  void aListShorterThanTwoPagesStaysOnOnePage() {
+    // three articles, two a page: the first page takes the remainder instead of leaving one behind
+    String tag = SiteFixture.read(site, "tags/ia-et-algorithmes/index.html");
+
+    assertThat(tag)
+        .contains("<h1>Tag\u00a0: IA et algorithmes</h1>", "3 articles")
+        .containsSubsequence("lice-veut-multiplier", "elon-musk-avait", "le-pape-peut-il")
+        .doesNotContain("class=\"pager\"");
+  }
+
+  @Test
+  void dayPagesAreNumberedFromTheOldest() {
+    String first = SiteFixture.read(site, "2026/02/05/index.html");
+    String oldest = SiteFixture.read(site, "2026/02/05/page/1/index.html");
 
     assertThat(first)
-        .contains("<h1>Tag\u00a0: IA et algorithmes</h1>", "3 articles", "Page 1 sur 2")
-        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
-    assertThat(second)
-        .contains("<a rel=\"prev\" href=\"../../index.html\">", "Page 2 sur 2")
-        .contains("le-pape-peut-il-susciter-un-veritable-sursaut");
+        .containsSubsequence("lice-veut-multiplier", "elon-musk-avait")
+        .doesNotContain("le-pape-peut-il", "Page 2")
+        .contains("<a rel=\"next\" href=\"page/1/index.html\">");
+    assertThat(oldest)
+        .contains("<title>5 février 2026, page 1 – Archives de Next</title>")
+        .containsSubsequence("le-pape-peut-il", "propriete-de-jeff-bezos")
+        .contains("<span>Page 1</span>", "<a rel=\"prev\" href=\"../../index.html\">")
+        .doesNotContain("rel=\"next\" href=");
   }
 
   @Test
@@ -177,17 +186,20 @@ class PageSetTest {
   }
 
   @Test
-  void homeIsPaginatedNewestFirst() {
+  void homeIsPaginatedNewestFirstWithPagesNumberedFromTheOldest() {
+    // five articles, two a page: page 1 holds the two oldest, the home the three newest
     String home = SiteFixture.read(site, "index.html");
-    String last = SiteFixture.read(site, "page/3/index.html");
+    String oldest = SiteFixture.read(site, "page/1/index.html");
 
     assertThat(home)
-        .containsSubsequence("lice-veut-multiplier", "elon-musk-avait")
-        .doesNotContain("le-pape-peut-il")
-        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
-    assertThat(last)
-        .contains("vos-flux-rss", "<a rel=\"prev\" href=\"../2/index.html\">")
-        .doesNotContain("rel=\"next\" href=");
+        .containsSubsequence("lice-veut-multiplier", "elon-musk-avait", "le-pape-peut-il")
+        .doesNotContain("propriete-de-jeff-bezos", "vos-flux-rss")
+        .contains("<a rel=\"next\" href=\"page/1/index.html\">")
+        .doesNotContain("rel=\"prev\" href=");
+    assertThat(oldest)
+        .containsSubsequence("propriete-de-jeff-bezos", "vos-flux-rss")
+        .contains("<a rel=\"prev\" href=\"../../index.html\">", "<span>Page 1</span>")
+        .doesNotContain("rel=\"next\" href=", "lice-veut-multiplier");
   }
 
   @Test
@@ -216,7 +228,7 @@ class PageSetTest {
         .contains("<a href=\"../index.html\">Liste compacte</a>")
         .contains("<span aria-current=\"page\">Articles en entier</span>")
         .contains("Les courtiers vendent des historiques de localisation")
-        .contains("<a rel=\"next\" href=\"page/2/index.html\">");
+        .contains("<a rel=\"next\" href=\"page/1/index.html\">");
   }
 
   @Test
