@@ -159,7 +159,8 @@
         });
       })
       .then(function (found) {
-        hits = found;
+        // documents are numbered from the oldest: the highest number is the newest article
+        hits = found.slice().reverse();
         if (hits.length === 0) {
           say(form.dataset.none);
           return;

@@ -25,12 +25,14 @@ import java.util.TreeMap;
  *       delta-encoded in base 36, comma-separated. Shards are cut at about {@link #SHARD_BYTES}; a
  *       term with a longer list gets a shard of its own;
  *   <li>{@code d/N.json}: documents {@code N*CHUNK} to {@code N*CHUNK+CHUNK-1}, each {@code [path,
- *       title, date, snippet]}.
+ *       title, date, snippet]}. Documents are numbered from the oldest (the last added), so that a
+ *       new article gets the next number and only the newest chunk changes; a search lists the
+ *       highest numbers first, newest first.
  * </ul>
  *
  * <p>Terms are accent-folded and lowercased words ({@link #terms}); {@code search.js} in the theme
- * folds queries the same way. Documents are numbered in the order they are added (newest first), so
- * results come newest first. Not thread-safe: one builder per build.
+ * folds queries the same way. Documents are added newest first and numbered in the reverse order
+ * (see above). Not thread-safe: one builder per build.
  */
 final class SearchIndex {
   /** Target size of a shard file. */
@@ -137,8 +139,9 @@ final class SearchIndex {
     List<String> firstTerms = new ArrayList<>();
     var shard = new StringBuilder();
     int bytes = 0;
+    int last = docs.size() - 1;
     for (Map.Entry<String, IntList> e : new TreeMap<>(postings).entrySet()) {
-      String entry = json(e.getKey()) + ":\"" + e.getValue().encode() + "\"";
+      String entry = json(e.getKey()) + ":\"" + e.getValue().encodeReversed(last) + "\"";
       int size = entry.length() + 1;
       if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
         files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
@@ -156,12 +159,15 @@ final class SearchIndex {
     if (shard.length() > 0) {
       files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
     }
-    for (int c = 0; c * CHUNK < docs.size(); c++) {
-      List<String> chunk = docs.subList(c * CHUNK, Math.min(docs.size(), (c + 1) * CHUNK));
+    List<String> oldestFirst = new ArrayList<>(docs);
+    java.util.Collections.reverse(oldestFirst);
+    for (int c = 0; c * CHUNK < oldestFirst.size(); c++) {
+      List<String> chunk =
+          oldestFirst.subList(c * CHUNK, Math.min(oldestFirst.size(), (c + 1) * CHUNK));
       files.put(FOLDER + "d/" + c + ".json", utf8("[" + String.join(",\n", chunk) + "]"));
     }
     String meta =
-        "{\"version\":1,\"docs\":"
+        "{\"version\":2,\"docs\":"
             + docs.size()
             + ",\"chunk\":"
             + CHUNK
@@ -231,16 +237,20 @@ final class SearchIndex {
       values[size++] = value;
     }
 
-    /** Deltas from the previous value (the first from 0), base 36, comma-separated. */
-    String encode() {
+    /**
+     * The values {@code v} (ascending) as {@code last - v}, ascending: deltas from the previous one
+     * (the first from 0), base 36, comma-separated.
+     */
+    String encodeReversed(int last) {
       var out = new StringBuilder();
       int previous = 0;
-      for (int i = 0; i < size; i++) {
-        if (i > 0) {
+      for (int i = size - 1; i >= 0; i--) {
+        if (i < size - 1) {
           out.append(',');
         }
-        out.append(Integer.toString(values[i] - previous, 36));
-        previous = values[i];
+        int value = last - values[i];
+        out.append(Integer.toString(value - previous, 36));
+        previous = value;
       }
       return out.toString();
     }

@@ -41,11 +41,32 @@ class SearchIndexTest {
     index.add("b/index.html", "Hiver", "4 février 2026", "…", "Un hiver à Québec, été indien");
     Map<String, byte[]> files = index.files();
 
-    assertThat(new Client(files).search("ETE")).containsExactly(0, 1);
-    assertThat(new Client(files).search("quebec été")).containsExactly(1);
+    // added newest first, numbered from the oldest, listed newest first
+    assertThat(new Client(files).search("ETE")).containsExactly(1, 0);
+    assertThat(new Client(files).search("quebec été")).containsExactly(0);
     assertThat(new Client(files).search("montreal quebec")).isEmpty();
     assertThat(new String(files.get("search/index/d/0.json"), StandardCharsets.UTF_8))
-        .startsWith("[[\"a/index.html\",\"Été\",\"5 février 2026\",\"…\"]");
+        .startsWith("[[\"b/index.html\",\"Hiver\",\"4 février 2026\",\"…\"],\n[\"a/index.html\"");
+  }
+
+  @Test
+  void aNewerDocumentLeavesTheChunksOfOlderOnesAlone() {
+    var before = new SearchIndex();
+    var after = new SearchIndex();
+    after.add("new/index.html", "Nouveau", "6 février 2026", "…", "Un tout nouvel article");
+    for (int d = 2 * SearchIndex.CHUNK + 4; d >= 0; d--) {
+      before.add("a" + d + "/index.html", "A" + d, "5 février 2026", "…", "Un article " + d);
+      after.add("a" + d + "/index.html", "A" + d, "5 février 2026", "…", "Un article " + d);
+    }
+    Map<String, byte[]> old = before.files();
+    Map<String, byte[]> files = after.files();
+
+    assertThat(files.get("search/index/d/0.json")).isEqualTo(old.get("search/index/d/0.json"));
+    assertThat(files.get("search/index/d/1.json")).isEqualTo(old.get("search/index/d/1.json"));
+    assertThat(files.get("search/index/d/2.json")).isNotEqualTo(old.get("search/index/d/2.json"));
+    assertThat(new Client(files).search("article")).hasSize(2 * SearchIndex.CHUNK + 6).startsWith(
+        2 * SearchIndex.CHUNK + 5, 2 * SearchIndex.CHUNK + 4);
+    assertThat(new Client(files).search("nouvel")).containsExactly(2 * SearchIndex.CHUNK + 5);
   }
 
   @Test
@@ -158,7 +179,8 @@ class SearchIndexTest {
           result.retainAll(ids);
         }
       }
-      List<Integer> hits = result == null ? List.of() : result;
+      List<Integer> hits = result == null ? new ArrayList<>() : new ArrayList<>(result);
+      java.util.Collections.reverse(hits); // newest (highest number) first, as search.js does
       Set<Integer> chunks = new LinkedHashSet<>();
       hits.stream().limit(10).forEach(id -> chunks.add(id / SearchIndex.CHUNK));
       chunks.forEach(c -> fetch("search/index/d/" + c + ".json"));

@@ -188,6 +188,15 @@ class SiteBrowserTest {
       assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(hitTitle);
       assertThat(driver.findElement(By.cssSelector(".body")).getText()).contains("Bayerischer");
 
+      // a word of several articles: newest first (the index numbers documents from the oldest)
+      driver.get(root + "search/index.html?q=soci%C3%A9t%C3%A9%20num%C3%A9rique");
+      wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#search-results li"), 3));
+      assertThat(
+              driver.findElements(By.cssSelector("#search-results h2 a")).stream()
+                  .map(a -> a.getAttribute("href").replaceAll(".*/2026/02/(0\\d/[^/]{6}).*", "$1"))
+                  .toList())
+          .containsExactly("05/l-ice-", "05/le-pap", "05/propri");
+
       // dark mode changes the page's background
       driver.get(root);
       String light = background(driver);
