@@ -90,7 +90,17 @@ final class Fingerprint {
 
       tag('m');
       number(map.size());
-      // a map's order is not part of it: entries are added sorted by their key's fingerprint
+      // a map's order is not part of it: entries are added sorted by key when every key is a
+      // string (models, bodies by path: the common case), else by their key's fingerprint
+      if (map.keySet().stream().allMatch(k -> k instanceof String)) {
+        tag('k');
+        String[] keys = map.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(keys);
+        for (String key : keys) {
+          add(key).add(map.get(key));
+        }
+        return this;
+      }
       List<byte[]> entries = new ArrayList<>(map.size());
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         entries.add(new Fingerprint(memo).add(entry.getKey()).add(entry.getValue()).bytes());

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Collator;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -73,6 +74,12 @@ final class SitePlanner {
   /** Per-plan state: this planner is made for one build. */
   private final Map<String, Article> articlesByPath = new HashMap<>();
 
+  /** Each article's last change ({@link #lastmod}), by path: pages take the newest of theirs. */
+  private final Map<String, Stamp> lastmodByPath = new HashMap<>();
+
+  /** A time with its instant, compared cheaply. */
+  private record Stamp(Instant instant, OffsetDateTime time) {}
+
   SitePlanner(SiteOptions options, Labels labels) {
     this.options = options;
     this.labels = labels;
@@ -119,6 +126,7 @@ final class SitePlanner {
   Plan plan(List<Article> archive, Map<String, String> images) {
     ArchivedImages archivedImages = new ArchivedImages(images, options.baseUrl());
     articlesByPath.clear();
+    lastmodByPath.clear();
     List<Article> sorted =
         archive.stream()
             .sorted(
@@ -139,6 +147,8 @@ final class SitePlanner {
       String path = uniquePath(folder + "/" + safeSlug(article.slug()), usedPaths);
       placed.add(new Placed(article, local, path));
       articlesByPath.put(path, article);
+      OffsetDateTime lastmod = lastmod(List.of(article));
+      lastmodByPath.put(path, new Stamp(lastmod.toInstant(), lastmod));
       if (!article.link().isEmpty()) {
         // the newest article keeps a link shared by several (sorted newest first)
         InternalLinks.key(article.link()).ifPresent(key -> linkIndex.putIfAbsent(key, path));
@@ -416,7 +426,21 @@ final class SitePlanner {
 
   /** The archive's slug, unless a hand-written file gave one that is not path-safe. */
   private static String safeSlug(String slug) {
-    return slug.matches("[a-z0-9][a-z0-9-]{0,119}") ? slug : Slugs.of(slug, "article");
+    return isSafeSlug(slug) ? slug : Slugs.of(slug, "article");
+  }
+
+  /** {@code [a-z0-9][a-z0-9-]{0,119}}, without a regular expression: it runs for every article. */
+  static boolean isSafeSlug(String slug) {
+    if (slug.isEmpty() || slug.length() > 120 || slug.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < slug.length(); i++) {
+      char c = slug.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -891,8 +915,14 @@ final class SitePlanner {
   }
 
   private @Nullable OffsetDateTime lastmodOfViews(List<ArticleView> views) {
-    List<Article> articles = views.stream().map(v -> articlesByPath.get(v.path())).toList();
-    return articles.isEmpty() ? null : lastmod(articles);
+    Stamp newest = null;
+    for (ArticleView v : views) {
+      Stamp s = lastmodByPath.get(v.path());
+      if (newest == null || s.instant().isAfter(newest.instant())) {
+        newest = s;
+      }
+    }
+    return newest == null ? null : newest.time();
   }
 
   /**

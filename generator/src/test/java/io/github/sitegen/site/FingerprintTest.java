@@ -1,0 +1,89 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.github.sitegen.site.model.LinkView;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** What makes two page inputs digest alike or apart. */
+class FingerprintTest {
+  private static String hex(Object value) {
+    return new Fingerprint().add(value).hex();
+  }
+
+  private static String memoHex(Fingerprint.Memo memo, Object value) {
+    return new Fingerprint(memo).add(value).hex();
+  }
+
+  @Test
+  void aMapDigestsAlikeInAnyOrder() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("title", "Accueil");
+    a.put("pager", List.of(1, 2));
+    a.put("up", new LinkView("Tags", "tags/index.html"));
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("up", new LinkView("Tags", "tags/index.html"));
+    b.put("pager", List.of(1, 2));
+    b.put("title", "Accueil");
+
+    assertThat(hex(a)).isEqualTo(hex(b)).isEqualTo(hex(new TreeMap<>(a))).isEqualTo(hex(new HashMap<>(b)));
+    Map<Object, Object> mixed = new LinkedHashMap<>(Map.of(1, "un", "deux", 2));
+    Map<Object, Object> reversed = new LinkedHashMap<>();
+    reversed.put("deux", 2);
+    reversed.put(1, "un");
+    assertThat(hex(mixed)).isEqualTo(hex(reversed));
+  }
+
+  @Test
+  void differentInputsDigestApart() {
+    List<Object> values =
+        Arrays.asList(
+            null,
+            "",
+            "0",
+            0,
+            false,
+            List.of(),
+            Map.of(),
+            List.of(""),
+            Map.of("a", "b"),
+            Map.of("b", "a"),
+            Map.of("ab", ""),
+            Map.of("a", "b", "c", "d"),
+            Map.of("a", "bc", "", "d"),
+            List.of("a", "b"),
+            List.of("ab"),
+            new LinkView("a", "b"),
+            new LinkView("ab", ""),
+            new byte[] {0});
+    List<String> digests = values.stream().map(FingerprintTest::hex).toList();
+
+    assertThat(digests).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aMemoGivesTheSameDigestWhetherItKnowsTheRecordsOrNot() {
+    // (digests with and without a memo differ: a build uses one or the other throughout)
+    var memo = new Fingerprint.Memo();
+    var view = new LinkView("Société", "tags/societe/index.html");
+    Map<String, Object> model = Map.of("up", view, "links", List.of(view, view));
+    String first = memoHex(memo, model);
+
+    assertThat(memoHex(memo, model)).isEqualTo(first);
+    assertThat(memoHex(new Fingerprint.Memo(), model)).isEqualTo(first);
+    assertThat(memoHex(memo, Map.of("up", new LinkView("Société", "tags/societe/index.htm"))))
+        .isNotEqualTo(memoHex(memo, Map.of("up", view)));
+  }
+
+  @Test
+  void anUnknownTypeIsRefused() {
+    assertThatIllegalArgumentException().isThrownBy(() -> hex(new Object()));
+  }
+}
