@@ -54,7 +54,8 @@ final class BuildCache {
   }
 
   /** An article's search entry, valid while its {@code key} (body and front matter) is the same. */
-  record DocEntry(byte[] key, String title, String date, String snippet, Set<String> terms) {}
+  record DocEntry(
+      byte[] key, String title, String date, String snippet, SearchIndex.Terms terms) {}
 
   private final String key;
   private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
@@ -125,12 +126,16 @@ final class BuildCache {
         String title = in.string();
         String date = in.string();
         String snippet = in.string();
-        int n = in.buffer.getInt();
-        Set<String> terms = new LinkedHashSet<>(n * 2);
-        for (int k = 0; k < n; k++) {
-          terms.add(dictionary[in.buffer.getInt()]);
+        int[] ids = new int[in.buffer.getInt()];
+        for (int k = 0; k < ids.length; k++) {
+          int id = in.buffer.getInt();
+          if (id < 0 || id >= words) {
+            return new BuildCache(key);
+          }
+          ids[k] = id;
         }
-        cache.docs.put(page, new DocEntry(docKey, title, date, snippet, terms));
+        cache.docs.put(
+            page, new DocEntry(docKey, title, date, snippet, new SearchIndex.Terms(dictionary, ids, true)));
       }
       if (!in.string().equals(MAGIC)) {
         return new BuildCache(key);
@@ -177,14 +182,44 @@ final class BuildCache {
           utf(out, destination);
         }
       }
+      // one dictionary of every doc's words; a dictionary many docs share (the one this cache was
+      // loaded with) is mapped once per word, not once per occurrence
       Map<String, Integer> dictionary = new HashMap<>();
       List<String> words = new ArrayList<>();
-      for (DocEntry doc : docs.values()) {
-        for (String term : doc.terms()) {
-          if (dictionary.putIfAbsent(term, words.size()) == null) {
-            words.add(term);
+      Map<String[], int[]> translations = new java.util.IdentityHashMap<>();
+      Map<String, int[]> docWords = new HashMap<>();
+      for (Map.Entry<String, DocEntry> e : docs.entrySet()) {
+        SearchIndex.Terms terms = e.getValue().terms();
+        int[] translation =
+            terms.shared()
+                ? translations.computeIfAbsent(
+                    terms.dictionary(),
+                    d -> {
+                      int[] t = new int[d.length];
+                      Arrays.fill(t, -1);
+                      return t;
+                    })
+                : null;
+        int[] ids = new int[terms.size()];
+        for (int k = 0; k < ids.length; k++) {
+          int local = terms.ids()[k];
+          int id = translation == null ? -1 : translation[local];
+          if (id < 0) {
+            String term = terms.dictionary()[local];
+            Integer known = dictionary.putIfAbsent(term, words.size());
+            if (known == null) {
+              id = words.size();
+              words.add(term);
+            } else {
+              id = known;
+            }
+            if (translation != null) {
+              translation[local] = id;
+            }
           }
+          ids[k] = id;
         }
+        docWords.put(e.getKey(), ids);
       }
       out.writeInt(words.size());
       for (String word : words) {
@@ -198,9 +233,10 @@ final class BuildCache {
         utf(out, doc.title());
         utf(out, doc.date());
         utf(out, doc.snippet());
-        out.writeInt(doc.terms().size());
-        for (String term : doc.terms()) {
-          out.writeInt(dictionary.get(term));
+        int[] ids = docWords.get(e.getKey());
+        out.writeInt(ids.length);
+        for (int id : ids) {
+          out.writeInt(id);
         }
       }
       utf(out, MAGIC);

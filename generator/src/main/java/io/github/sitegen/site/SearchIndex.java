@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The static full-text search index under {@code search/index/}, built so that a query downloads
@@ -56,8 +55,46 @@ final class SearchIndex {
   private static final Set<String> STOP = Set.copyOf(STOP_WORDS);
   private static final int MAX_TERM = 40;
 
-  /** Postings by term; sorted only when the files are made (a tree map costs on every add). */
-  private final Map<String, IntList> postings = new HashMap<>();
+  /**
+   * A document's distinct terms, in order: {@code dictionary[ids[i]]}. A build cache loads every
+   * document's terms against one shared dictionary (int arrays, not a set of strings each: 10,000
+   * articles have millions of terms), which the index then maps to its own term numbers once per
+   * word rather than once per occurrence.
+   *
+   * @param shared whether {@code dictionary} serves many documents (worth remembering its mapping)
+   */
+  record Terms(String[] dictionary, int[] ids, boolean shared) {
+    /** The terms of a set, in its order. */
+    static Terms of(Set<String> terms) {
+      String[] dictionary = terms.toArray(new String[0]);
+      int[] ids = new int[dictionary.length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = i;
+      }
+      return new Terms(dictionary, ids, false);
+    }
+
+    /** No terms. */
+    static final Terms NONE = new Terms(new String[0], new int[0], false);
+
+    int size() {
+      return ids.length;
+    }
+
+    String get(int i) {
+      return dictionary[ids[i]];
+    }
+  }
+
+  /** Term numbers by term, and each term's posting list by number; sorted when files are made. */
+  private final Map<String, Integer> termIds = new HashMap<>();
+
+  private final List<String> termNames = new ArrayList<>();
+  private final List<IntList> postings = new ArrayList<>();
+
+  /** For each shared dictionary, its words' term numbers (-1 until first seen). */
+  private final Map<String[], int[]> translations = new java.util.IdentityHashMap<>();
+
   private final List<String> docs = new ArrayList<>();
 
   /**
@@ -75,11 +112,48 @@ final class SearchIndex {
 
   /** Adds a document whose text is already split into {@link #terms}. */
   void add(String path, String title, String date, String snippet, Set<String> terms) {
+    add(path, title, date, snippet, Terms.of(terms));
+  }
+
+  /** Adds a document whose terms are given as {@link Terms}. */
+  void add(String path, String title, String date, String snippet, Terms terms) {
     int doc = docs.size();
     docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
-    for (String term : terms) {
-      postings.computeIfAbsent(term, t -> new IntList()).add(doc);
+    String[] dictionary = terms.dictionary();
+    int[] translation =
+        terms.shared()
+            ? translations.computeIfAbsent(
+                dictionary,
+                d -> {
+                  int[] t = new int[d.length];
+                  Arrays.fill(t, -1);
+                  return t;
+                })
+            : null;
+    for (int id : terms.ids()) {
+      int term;
+      if (translation == null) {
+        term = termId(dictionary[id]);
+      } else {
+        term = translation[id];
+        if (term < 0) {
+          term = termId(dictionary[id]);
+          translation[id] = term;
+        }
+      }
+      postings.get(term).add(doc);
     }
+  }
+
+  private int termId(String term) {
+    Integer id = termIds.get(term);
+    if (id == null) {
+      id = termNames.size();
+      termIds.put(term, id);
+      termNames.add(term);
+      postings.add(new IntList());
+    }
+    return id;
   }
 
   /** Number of documents added. */
@@ -140,8 +214,14 @@ final class SearchIndex {
     var shard = new StringBuilder();
     int bytes = 0;
     int last = docs.size() - 1;
-    for (Map.Entry<String, IntList> e : new TreeMap<>(postings).entrySet()) {
-      String entry = json(e.getKey()) + ":\"" + e.getValue().encodeReversed(last) + "\"";
+    Integer[] order = new Integer[termNames.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
+    for (int t : order) {
+      String term = termNames.get(t);
+      String entry = json(term) + ":\"" + postings.get(t).encodeReversed(last) + "\"";
       int size = entry.length() + 1;
       if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
         files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
@@ -149,7 +229,7 @@ final class SearchIndex {
         bytes = 0;
       }
       if (shard.length() == 0) {
-        firstTerms.add(e.getKey());
+        firstTerms.add(term);
       } else {
         shard.append(',');
       }

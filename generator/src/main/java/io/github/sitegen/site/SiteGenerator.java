@@ -274,7 +274,12 @@ public final class SiteGenerator {
 
   /** An article page done, with its search entry ({@code terms} empty when search is off). */
   private record Rendered(
-      String path, Outcome outcome, String title, String date, String snippet, Set<String> terms) {}
+      String path,
+      Outcome outcome,
+      String title,
+      String date,
+      String snippet,
+      SearchIndex.Terms terms) {}
 
   /**
    * Renders and writes an article page (unless the build cache shows it would come out the same),
@@ -287,7 +292,7 @@ public final class SiteGenerator {
     byte @Nullable [] fingerprint = inc == null ? null : inc.fingerprint(page);
     if (inc != null && inc.unchanged(page, fingerprint)) {
       if (!search) {
-        return new Rendered(page.path(), Outcome.SKIPPED, "", "", "", Set.of());
+        return new Rendered(page.path(), Outcome.SKIPPED, "", "", "", SearchIndex.Terms.NONE);
       }
       BuildCache.DocEntry doc = inc.doc(page.path(), a);
       if (doc == null) {
@@ -302,7 +307,7 @@ public final class SiteGenerator {
       inc.done(page, fingerprint);
     }
     if (!search) {
-      return new Rendered(page.path(), outcome, "", "", "", Set.of());
+      return new Rendered(page.path(), outcome, "", "", "", SearchIndex.Terms.NONE);
     }
     BuildCache.DocEntry doc = doc(page.path(), a, body, inc);
     return new Rendered(
@@ -347,7 +352,7 @@ public final class SiteGenerator {
             a.title(),
             dates.date(a.date()).date(),
             snippet,
-            SearchIndex.terms(text));
+            SearchIndex.Terms.of(SearchIndex.terms(text)));
     if (inc != null) {
       inc.changed = true;
       inc.next.doc(path, doc);

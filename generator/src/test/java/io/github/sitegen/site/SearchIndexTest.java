@@ -70,6 +70,26 @@ class SearchIndexTest {
   }
 
   @Test
+  void termsAgainstASharedDictionaryIndexLikeSets() {
+    // how a build cache hands back the terms of unchanged articles, mixed with fresh ones
+    String[] dictionary = {"paris", "ete", "quebec", "hiver", "indien"};
+    var shared = new SearchIndex();
+    shared.add("a/index.html", "A", "d", "s", new SearchIndex.Terms(dictionary, new int[] {1, 0}, true));
+    shared.add("b/index.html", "B", "d", "s", Set.of("hiver", "neige"));
+    shared.add("c/index.html", "C", "d", "s", new SearchIndex.Terms(dictionary, new int[] {3, 2, 1, 4}, true));
+    var sets = new SearchIndex();
+    sets.add("a/index.html", "A", "d", "s", new LinkedHashSet<>(List.of("ete", "paris")));
+    sets.add("b/index.html", "B", "d", "s", Set.of("hiver", "neige"));
+    sets.add("c/index.html", "C", "d", "s", new LinkedHashSet<>(List.of("hiver", "quebec", "ete", "indien")));
+
+    Map<String, byte[]> files = shared.files();
+    Map<String, byte[]> expected = sets.files();
+    assertThat(files.keySet()).isEqualTo(expected.keySet());
+    files.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(expected.get(path)));
+    assertThat(new Client(files).search("hiver")).containsExactly(1, 0); // b, then c (the oldest)
+  }
+
+  @Test
   void escapesTextSoItCannotLeaveAScriptElement() {
     assertThat(SearchIndex.json("</script><b>\"\\\n\u2028"))
         .isEqualTo("\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\\\\\n\\u2028\"");
