@@ -48,13 +48,13 @@
   }
 
   /** The shard holding a term: the last one whose first term sorts before or at it. */
-  function shardOf(term) {
+  function shardOf(term, firsts) {
     var lo = 0;
-    var hi = meta.shards.length - 1;
+    var hi = firsts.length - 1;
     var found = 0;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (meta.shards[mid] <= term) {
+      if (firsts[mid] <= term) {
         found = mid;
         lo = mid + 1;
       } else {
@@ -62,6 +62,25 @@
       }
     }
     return found;
+  }
+
+  /**
+   * A term's documents, ascending: from the shard of t/ (older documents, below meta.split) and
+   * the shard of r/ (the newer ones).
+   */
+  function lookup(term) {
+    var tiers = [["t/", meta.shards], ["r/", meta.recent]].filter(function (tier) {
+      return tier[1].length > 0;
+    });
+    return Promise.all(
+      tiers.map(function (tier) {
+        return get(base + tier[0] + shardOf(term, tier[1]) + ".json").then(function (shard) {
+          return Object.prototype.hasOwnProperty.call(shard, term) ? decode(shard[term]) : [];
+        });
+      })
+    ).then(function (lists) {
+      return [].concat.apply([], lists);
+    });
   }
 
   function decode(postings) {
@@ -146,11 +165,7 @@
           return [];
         }
         return Promise.all(
-          words.map(function (w) {
-            return get(base + "t/" + shardOf(w) + ".json").then(function (shard) {
-              return Object.prototype.hasOwnProperty.call(shard, w) ? decode(shard[w]) : [];
-            });
-          })
+          words.map(lookup)
         ).then(function (lists) {
           lists.sort(function (a, b) {
             return a.length - b.length;

@@ -17,12 +17,17 @@ import java.util.Set;
  * only what it needs:
  *
  * <ul>
- *   <li>{@code meta.json}: the number of documents, the chunk size, the stop words and the first
- *       term of every shard;
+ *   <li>{@code meta.json}: the number of documents, the chunk size, {@code split} (see below), the
+ *       stop words and the first term of every shard of {@code t/} ({@code shards}) and of {@code
+ *       r/} ({@code recent});
  *   <li>{@code t/N.json}: shard N, a run of consecutive terms in sorted order (so each shard holds
  *       the terms of one prefix range), each with its posting list: ascending document numbers,
  *       delta-encoded in base 36, comma-separated. Shards are cut at about {@link #SHARD_BYTES}; a
- *       term with a longer list gets a shard of its own;
+ *       term with a longer list gets a shard of its own. They hold documents {@code 0} to {@code
+ *       split - 1} only, whole blocks of {@link #BLOCK}, so that they stay put while articles
+ *       arrive;
+ *   <li>{@code r/N.json}: the same for the documents from {@code split} on (fewer than {@link
+ *       #BLOCK}); a query reads one shard of each and joins the lists;
  *   <li>{@code d/N.json}: documents {@code N*CHUNK} to {@code N*CHUNK+CHUNK-1}, each {@code [path,
  *       title, date, snippet]}. Documents are numbered from the oldest (the last added), so that a
  *       new article gets the next number and only the newest chunk changes; a search lists the
@@ -39,6 +44,13 @@ final class SearchIndex {
 
   /** Documents per document-table chunk. */
   static final int CHUNK = 40;
+
+  /**
+   * Documents per frozen block: the postings of documents below the last multiple of this ({@code
+   * split}) are in {@code t/} and change only when a block fills (or an old article changes); those
+   * of the newer ones in {@code r/}, small, rewritten as articles arrive.
+   */
+  static final int BLOCK = 1024;
 
   /** Where the index goes, relative to the site root. */
   static final String FOLDER = "search/index/";
@@ -210,21 +222,61 @@ final class SearchIndex {
   /** The index files, by path relative to the site root, in a fixed order. */
   Map<String, byte[]> files() {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    List<String> firstTerms = new ArrayList<>();
-    var shard = new StringBuilder();
-    int bytes = 0;
     int last = docs.size() - 1;
+    int split = docs.size() / BLOCK * BLOCK;
     Integer[] order = new Integer[termNames.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
+    List<String> shards = shards(files, FOLDER + "t/", order, last, 0, split);
+    List<String> recent = shards(files, FOLDER + "r/", order, last, split, docs.size());
+    List<String> oldestFirst = new ArrayList<>(docs);
+    java.util.Collections.reverse(oldestFirst);
+    for (int c = 0; c * CHUNK < oldestFirst.size(); c++) {
+      List<String> chunk =
+          oldestFirst.subList(c * CHUNK, Math.min(oldestFirst.size(), (c + 1) * CHUNK));
+      files.put(FOLDER + "d/" + c + ".json", utf8("[" + String.join(",\n", chunk) + "]"));
+    }
+    String meta =
+        "{\"version\":3,\"docs\":"
+            + docs.size()
+            + ",\"chunk\":"
+            + CHUNK
+            + ",\"split\":"
+            + split
+            + ",\"stop\":"
+            + jsonArray(STOP_WORDS)
+            + ",\"shards\":"
+            + jsonArray(shards)
+            + ",\"recent\":"
+            + jsonArray(recent)
+            + "}";
+    Map<String, byte[]> ordered = new LinkedHashMap<>();
+    ordered.put(FOLDER + "meta.json", utf8(meta));
+    ordered.putAll(files);
+    return ordered;
+  }
+
+  /**
+   * The shards, under {@code folder}, of the postings of documents {@code from} (inclusive) to
+   * {@code to} (exclusive), terms in {@code order}; the first term of each shard.
+   */
+  private List<String> shards(
+      Map<String, byte[]> files, String folder, Integer[] order, int last, int from, int to) {
+    List<String> firstTerms = new ArrayList<>();
+    var shard = new StringBuilder();
+    int bytes = 0;
     for (int t : order) {
+      String postingList = postings.get(t).encodeReversed(last, from, to);
+      if (postingList.isEmpty()) {
+        continue;
+      }
       String term = termNames.get(t);
-      String entry = json(term) + ":\"" + postings.get(t).encodeReversed(last) + "\"";
+      String entry = json(term) + ":\"" + postingList + "\"";
       int size = entry.length() + 1;
       if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
-        files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
+        files.put(folder + (firstTerms.size() - 1) + ".json", utf8("{" + shard + "}"));
         shard.setLength(0);
         bytes = 0;
       }
@@ -237,33 +289,17 @@ final class SearchIndex {
       bytes += size;
     }
     if (shard.length() > 0) {
-      files.put(shardPath(firstTerms.size() - 1), utf8("{" + shard + "}"));
+      files.put(folder + (firstTerms.size() - 1) + ".json", utf8("{" + shard + "}"));
     }
-    List<String> oldestFirst = new ArrayList<>(docs);
-    java.util.Collections.reverse(oldestFirst);
-    for (int c = 0; c * CHUNK < oldestFirst.size(); c++) {
-      List<String> chunk =
-          oldestFirst.subList(c * CHUNK, Math.min(oldestFirst.size(), (c + 1) * CHUNK));
-      files.put(FOLDER + "d/" + c + ".json", utf8("[" + String.join(",\n", chunk) + "]"));
-    }
-    String meta =
-        "{\"version\":2,\"docs\":"
-            + docs.size()
-            + ",\"chunk\":"
-            + CHUNK
-            + ",\"stop\":"
-            + jsonArray(STOP_WORDS)
-            + ",\"shards\":"
-            + jsonArray(firstTerms)
-            + "}";
-    Map<String, byte[]> ordered = new LinkedHashMap<>();
-    ordered.put(FOLDER + "meta.json", utf8(meta));
-    ordered.putAll(files);
-    return ordered;
+    return firstTerms;
   }
 
   static String shardPath(int n) {
     return FOLDER + "t/" + n + ".json";
+  }
+
+  static String recentShardPath(int n) {
+    return FOLDER + "r/" + n + ".json";
   }
 
   private static byte[] utf8(String text) {
@@ -318,17 +354,24 @@ final class SearchIndex {
     }
 
     /**
-     * The values {@code v} (ascending) as {@code last - v}, ascending: deltas from the previous one
-     * (the first from 0), base 36, comma-separated.
+     * The values {@code v} (ascending) as {@code last - v}, ascending, those from {@code from}
+     * (inclusive) to {@code to} (exclusive): deltas from the previous one (the first from 0), base
+     * 36, comma-separated; empty when there are none.
      */
-    String encodeReversed(int last) {
+    String encodeReversed(int last, int from, int to) {
       var out = new StringBuilder();
       int previous = 0;
       for (int i = size - 1; i >= 0; i--) {
-        if (i < size - 1) {
+        int value = last - values[i];
+        if (value < from) {
+          continue;
+        }
+        if (value >= to) {
+          break;
+        }
+        if (out.length() > 0) {
           out.append(',');
         }
-        int value = last - values[i];
         out.append(Integer.toString(value - previous, 36));
         previous = value;
       }

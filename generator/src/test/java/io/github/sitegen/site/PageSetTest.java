@@ -61,7 +61,7 @@ class PageSetTest {
             "search/index.html",
             "search/index/d/0.json",
             "search/index/meta.json",
-            "search/index/t/0.json",
+            "search/index/r/0.json",
             "sitemap.xml",
             "tags/amazon/feed.xml",
             "tags/amazon/index.html",

@@ -70,6 +70,34 @@ class SearchIndexTest {
   }
 
   @Test
+  void newDocumentsLeaveTheOlderBlocksOfTermShardsAlone() {
+    // BLOCK + 5 documents, then one more: t/ (whole blocks of old documents) stays put, r/ changes
+    int n = SearchIndex.BLOCK + 5;
+    var before = new SearchIndex();
+    var after = new SearchIndex();
+    after.add("new/index.html", "Neuf", "d", "s", "Le billet tout neuf, sur Paris");
+    for (int d = n - 1; d >= 0; d--) {
+      String text = "Billet " + d + (d % 2 == 0 ? " sur Paris" : " sur Lyon") + " mot" + d % 300;
+      before.add("b" + d + "/index.html", "B" + d, "d", "s", text);
+      after.add("b" + d + "/index.html", "B" + d, "d", "s", text);
+    }
+    Map<String, byte[]> old = before.files();
+    Map<String, byte[]> files = after.files();
+
+    List<String> frozen = files.keySet().stream().filter(p -> p.contains("/t/")).toList();
+    assertThat(frozen).isNotEmpty();
+    assertThat(frozen).allSatisfy(p -> assertThat(files.get(p)).as(p).isEqualTo(old.get(p)));
+    assertThat(files.keySet().stream().filter(p -> p.contains("/t/"))).containsExactlyElementsOf(
+        old.keySet().stream().filter(p -> p.contains("/t/")).toList());
+    assertThat(files.get("search/index/r/0.json")).isNotEqualTo(old.get("search/index/r/0.json"));
+    // a query joins both tiers, newest first
+    List<Integer> paris = new Client(files).search("paris");
+    assertThat(paris).hasSize(n / 2 + 2).startsWith(n, n - 1).endsWith(2, 0);
+    assertThat(new Client(files).search("neuf")).containsExactly(n);
+    assertThat(new Client(files).search("mot7 lyon")).containsExactly(907, 607, 307, 7);
+  }
+
+  @Test
   void termsAgainstASharedDictionaryIndexLikeSets() {
     // how a build cache hands back the terms of unchanged articles, mixed with fresh ones
     String[] dictionary = {"paris", "ete", "quebec", "hiver", "indien"};
@@ -164,34 +192,17 @@ class SearchIndexTest {
     List<Integer> search(String query) {
       downloaded = 0;
       String meta = fetch("search/index/meta.json");
-      Matcher shardsJson = Pattern.compile("\"shards\":\\[(.*?)]").matcher(meta);
-      assertThat(shardsJson.find()).isTrue();
-      List<String> shards = new ArrayList<>();
-      Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(shardsJson.group(1));
-      while (quoted.find()) {
-        shards.add(quoted.group(1));
-      }
+      List<String> shards = strings(meta, "shards");
+      List<String> recent = strings(meta, "recent");
       Set<String> fetched = new LinkedHashSet<>();
       List<Integer> result = null;
       for (String term : SearchIndex.terms(query)) {
-        int shard = 0;
-        for (int i = 0; i < shards.size(); i++) {
-          if (shards.get(i).compareTo(term) <= 0) {
-            shard = i;
-          }
-        }
-        String path = SearchIndex.shardPath(shard);
-        String json = fetched.add(path) ? fetch(path) : read(path);
         List<Integer> ids = new ArrayList<>();
-        Matcher m = ENTRY.matcher(json);
-        while (m.find()) {
-          if (m.group(1).equals(term)) {
-            int previous = 0;
-            for (String delta : m.group(2).split(",")) {
-              previous += Integer.parseInt(delta, 36);
-              ids.add(previous);
-            }
-          }
+        if (!shards.isEmpty()) {
+          ids.addAll(postings(SearchIndex.shardPath(shardOf(term, shards)), term, fetched));
+        }
+        if (!recent.isEmpty()) {
+          ids.addAll(postings(SearchIndex.recentShardPath(shardOf(term, recent)), term, fetched));
         }
         if (result == null) {
           result = ids;
@@ -205,6 +216,43 @@ class SearchIndexTest {
       hits.stream().limit(10).forEach(id -> chunks.add(id / SearchIndex.CHUNK));
       chunks.forEach(c -> fetch("search/index/d/" + c + ".json"));
       return hits;
+    }
+
+    private static List<String> strings(String meta, String name) {
+      Matcher array = Pattern.compile("\"" + name + "\":\\[(.*?)]").matcher(meta);
+      assertThat(array.find()).as(name).isTrue();
+      List<String> values = new ArrayList<>();
+      Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(array.group(1));
+      while (quoted.find()) {
+        values.add(quoted.group(1));
+      }
+      return values;
+    }
+
+    private static int shardOf(String term, List<String> firsts) {
+      int shard = 0;
+      for (int i = 0; i < firsts.size(); i++) {
+        if (firsts.get(i).compareTo(term) <= 0) {
+          shard = i;
+        }
+      }
+      return shard;
+    }
+
+    private List<Integer> postings(String path, String term, Set<String> fetched) {
+      String json = fetched.add(path) ? fetch(path) : read(path);
+      List<Integer> ids = new ArrayList<>();
+      Matcher m = ENTRY.matcher(json);
+      while (m.find()) {
+        if (m.group(1).equals(term)) {
+          int previous = 0;
+          for (String delta : m.group(2).split(",")) {
+            previous += Integer.parseInt(delta, 36);
+            ids.add(previous);
+          }
+        }
+      }
+      return ids;
     }
 
     private String fetch(String path) {

@@ -77,7 +77,8 @@ class SiteBrowserTest {
             3,
             null);
     new SiteGenerator(options, Reporter.silent()).generate();
-    var archive = new SyntheticArchive(1000);
+    // more than SearchIndex.BLOCK articles: the search index has both tiers (t/ and r/)
+    var archive = new SyntheticArchive(SearchIndex.BLOCK + 100);
     SiteFixture.build(
         new SiteOptions(
             dir.resolve("archive"),
@@ -234,6 +235,51 @@ class SiteBrowserTest {
       }
       darkMode(driver, false);
       axe(driver, List.of(root, articleUrl, year, search, root + "tags/index.html"));
+    } finally {
+      driver.quit();
+      server.stop(0);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void searchJoinsBothTiersOfTheIndexNewestFirstInChromium() throws Exception {
+    require(CHROMIUM, "Chromium (apt-get install chromium)");
+    require(CHROMEDRIVER, "ChromeDriver (apt-get install chromium-driver)");
+    // what search.js must find, by the test's model of it, on the files of the synthetic site
+    Map<String, byte[]> index = new java.util.HashMap<>();
+    try (var files = Files.walk(synthetic.resolve("search/index"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        index.put(synthetic.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+      }
+    }
+    String meta = new String(index.get("search/index/meta.json"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(meta).doesNotContain("\"shards\":[]").doesNotContain("\"recent\":[]");
+    List<Integer> expected = new SearchIndexTest.Client(index).search("chiffrement serveur");
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(expected.get(0)).isGreaterThanOrEqualTo(SearchIndex.BLOCK); // from r/
+    assertThat(expected.get(expected.size() - 1)).isLessThan(SearchIndex.BLOCK); // from t/
+    String chunk =
+        new String(
+            index.get("search/index/d/" + expected.get(0) / SearchIndex.CHUNK + ".json"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    Matcher doc = Pattern.compile("\\[\"([^\"]+)\"").matcher(chunk);
+    for (int i = 0; i <= expected.get(0) % SearchIndex.CHUNK; i++) {
+      assertThat(doc.find()).isTrue();
+    }
+    String newest = doc.group(1);
+
+    HttpServer server = serve(synthetic);
+    ChromeDriver driver = chrome();
+    try {
+      String root = "http://127.0.0.1:" + server.getAddress().getPort() + SUB_PATH;
+      var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(root + "search/index.html?q=chiffrement%20serveur");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li")));
+      assertThat(driver.findElement(By.id("search-status")).getText())
+          .startsWith(expected.size() + " ");
+      assertThat(driver.findElement(By.cssSelector("#search-results h2 a")).getAttribute("href"))
+          .isEqualTo(root + newest);
     } finally {
       driver.quit();
       server.stop(0);
