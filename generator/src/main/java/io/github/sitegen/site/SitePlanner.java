@@ -36,6 +36,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -113,7 +114,7 @@ final class SitePlanner {
   private record Entry(Article article, ZonedDateTime local, String path, ArticleView view) {}
 
   /** One article and where it goes, before its view can be made. */
-  private record Placed(Article article, ZonedDateTime local, String path) {}
+  private record Placed(Article article, ZonedDateTime local, String path, String day) {}
 
   Plan plan(List<Article> archive) {
     return plan(archive, Map.of());
@@ -140,23 +141,28 @@ final class SitePlanner {
     List<Placed> placed = new ArrayList<>();
     Set<String> usedPaths = new HashSet<>();
     Map<String, String> linkIndex = new HashMap<>();
-    for (Article article : sorted) {
+    // link keys parse URIs: in parallel, used in order below
+    List<Optional<String>> linkKeys =
+        sorted.parallelStream()
+            .map(a -> a.link().isEmpty() ? Optional.<String>empty() : InternalLinks.key(a.link()))
+            .toList();
+    for (int i = 0; i < sorted.size(); i++) {
+      Article article = sorted.get(i);
       ZonedDateTime local = article.date().atZoneSameInstant(options.zone());
-      String folder = dayKey(local).replace('-', '/');
+      String day = dayKey(local);
+      String folder = day.replace('-', '/');
       usedPaths.add(folder + "/" + READ + "index.html"); // the day's reading view
       String path = uniquePath(folder + "/" + safeSlug(article.slug()), usedPaths);
-      placed.add(new Placed(article, local, path));
+      placed.add(new Placed(article, local, path, day));
       articlesByPath.put(path, article);
       OffsetDateTime lastmod = lastmod(List.of(article));
       lastmodByPath.put(path, new Stamp(lastmod.toInstant(), lastmod));
-      if (!article.link().isEmpty()) {
-        // the newest article keeps a link shared by several (sorted newest first)
-        InternalLinks.key(article.link()).ifPresent(key -> linkIndex.putIfAbsent(key, path));
-      }
+      // the newest article keeps a link shared by several (sorted newest first)
+      linkKeys.get(i).ifPresent(key -> linkIndex.putIfAbsent(key, path));
     }
-    Map<String, PeriodView> days = periods(placed, p -> dayKey(p.local()), this::dayLabel);
-    Map<String, PeriodView> months = periods(placed, p -> monthKey(p.local()), this::monthLabel);
-    Map<String, PeriodView> years = periods(placed, p -> yearKey(p.local()), key -> key);
+    Map<String, PeriodView> days = periods(placed, Placed::day, this::dayLabel);
+    Map<String, PeriodView> months = periods(placed, p -> monthOfDay(p.day()), this::monthLabel);
+    Map<String, PeriodView> years = periods(placed, p -> yearOfDay(p.day()), key -> key);
 
     // views and article pages are independent of each other: made in parallel, kept in order
     List<Entry> viewed =
@@ -291,7 +297,7 @@ final class SitePlanner {
         }
       }
     }
-    PeriodView day = days.get(dayKey(e.local()));
+    PeriodView day = days.get(e.day());
     OffsetDateTime updated = a.updated();
     return new ArticleView(
         a.id(),
@@ -321,8 +327,8 @@ final class SitePlanner {
   }
 
   private Map<String, TagView> tags(List<Article> articles) {
-    Map<String, String> names = new TreeMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, String> names = new HashMap<>(); // sorted once, below
+    Map<String, Integer> counts = new HashMap<>();
     for (Article a : articles) {
       Set<String> seen = new HashSet<>();
       for (String tag : a.tags()) {
@@ -334,7 +340,7 @@ final class SitePlanner {
       }
     }
     Map<String, TagView> tags = new TreeMap<>();
-    names.forEach(
+    new TreeMap<>(names).forEach(
         (slug, name) ->
             tags.put(
                 slug, new TagView(name, slug, "tags/" + slug + "/index.html", counts.get(slug))));
@@ -342,8 +348,8 @@ final class SitePlanner {
   }
 
   private Map<String, AuthorView> authors(List<Article> articles) {
-    Map<String, String> names = new TreeMap<>();
-    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, String> names = new HashMap<>(); // sorted once, below
+    Map<String, Integer> counts = new HashMap<>();
     for (Article a : articles) {
       Set<String> seen = new HashSet<>();
       for (String author : a.authors()) {
@@ -355,7 +361,7 @@ final class SitePlanner {
       }
     }
     Map<String, AuthorView> authors = new TreeMap<>();
-    names.forEach(
+    new TreeMap<>(names).forEach(
         (slug, name) ->
             authors.put(
                 slug,
@@ -401,14 +407,22 @@ final class SitePlanner {
     return n < 10 ? "0" + n : Integer.toString(n);
   }
 
-  private static String monthKey(ArticleView v) {
-    String day = v.day().key(); // YYYY-MM-DD, the year possibly longer
+  /** {@code 2026-02} for {@code 2026-02-05} (the year possibly longer). */
+  private static String monthOfDay(String day) {
     return day.substring(0, day.length() - 3);
   }
 
-  private static String yearKey(ArticleView v) {
-    String day = v.day().key();
+  /** {@code 2026} for {@code 2026-02-05}. */
+  private static String yearOfDay(String day) {
     return day.substring(0, day.length() - 6);
+  }
+
+  private static String monthKey(ArticleView v) {
+    return monthOfDay(v.day().key());
+  }
+
+  private static String yearKey(ArticleView v) {
+    return yearOfDay(v.day().key());
   }
 
   private static String dayKey(ArticleView v) {
