@@ -33,7 +33,7 @@ final class Fingerprint {
    * home, date and tag pages and in related lists, and is digested once. Thread-safe.
    */
   static final class Memo {
-    private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>();
+    private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>(1 << 16);
 
     private record Identity(Object value) {
       @Override

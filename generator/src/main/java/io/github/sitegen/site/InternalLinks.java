@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds links that point at another archived article's original URL, so they can lead to the
@@ -12,12 +13,31 @@ import java.util.Optional;
  * slash and fragment; the fragment is kept on the rewritten link. An image archived by the import
  * ({@code archiveImages}) leads to its copy in the site.
  *
- * @param pages article page paths by normalised original URL
- * @param images the archived images
+ * <p>Thread-safe. Targets are remembered by URL: a body's links are looked up for its page, each
+ * reading view showing it, and each build's fingerprints.
  */
-record InternalLinks(Map<String, String> pages, ArchivedImages images) {
-  InternalLinks {
-    pages = Map.copyOf(pages);
+final class InternalLinks {
+  private final Map<String, String> pages;
+  private final ArchivedImages images;
+  private final Map<String, Optional<String>> targets = new ConcurrentHashMap<>();
+
+  /**
+   * @param pages article page paths by normalised original URL
+   * @param images the archived images
+   */
+  InternalLinks(Map<String, String> pages, ArchivedImages images) {
+    this.pages = Map.copyOf(pages);
+    this.images = images;
+  }
+
+  /** Article page paths by normalised original URL. */
+  Map<String, String> pages() {
+    return pages;
+  }
+
+  /** The archived images. */
+  ArchivedImages images() {
+    return images;
   }
 
   InternalLinks(Map<String, String> pages) {
@@ -59,6 +79,10 @@ record InternalLinks(Map<String, String> pages, ArchivedImages images) {
    * the link's fragment), or empty when it leads outside the site.
    */
   Optional<String> target(String url) {
+    return targets.computeIfAbsent(url, this::find);
+  }
+
+  private Optional<String> find(String url) {
     String image = images.paths().get(url.strip());
     if (image != null) {
       return Optional.of(image);
