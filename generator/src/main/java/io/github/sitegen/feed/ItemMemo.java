@@ -1,9 +1,9 @@
 package io.github.sitegen.feed;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,30 +12,61 @@ import org.jspecify.annotations.Nullable;
  * had byte for byte. Snapshots of a feed overlap a lot (an article stays in the feed for days), so
  * most items of a snapshot have been seen before.
  *
- * <p>An item is known by the SHA-256 of its raw bytes and of everything outside it that changes how
- * it reads (the prolog and the {@code <rss>} and {@code <channel>} start tags, with their
- * namespaces and {@code xml:base}); the feed's link, the last resort for an item's base URI, is
- * checked too. Only items read without any problem are remembered. Thread-safe; one per run: it
- * holds every distinct item version it saw.
+ * <p>An item is known by its raw bytes and everything outside it that changes how it reads (the
+ * prolog and the {@code <rss>} and {@code <channel>} start tags, with their namespaces and {@code
+ * xml:base}): a hit needs both to be equal byte for byte, so feeds cannot forge one. A cheap hash
+ * (CRC32C, which every JIT tier runs as one instruction per 8 bytes) only narrows the search; a
+ * collision costs a comparison, never a wrong item. The feed's link, the last resort for an item's
+ * base URI, is checked too. Only items read without any problem are remembered. Thread-safe; one per
+ * run: it holds every distinct item version it saw, with its bytes.
  */
 public final class ItemMemo {
 
   /** An item as read once, with its line relative to its start tag's. */
   record Known(FeedItem item, int lineOffset, String feedLink) {}
 
-  /** The digest of an item's bytes in their context, compared as four longs. */
-  record Key(long a, long b, long c, long d) {
-    static Key of(MessageDigest digest) {
-      byte[] h = digest.digest();
-      return new Key(at(h, 0), at(h, 8), at(h, 16), at(h, 24));
+  /**
+   * An item's bytes ({@code bytes[from..to)}) in their context. Equal keys have equal bytes and
+   * equal contexts; the hash only spreads them.
+   */
+  static final class Key {
+    private final byte[] context;
+    private final int contextHash;
+    private final byte[] bytes;
+    private final int from;
+    private final int to;
+    private final int crc;
+
+    private Key(byte[] context, int contextHash, byte[] bytes, int from, int to, int crc) {
+      this.context = context;
+      this.contextHash = contextHash;
+      this.bytes = bytes;
+      this.from = from;
+      this.to = to;
+      this.crc = crc;
     }
 
-    private static long at(byte[] h, int i) {
-      long v = 0;
-      for (int k = 0; k < 8; k++) {
-        v = v << 8 | (h[i + k] & 0xFF);
+    /** This key with its own copy of the item's bytes: it no longer holds the whole file. */
+    Key compact() {
+      if (from == 0 && to == bytes.length) {
+        return this;
       }
-      return v;
+      return new Key(context, contextHash, Arrays.copyOfRange(bytes, from, to), 0, to - from, crc);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k
+          && crc == k.crc
+          && contextHash == k.contextHash
+          && to - from == k.to - k.from
+          && Arrays.equals(bytes, from, to, k.bytes, k.from, k.to)
+          && Arrays.equals(context, k.context);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * contextHash + crc;
     }
   }
 
@@ -53,30 +84,23 @@ public final class ItemMemo {
     return known.get(key);
   }
 
+  /** Remembers an item; the key's bytes are copied, so the file's bytes are not kept. */
   void remember(Key key, Known item) {
-    known.putIfAbsent(key, item);
+    known.putIfAbsent(key.compact(), item);
   }
 
-  /** The key of each item of a scanned file, in order. */
+  /** The key of each item of a scanned file, in order; they point into {@code bytes}. */
   static Key[] keys(byte[] bytes, ItemSpans spans) {
-    MessageDigest digest = sha256();
-    digest.update(spans.context());
-    byte[] contextDigest = digest.digest();
+    byte[] context = spans.context();
+    int contextHash = Arrays.hashCode(context);
     Key[] keys = new Key[spans.items().size()];
+    CRC32C crc = new CRC32C();
     for (int i = 0; i < keys.length; i++) {
       ItemSpans.Span span = spans.items().get(i);
-      digest.update(contextDigest);
-      digest.update(bytes, span.start(), span.end() - span.start());
-      keys[i] = Key.of(digest);
+      crc.reset();
+      crc.update(bytes, span.start(), span.end() - span.start());
+      keys[i] = new Key(context, contextHash, bytes, span.start(), span.end(), (int) crc.getValue());
     }
     return keys;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
   }
 }
