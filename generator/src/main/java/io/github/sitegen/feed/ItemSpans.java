@@ -276,6 +276,7 @@ record ItemSpans(byte[] context, List<Span> items) {
      * (Horspool), CDATA being most of a feed's bytes.
      */
     private int cdataEnd(int from) {
+      byte[] b = this.b;
       int i = from;
       while (i + 2 < b.length) {
         byte last = b[i + 2];
@@ -330,6 +331,7 @@ record ItemSpans(byte[] context, List<Span> items) {
     }
 
     private int indexOf(int from, char c) {
+      byte[] b = this.b;
       for (int i = from; i < b.length; i++) {
         if (b[i] == c) {
           return i;
@@ -343,6 +345,7 @@ record ItemSpans(byte[] context, List<Span> items) {
     }
 
     private int indexOf(int from, String s, int limit) {
+      byte[] b = this.b;
       byte first = (byte) s.charAt(0);
       for (int i = from; i <= limit - s.length(); i++) {
         if (b[i] == first && startsWith(i, s)) {
@@ -354,11 +357,15 @@ record ItemSpans(byte[] context, List<Span> items) {
 
     /** The line of offset {@code at}, counting line ends the way XML does (CR LF, CR, LF). */
     private int lineAt(int at) {
+      byte[] b = this.b; // locals: the fields would be read and written on every byte under C1
+      int line = this.line;
       for (int i = counted; i < at; i++) {
-        if (b[i] == '\n' || b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
+        byte c = b[i];
+        if (c == '\n' || c == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
           line++;
         }
       }
+      this.line = line;
       counted = Math.max(counted, at);
       return line;
     }
