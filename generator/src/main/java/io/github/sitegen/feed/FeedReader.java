@@ -81,6 +81,7 @@ public final class FeedReader {
     requireNonNull(file, "file");
     requireNonNull(reporter, "reporter");
     requireNonNull(memo, "memo");
+    memo.fileRead();
     byte[] bytes = Files.readAllBytes(file);
     @Nullable ItemSpans spans = ItemSpans.scan(bytes);
     if (spans == null || spans.items().isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.sitegen.feed;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +19,16 @@ import org.jspecify.annotations.Nullable;
  * (CRC32C, which every JIT tier runs as one instruction per 8 bytes) only narrows the search; a
  * collision costs a comparison, never a wrong item. The feed's link, the last resort for an item's
  * base URI, is checked too. Only items read without any problem are remembered. Thread-safe; one per
- * run: it holds every distinct item version it saw, with its bytes.
+ * run.
+ *
+ * <p>It holds each item version with its bytes, and forgets one that no file has had among the
+ * last {@value #FORGET_AFTER} files read: snapshots are read in name (time) order, an article stays
+ * in a feed for some days, so what is older is rarely seen again, and memory stays bounded by the
+ * items of recent files. A forgotten item that comes back is only parsed again.
  */
 public final class ItemMemo {
+  /** Files read after which an item no file had is forgotten. */
+  static final int FORGET_AFTER = 256;
 
   /** An item as read once, with its line relative to its start tag's. */
   record Known(FeedItem item, int lineOffset, String feedLink) {}
@@ -70,10 +78,33 @@ public final class ItemMemo {
     }
   }
 
-  private final Map<Key, Known> known = new ConcurrentHashMap<>();
+  /** An item remembered, with the count of files read when a file last had it. */
+  private static final class Entry {
+    final Known item;
+    volatile int lastSeen;
+
+    Entry(Known item, int lastSeen) {
+      this.item = item;
+      this.lastSeen = lastSeen;
+    }
+  }
+
+  private final Map<Key, Entry> known = new ConcurrentHashMap<>();
+  private final AtomicInteger files = new AtomicInteger();
+  private final int forgetAfter;
 
   /** A new, empty memo. */
-  public ItemMemo() {}
+  public ItemMemo() {
+    this(FORGET_AFTER);
+  }
+
+  /** For tests: forgets items after {@code forgetAfter} files. */
+  ItemMemo(int forgetAfter) {
+    if (forgetAfter < 1) {
+      throw new IllegalArgumentException("forgetAfter must be positive, found " + forgetAfter);
+    }
+    this.forgetAfter = forgetAfter;
+  }
 
   /** How many distinct item versions are remembered. */
   public int size() {
@@ -81,12 +112,29 @@ public final class ItemMemo {
   }
 
   @Nullable Known get(Key key) {
-    return known.get(key);
+    Entry entry = known.get(key);
+    if (entry == null) {
+      return null;
+    }
+    entry.lastSeen = files.get();
+    return entry.item;
   }
 
   /** Remembers an item; the key's bytes are copied, so the file's bytes are not kept. */
   void remember(Key key, Known item) {
-    known.putIfAbsent(key.compact(), item);
+    known.putIfAbsent(key.compact(), new Entry(item, files.get()));
+  }
+
+  /**
+   * Counts one more file read; every quarter of the window, forgets the items no file had in the
+   * last {@code forgetAfter} files.
+   */
+  void fileRead() {
+    int count = files.incrementAndGet();
+    if (count % Math.max(1, forgetAfter / 4) == 0) {
+      int before = count - forgetAfter;
+      known.values().removeIf(e -> e.lastSeen < before);
+    }
   }
 
   /** The key of each item of a scanned file, in order; they point into {@code bytes}. */
