@@ -30,8 +30,11 @@ public final class ItemMemo {
   /** Files read after which an item no file had is forgotten. */
   static final int FORGET_AFTER = 256;
 
-  /** An item as read once, with its line relative to its start tag's. */
-  record Known(FeedItem item, int lineOffset, String feedLink) {}
+  /**
+   * An item as read once, with its line relative to its start tag's and the line breaks in its
+   * bytes.
+   */
+  record Known(FeedItem item, int lineOffset, String feedLink, int lineBreaks) {}
 
   /**
    * An item's bytes ({@code bytes[from..to)}) in their context. Equal keys have equal bytes and
