@@ -35,6 +35,19 @@ class LauncherTest {
   }
 
   @Test
+  void anImportWhoseCacheKnowsTheSnapshotHashesRunsWithC1Only() throws Exception {
+    Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
+    assertThat(run(Map.of(), "import", "--cache", cache.toString())).contains("-XX:TieredStopAtLevel=4");
+
+    Files.writeString(cache.resolve("snapshot-hashes.txt"), "site-gen snapshot hashes 1\n");
+
+    for (List<String> args :
+        List.of(run(Map.of(), "import", "--cache", cache.toString()), run(Map.of(), "import", "--cache=" + cache))) {
+      assertThat(args).contains("-XX:TieredStopAtLevel=1").noneMatch(a -> a.contains("CompilerDirectivesFile"));
+    }
+  }
+
+  @Test
   void otherCommandsRunWithC1Only() throws Exception {
     List<String> args = run(Map.of(), "build", "--archive", "a");
 
