@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * change when it is written again within the clock's tick). A cache that cannot be read is ignored.
  */
 final class SnapshotHashes {
+  /** The file's name; the launcher script looks for it too (a warm cache: few files to hash). */
   static final String FILE = "snapshot-hashes.txt";
   private static final String HEADER = "site-gen snapshot hashes 1";
 

@@ -81,19 +81,24 @@ public final class FeedReader {
     requireNonNull(file, "file");
     requireNonNull(reporter, "reporter");
     requireNonNull(memo, "memo");
+    memo.fileRead();
     byte[] bytes = Files.readAllBytes(file);
-    @Nullable ItemSpans spans = ItemSpans.scan(bytes);
+    @Nullable ItemSpans spans = ItemSpans.scanWithoutLines(bytes);
     if (spans == null || spans.items().isEmpty()) {
       return read(file, bytes, reporter).snapshot();
     }
-    List<ItemSpans.Span> spanList = spans.items();
     ItemMemo.Key[] keys = ItemMemo.keys(bytes, spans);
     ItemMemo.@Nullable Known[] known = new ItemMemo.Known[keys.length];
+    int[] knownLineBreaks = new int[keys.length];
     int hits = 0;
     for (int i = 0; i < keys.length; i++) {
-      known[i] = memo.get(keys[i]);
-      hits += known[i] == null ? 0 : 1;
+      ItemMemo.@Nullable Known k = memo.get(keys[i]);
+      known[i] = k;
+      hits += k == null ? 0 : 1;
+      knownLineBreaks[i] = k == null ? -1 : k.lineBreaks();
     }
+    // the lines of known items are not counted again: their bytes are those counted before
+    List<ItemSpans.Span> spanList = spans.withLines(bytes, knownLineBreaks).items();
     Read read;
     List<Problem> problems = new ArrayList<>();
     if (hits == 0) {
@@ -159,7 +164,9 @@ public final class FeedReader {
     for (int i = 0; i < keys.length; i++) {
       if (known[i] == null) {
         FeedItem item = read.items().get(next++);
-        memo.remember(keys[i], new ItemMemo.Known(atLine(item, 0), item.line() - spans.get(i).line(), read.feedLink()));
+        ItemSpans.Span span = spans.get(i);
+        memo.remember(
+            keys[i], new ItemMemo.Known(atLine(item, 0), item.line() - span.line(), read.feedLink(), span.lineBreaks()));
       }
     }
   }

@@ -1,9 +1,10 @@
 package io.github.sitegen.feed;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,37 +13,101 @@ import org.jspecify.annotations.Nullable;
  * had byte for byte. Snapshots of a feed overlap a lot (an article stays in the feed for days), so
  * most items of a snapshot have been seen before.
  *
- * <p>An item is known by the SHA-256 of its raw bytes and of everything outside it that changes how
- * it reads (the prolog and the {@code <rss>} and {@code <channel>} start tags, with their
- * namespaces and {@code xml:base}); the feed's link, the last resort for an item's base URI, is
- * checked too. Only items read without any problem are remembered. Thread-safe; one per run: it
- * holds every distinct item version it saw.
+ * <p>An item is known by its raw bytes and everything outside it that changes how it reads (the
+ * prolog and the {@code <rss>} and {@code <channel>} start tags, with their namespaces and {@code
+ * xml:base}): a hit needs both to be equal byte for byte, so feeds cannot forge one. A cheap hash
+ * (CRC32C, which every JIT tier runs as one instruction per 8 bytes) only narrows the search; a
+ * collision costs a comparison, never a wrong item. The feed's link, the last resort for an item's
+ * base URI, is checked too. Only items read without any problem are remembered. Thread-safe; one per
+ * run.
+ *
+ * <p>It holds each item version with its bytes, and forgets one that no file has had among the
+ * last {@value #FORGET_AFTER} files read: snapshots are read in name (time) order, an article stays
+ * in a feed for some days, so what is older is rarely seen again, and memory stays bounded by the
+ * items of recent files. A forgotten item that comes back is only parsed again.
  */
 public final class ItemMemo {
+  /** Files read after which an item no file had is forgotten. */
+  static final int FORGET_AFTER = 256;
 
-  /** An item as read once, with its line relative to its start tag's. */
-  record Known(FeedItem item, int lineOffset, String feedLink) {}
+  /**
+   * An item as read once, with its line relative to its start tag's and the line breaks in its
+   * bytes.
+   */
+  record Known(FeedItem item, int lineOffset, String feedLink, int lineBreaks) {}
 
-  /** The digest of an item's bytes in their context, compared as four longs. */
-  record Key(long a, long b, long c, long d) {
-    static Key of(MessageDigest digest) {
-      byte[] h = digest.digest();
-      return new Key(at(h, 0), at(h, 8), at(h, 16), at(h, 24));
+  /**
+   * An item's bytes ({@code bytes[from..to)}) in their context. Equal keys have equal bytes and
+   * equal contexts; the hash only spreads them.
+   */
+  static final class Key {
+    private final byte[] context;
+    private final int contextHash;
+    private final byte[] bytes;
+    private final int from;
+    private final int to;
+    private final int crc;
+
+    private Key(byte[] context, int contextHash, byte[] bytes, int from, int to, int crc) {
+      this.context = context;
+      this.contextHash = contextHash;
+      this.bytes = bytes;
+      this.from = from;
+      this.to = to;
+      this.crc = crc;
     }
 
-    private static long at(byte[] h, int i) {
-      long v = 0;
-      for (int k = 0; k < 8; k++) {
-        v = v << 8 | (h[i + k] & 0xFF);
+    /** This key with its own copy of the item's bytes: it no longer holds the whole file. */
+    Key compact() {
+      if (from == 0 && to == bytes.length) {
+        return this;
       }
-      return v;
+      return new Key(context, contextHash, Arrays.copyOfRange(bytes, from, to), 0, to - from, crc);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k
+          && crc == k.crc
+          && contextHash == k.contextHash
+          && to - from == k.to - k.from
+          && Arrays.equals(bytes, from, to, k.bytes, k.from, k.to)
+          && Arrays.equals(context, k.context);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * contextHash + crc;
     }
   }
 
-  private final Map<Key, Known> known = new ConcurrentHashMap<>();
+  /** An item remembered, with the count of files read when a file last had it. */
+  private static final class Entry {
+    final Known item;
+    volatile int lastSeen;
+
+    Entry(Known item, int lastSeen) {
+      this.item = item;
+      this.lastSeen = lastSeen;
+    }
+  }
+
+  private final Map<Key, Entry> known = new ConcurrentHashMap<>();
+  private final AtomicInteger files = new AtomicInteger();
+  private final int forgetAfter;
 
   /** A new, empty memo. */
-  public ItemMemo() {}
+  public ItemMemo() {
+    this(FORGET_AFTER);
+  }
+
+  /** For tests: forgets items after {@code forgetAfter} files. */
+  ItemMemo(int forgetAfter) {
+    if (forgetAfter < 1) {
+      throw new IllegalArgumentException("forgetAfter must be positive, found " + forgetAfter);
+    }
+    this.forgetAfter = forgetAfter;
+  }
 
   /** How many distinct item versions are remembered. */
   public int size() {
@@ -50,33 +115,43 @@ public final class ItemMemo {
   }
 
   @Nullable Known get(Key key) {
-    return known.get(key);
+    Entry entry = known.get(key);
+    if (entry == null) {
+      return null;
+    }
+    entry.lastSeen = files.get();
+    return entry.item;
   }
 
+  /** Remembers an item; the key's bytes are copied, so the file's bytes are not kept. */
   void remember(Key key, Known item) {
-    known.putIfAbsent(key, item);
+    known.putIfAbsent(key.compact(), new Entry(item, files.get()));
   }
 
-  /** The key of each item of a scanned file, in order. */
+  /**
+   * Counts one more file read; every quarter of the window, forgets the items no file had in the
+   * last {@code forgetAfter} files.
+   */
+  void fileRead() {
+    int count = files.incrementAndGet();
+    if (count % Math.max(1, forgetAfter / 4) == 0) {
+      int before = count - forgetAfter;
+      known.values().removeIf(e -> e.lastSeen < before);
+    }
+  }
+
+  /** The key of each item of a scanned file, in order; they point into {@code bytes}. */
   static Key[] keys(byte[] bytes, ItemSpans spans) {
-    MessageDigest digest = sha256();
-    digest.update(spans.context());
-    byte[] contextDigest = digest.digest();
+    byte[] context = spans.context();
+    int contextHash = Arrays.hashCode(context);
     Key[] keys = new Key[spans.items().size()];
+    CRC32C crc = new CRC32C();
     for (int i = 0; i < keys.length; i++) {
       ItemSpans.Span span = spans.items().get(i);
-      digest.update(contextDigest);
-      digest.update(bytes, span.start(), span.end() - span.start());
-      keys[i] = Key.of(digest);
+      crc.reset();
+      crc.update(bytes, span.start(), span.end() - span.start());
+      keys[i] = new Key(context, contextHash, bytes, span.start(), span.end(), (int) crc.getValue());
     }
     return keys;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
   }
 }

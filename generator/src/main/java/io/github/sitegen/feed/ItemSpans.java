@@ -35,14 +35,59 @@ record ItemSpans(byte[] context, List<Span> items) {
 
   /** The spans of a plain RSS file's items, or null when the file is not plain enough. */
   static @Nullable ItemSpans scan(byte[] b) {
+    @Nullable ItemSpans spans = scanWithoutLines(b);
+    return spans == null ? null : spans.withLines(b, null);
+  }
+
+  /**
+   * Like {@link #scan}, but each span's {@code line} and {@code lineBreaks} are still 0: {@link
+   * #withLines} counts them, so that a caller that knows some items' line breaks need not count
+   * them again (counting is a pass over every byte).
+   */
+  static @Nullable ItemSpans scanWithoutLines(byte[] b) {
     return new Scanner(b).scan();
+  }
+
+  /**
+   * These spans with their lines, counted the way XML counts line ends (CR LF, CR, LF).
+   *
+   * @param knownLineBreaks for each item, how many line breaks it is known to have (an item's
+   *     count depends on its bytes only: it starts with {@code <} and ends with {@code >}), or -1
+   *     to count them; null to count every item's
+   */
+  ItemSpans withLines(byte[] b, int @Nullable [] knownLineBreaks) {
+    List<Span> counted = new ArrayList<>(items.size());
+    int line = 1;
+    int from = 0;
+    for (int i = 0; i < items.size(); i++) {
+      Span span = items.get(i);
+      line += lineBreaks(b, from, span.start());
+      int breaks =
+          knownLineBreaks != null && knownLineBreaks[i] >= 0
+              ? knownLineBreaks[i]
+              : lineBreaks(b, span.start(), span.end());
+      counted.add(new Span(span.start(), span.end(), line, breaks));
+      line += breaks;
+      from = span.end();
+    }
+    return new ItemSpans(context, counted);
+  }
+
+  /** The line breaks that start in {@code b[from..to)} (a CR followed by LF counts once). */
+  private static int lineBreaks(byte[] b, int from, int to) {
+    int breaks = 0;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '\n' || c == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
+        breaks++;
+      }
+    }
+    return breaks;
   }
 
   /** A hand-written tokenizer over the bytes; every method answers -1 when it gives up. */
   private static final class Scanner {
     private final byte[] b;
-    private int line = 1;
-    private int counted; // bytes before this offset are counted in line
 
     Scanner(byte[] b) {
       this.b = b;
@@ -106,7 +151,6 @@ record ItemSpans(byte[] context, List<Span> items) {
       openLength[0] = 3;
       i = rootEnd;
       int itemStart = -1;
-      int itemLine = 0;
       while (depth > 0) {
         int lt = indexOf(i, '<');
         if (lt < 0) {
@@ -147,7 +191,7 @@ record ItemSpans(byte[] context, List<Span> items) {
           }
           i = end + 1;
           if (depth == 2 && itemStart >= 0) {
-            items.add(new Span(itemStart, i, itemLine, lineAt(i) - itemLine));
+            items.add(new Span(itemStart, i, 0, 0));
             itemStart = -1;
           }
         } else {
@@ -165,9 +209,8 @@ record ItemSpans(byte[] context, List<Span> items) {
             channelEnd = end;
           } else if (depth == 2 && isName(lt + 1, length, "item")) {
             itemStart = lt;
-            itemLine = lineAt(lt);
             if (empty) {
-              items.add(new Span(lt, end, itemLine, lineAt(end) - itemLine));
+              items.add(new Span(lt, end, 0, 0));
               itemStart = -1;
             }
           }
@@ -276,6 +319,7 @@ record ItemSpans(byte[] context, List<Span> items) {
      * (Horspool), CDATA being most of a feed's bytes.
      */
     private int cdataEnd(int from) {
+      byte[] b = this.b;
       int i = from;
       while (i + 2 < b.length) {
         byte last = b[i + 2];
@@ -330,6 +374,7 @@ record ItemSpans(byte[] context, List<Span> items) {
     }
 
     private int indexOf(int from, char c) {
+      byte[] b = this.b;
       for (int i = from; i < b.length; i++) {
         if (b[i] == c) {
           return i;
@@ -343,6 +388,7 @@ record ItemSpans(byte[] context, List<Span> items) {
     }
 
     private int indexOf(int from, String s, int limit) {
+      byte[] b = this.b;
       byte first = (byte) s.charAt(0);
       for (int i = from; i <= limit - s.length(); i++) {
         if (b[i] == first && startsWith(i, s)) {
@@ -350,17 +396,6 @@ record ItemSpans(byte[] context, List<Span> items) {
         }
       }
       return -1;
-    }
-
-    /** The line of offset {@code at}, counting line ends the way XML does (CR LF, CR, LF). */
-    private int lineAt(int at) {
-      for (int i = counted; i < at; i++) {
-        if (b[i] == '\n' || b[i] == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
-          line++;
-        }
-      }
-      counted = Math.max(counted, at);
-      return line;
     }
   }
 }
