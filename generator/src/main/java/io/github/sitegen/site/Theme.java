@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +131,7 @@ final class Theme {
    */
   String render(String templateName, Map<String, Object> model) {
     Template template = template(templateName);
-    var out = new StringWriter();
+    var out = new TextWriter();
     try {
       template.process(model, out);
     } catch (TemplateException e) {
@@ -145,6 +144,51 @@ final class Theme {
       throw new UncheckedIOException("cannot render " + templateName, e);
     }
     return out.toString();
+  }
+
+  /**
+   * A {@link java.io.Writer} into a {@link StringBuilder}: {@link java.io.StringWriter} appends to a
+   * synchronized {@link StringBuffer}, a lock per write, and a template makes thousands of writes.
+   */
+  private static final class TextWriter extends java.io.Writer {
+    private final StringBuilder text = new StringBuilder(16 * 1024);
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String s) {
+      text.append(s);
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+      text.append(s, offset, offset + length);
+    }
+
+    @Override
+    public java.io.Writer append(CharSequence s) {
+      text.append(s);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   /** Loads (and caches) a template, failing on a syntax error. */
