@@ -327,7 +327,7 @@ final class SitePlanner {
   }
 
   private Map<String, TagView> tags(List<Article> articles) {
-    Map<String, String> names = new HashMap<>(); // sorted once, below
+    Map<String, String> names = new HashMap<>(); // sorted by the tree map below
     Map<String, Integer> counts = new HashMap<>();
     for (Article a : articles) {
       Set<String> seen = new HashSet<>();
@@ -340,7 +340,7 @@ final class SitePlanner {
       }
     }
     Map<String, TagView> tags = new TreeMap<>();
-    new TreeMap<>(names).forEach(
+    names.forEach(
         (slug, name) ->
             tags.put(
                 slug, new TagView(name, slug, "tags/" + slug + "/index.html", counts.get(slug))));
@@ -348,7 +348,7 @@ final class SitePlanner {
   }
 
   private Map<String, AuthorView> authors(List<Article> articles) {
-    Map<String, String> names = new HashMap<>(); // sorted once, below
+    Map<String, String> names = new HashMap<>(); // sorted by the tree map below
     Map<String, Integer> counts = new HashMap<>();
     for (Article a : articles) {
       Set<String> seen = new HashSet<>();
@@ -361,7 +361,7 @@ final class SitePlanner {
       }
     }
     Map<String, AuthorView> authors = new TreeMap<>();
-    new TreeMap<>(names).forEach(
+    names.forEach(
         (slug, name) ->
             authors.put(
                 slug,
@@ -759,7 +759,7 @@ final class SitePlanner {
    * <p>Pages are numbered from the oldest: {@code base/page/1/index.html} holds the {@code
    * pageSize} oldest articles, {@code page/2/} the next ones, and so on. The first page, {@code
    * base/index.html}, holds the newest articles: {@code pageSize} plus the remainder, so between
-   * one and two pages' worth (all of them when the list is shorter than a page). A new article
+   * one and two pages' worth (all of them when the list is shorter than two pages). A new article
    * therefore changes the first page only, and once every {@code pageSize} articles the first page
    * hands its oldest {@code pageSize} to a new numbered page: every other page keeps its URL, its
    * articles and its bytes, so incremental builds and deploys stay small. For the same reason the
