@@ -76,6 +76,9 @@ final class SearchIndex {
    * @param shared whether {@code dictionary} serves many documents (worth remembering its mapping)
    */
   record Terms(String[] dictionary, int[] ids, boolean shared) {
+    /** No terms. */
+    static final Terms NONE = new Terms(new String[0], new int[0], false);
+
     /** The terms of a set, in its order. */
     static Terms of(Set<String> terms) {
       String[] dictionary = terms.toArray(new String[0]);
@@ -86,15 +89,8 @@ final class SearchIndex {
       return new Terms(dictionary, ids, false);
     }
 
-    /** No terms. */
-    static final Terms NONE = new Terms(new String[0], new int[0], false);
-
     int size() {
       return ids.length;
-    }
-
-    String get(int i) {
-      return dictionary[ids[i]];
     }
   }
 
