@@ -161,15 +161,18 @@ public final class MarkdownRenderer {
   static String figures(String html) {
     // the pattern is tried only where a match can start (a paragraph opening with an image or a
     // link): a replaceAll over the whole page tried it at every character, ~6 % of a build
-    int at = figureStart(html, 0);
-    if (at < 0) {
+    int image = html.indexOf(IMAGE_PARAGRAPH);
+    int link = html.indexOf(LINK_PARAGRAPH);
+    if (image < 0 && link < 0) {
       return html;
     }
     Matcher m = FIGURE.matcher(html);
     var out = new StringBuilder(html.length() + 64);
     int copied = 0;
-    while (at >= 0) {
+    while (image >= 0 || link >= 0) {
+      int at = image < 0 ? link : link < 0 ? image : Math.min(image, link);
       m.region(at, html.length());
+      int next = at + 1;
       if (m.lookingAt()) {
         out.append(html, copied, at).append("<figure>").append(m.group(1));
         if (m.group(2) != null) {
@@ -177,20 +180,21 @@ public final class MarkdownRenderer {
         }
         out.append("</figure>\n");
         copied = m.end();
-        at = figureStart(html, copied);
-      } else {
-        at = figureStart(html, at + 1);
+        next = copied;
+      }
+      // each kind of start is searched again only once passed
+      if (image >= 0 && image < next) {
+        image = html.indexOf(IMAGE_PARAGRAPH, next);
+      }
+      if (link >= 0 && link < next) {
+        link = html.indexOf(LINK_PARAGRAPH, next);
       }
     }
     return out.append(html, copied, html.length()).toString();
   }
 
-  /** Where the next paragraph opening with an image or a link starts, from {@code from}; -1. */
-  private static int figureStart(String html, int from) {
-    int image = html.indexOf("<p><img ", from);
-    int link = html.indexOf("<p><a ", from);
-    return image < 0 ? link : link < 0 ? image : Math.min(image, link);
-  }
+  private static final String IMAGE_PARAGRAPH = "<p><img ";
+  private static final String LINK_PARAGRAPH = "<p><a ";
 
   /** An image paragraph (the image may be a link), and an optional emphasised one after it. */
   static final Pattern FIGURE =
