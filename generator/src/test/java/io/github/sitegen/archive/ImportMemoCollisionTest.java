@@ -11,8 +11,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +32,9 @@ class ImportMemoCollisionTest {
     new ArchiveImporter(new ImportOptions(snapshots, work.resolve("whole"), ZoneId.of("UTC")), problems::add, false)
         .run();
 
-    Map<String, String> fast = tree(work.resolve("fast"));
+    Map<String, String> fast = ArchiveFiles.all(work.resolve("fast"));
     assertThat(problems).isEmpty();
-    assertThat(fast).isEqualTo(tree(work.resolve("whole")));
+    assertThat(fast).isEqualTo(ArchiveFiles.all(work.resolve("whole")));
     assertThat(fast.keySet()).filteredOn(p -> p.endsWith(".md")).hasSize(2);
     assertThat(String.join("\n", fast.values())).contains("id: guid-a", "id: guid-z", "title: Alpha", "title: Omega");
   }
@@ -47,13 +45,4 @@ class ImportMemoCollisionTest {
         + items + "\n</channel>\n</rss>\n";
   }
 
-  private static Map<String, String> tree(Path archive) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(archive)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(archive.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-      }
-    }
-    return files;
-  }
 }

@@ -13,8 +13,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,17 +80,7 @@ class ImportReuseTest {
             .sorted(Comparator.comparing(Problem::file).thenComparingInt(Problem::line).thenComparing(Problem::message))
             .map(p -> p.file() + ":" + p.line() + ": " + p.severity() + " " + p.message())
             .toList();
-    return new Outcome(tree(archive), report, sorted);
+    return new Outcome(ArchiveFiles.all(archive), report, sorted);
   }
 
-  /** Every file of the archive (articles and bookkeeping), by relative path. */
-  private static Map<String, String> tree(Path archive) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(archive)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(archive.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-      }
-    }
-    return files;
-  }
 }

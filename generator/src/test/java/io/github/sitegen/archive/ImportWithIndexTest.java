@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +67,7 @@ class ImportWithIndexTest {
     ImportReport actual =
         new ArchiveImporter(new ImportOptions(snapshots, with, PARIS).withCache(cache), withProblems::add).run();
 
-    assertThat(tree(with)).isEqualTo(tree(without));
+    assertThat(ArchiveFiles.all(with)).isEqualTo(ArchiveFiles.all(without));
     assertThat(actual.created()).isEqualTo(expected.created()).isEqualTo(10);
     assertThat(actual.updated()).isEqualTo(expected.updated()).isPositive();
     assertThat(actual.unchanged()).isEqualTo(expected.unchanged());
@@ -93,12 +92,12 @@ class ImportWithIndexTest {
     Path cache = dir.resolve("cache");
     var options = new ImportOptions(snapshots, archive, PARIS).withCache(cache);
     new ArchiveImporter(options, p -> {}).run();
-    Map<String, String> before = tree(archive);
+    Map<String, String> before = ArchiveFiles.all(archive);
 
     ImportReport again = new ArchiveImporter(options, p -> {}).run();
 
     assertThat(again.created() + again.updated()).isZero();
-    assertThat(tree(archive)).isEqualTo(before);
+    assertThat(ArchiveFiles.all(archive)).isEqualTo(before);
     assertThat(new ArchiveIndex(cache).file()).isRegularFile();
   }
 
@@ -117,16 +116,6 @@ class ImportWithIndexTest {
         .toList();
   }
 
-  /** Every file under the folder (hidden ones too), by relative path, with its bytes as text. */
-  private static Map<String, String> tree(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
-  }
 
   private static Path copy(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
