@@ -184,43 +184,12 @@ final class BuildCache {
       }
       // one dictionary of every doc's words; a dictionary many docs share (the one this cache was
       // loaded with) is mapped once per word, not once per occurrence
-      Map<String, Integer> dictionary = new HashMap<>();
-      List<String> words = new ArrayList<>();
-      Map<String[], int[]> translations = new java.util.IdentityHashMap<>();
+      var numbers = new WordNumbers();
       Map<String, int[]> docWords = new HashMap<>();
       for (Map.Entry<String, DocEntry> e : docs.entrySet()) {
-        SearchIndex.Terms terms = e.getValue().terms();
-        int[] translation =
-            terms.shared()
-                ? translations.computeIfAbsent(
-                    terms.dictionary(),
-                    d -> {
-                      int[] t = new int[d.length];
-                      Arrays.fill(t, -1);
-                      return t;
-                    })
-                : null;
-        int[] ids = new int[terms.size()];
-        for (int k = 0; k < ids.length; k++) {
-          int local = terms.ids()[k];
-          int id = translation == null ? -1 : translation[local];
-          if (id < 0) {
-            String term = terms.dictionary()[local];
-            Integer known = dictionary.putIfAbsent(term, words.size());
-            if (known == null) {
-              id = words.size();
-              words.add(term);
-            } else {
-              id = known;
-            }
-            if (translation != null) {
-              translation[local] = id;
-            }
-          }
-          ids[k] = id;
-        }
-        docWords.put(e.getKey(), ids);
+        docWords.put(e.getKey(), numbers.of(e.getValue().terms()));
       }
+      List<String> words = numbers.words();
       out.writeInt(words.size());
       for (String word : words) {
         utf(out, word);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,14 +93,10 @@ final class SearchIndex {
     }
   }
 
-  /** Term numbers by term, and each term's posting list by number; sorted when files are made. */
-  private final Map<String, Integer> termIds = new HashMap<>();
+  /** Term numbers, and each term's posting list by number; sorted when files are made. */
+  private final WordNumbers termNumbers = new WordNumbers();
 
-  private final List<String> termNames = new ArrayList<>();
   private final List<IntList> postings = new ArrayList<>();
-
-  /** For each shared dictionary, its words' term numbers (-1 until first seen). */
-  private final Map<String[], int[]> translations = new java.util.IdentityHashMap<>();
 
   private final List<String> docs = new ArrayList<>();
 
@@ -127,41 +122,12 @@ final class SearchIndex {
   void add(String path, String title, String date, String snippet, Terms terms) {
     int doc = docs.size();
     docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
-    String[] dictionary = terms.dictionary();
-    int[] translation =
-        terms.shared()
-            ? translations.computeIfAbsent(
-                dictionary,
-                d -> {
-                  int[] t = new int[d.length];
-                  Arrays.fill(t, -1);
-                  return t;
-                })
-            : null;
-    for (int id : terms.ids()) {
-      int term;
-      if (translation == null) {
-        term = termId(dictionary[id]);
-      } else {
-        term = translation[id];
-        if (term < 0) {
-          term = termId(dictionary[id]);
-          translation[id] = term;
-        }
+    for (int term : termNumbers.of(terms)) {
+      while (postings.size() <= term) {
+        postings.add(new IntList());
       }
       postings.get(term).add(doc);
     }
-  }
-
-  private int termId(String term) {
-    Integer id = termIds.get(term);
-    if (id == null) {
-      id = termNames.size();
-      termIds.put(term, id);
-      termNames.add(term);
-      postings.add(new IntList());
-    }
-    return id;
   }
 
   /** Number of documents added. */
@@ -220,6 +186,7 @@ final class SearchIndex {
     Map<String, byte[]> files = new LinkedHashMap<>();
     int last = docs.size() - 1;
     int split = docs.size() / BLOCK * BLOCK;
+    List<String> termNames = termNumbers.words();
     Integer[] order = new Integer[termNames.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -268,7 +235,7 @@ final class SearchIndex {
       if (postingList.isEmpty()) {
         continue;
       }
-      String term = termNames.get(t);
+      String term = termNumbers.words().get(t);
       String entry = json(term) + ":\"" + postingList + "\"";
       int size = entry.length() + 1;
       if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
