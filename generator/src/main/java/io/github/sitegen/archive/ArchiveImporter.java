@@ -464,12 +464,14 @@ public final class ArchiveImporter {
           new ConcurrentHashMap<>());
     }
 
-    String text(String s, java.util.function.UnaryOperator<String> text) {
-      return texts.computeIfAbsent(s, text);
+    /** {@link ArchiveImporter#text}, once per distinct string. */
+    String text(String s) {
+      return texts.computeIfAbsent(s, ArchiveImporter::text);
     }
 
-    String plain(String s, java.util.function.UnaryOperator<String> plain) {
-      return plains.computeIfAbsent(s, plain);
+    /** {@link ArchiveImporter#plain}, once per distinct string. */
+    String plain(String s) {
+      return plains.computeIfAbsent(s, ArchiveImporter::plain);
     }
 
     /** {@link ArchivedArticle#fingerprint}, once per distinct version. */
@@ -550,7 +552,7 @@ public final class ArchiveImporter {
   private Candidate toCandidate(
       Snapshot snapshot, String source, FeedItem item, Reporter problems, @Nullable StepOneCache cache) {
     ZoneId zone = options.zone();
-    String title = cache == null ? text(item.title()) : cache.text(item.title(), ArchiveImporter::text);
+    String title = text(item.title(), cache);
     String raw = item.contentHtml();
     if (raw.length() > MAX_CONTENT_CHARS) {
       // memory stays bounded: the sanitiser and the converter build a tree of the whole HTML
@@ -604,13 +606,13 @@ public final class ArchiveImporter {
             Path.of(""),
             identity(item),
             title,
-            cache == null ? text(content.subtitle()) : cache.text(content.subtitle(), ArchiveImporter::text),
+            text(content.subtitle(), cache),
             published.atZoneSameInstant(zone).toOffsetDateTime(),
             null,
             plainList(item.authors(), cache),
             plainList(item.categories(), cache),
             HtmlSanitizer.safeUrl(item.link()),
-            cache == null ? text(snapshot.feedTitle()) : cache.text(snapshot.feedTitle(), ArchiveImporter::text),
+            text(snapshot.feedTitle(), cache),
             summary,
             HtmlSanitizer.safeUrl(item.image()),
             content.truncated(),
@@ -630,7 +632,7 @@ public final class ArchiveImporter {
   /** Authors or tags as plain text, without blanks or duplicates. */
   private static List<String> plainList(List<String> values, @Nullable StepOneCache cache) {
     return values.stream()
-        .map(s -> cache == null ? plain(s) : cache.plain(s, ArchiveImporter::plain))
+        .map(s -> cache == null ? plain(s) : cache.plain(s))
         .filter(s -> !s.isEmpty())
         .distinct()
         .toList();
@@ -681,6 +683,11 @@ public final class ArchiveImporter {
   }
 
   /** Plain, single-line text: NFC, whitespace runs (not no-break spaces) collapsed, trimmed. */
+  /** {@link #text(String)}, through the run's cache when there is one. */
+  private static String text(String s, @Nullable StepOneCache cache) {
+    return cache == null ? text(s) : cache.text(s);
+  }
+
   static String text(String s) {
     String nfc = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
     return FrontMatter.printable(nfc.replaceAll("[ \\t\\n\\r\\f\\u000b]+", " ").strip());
