@@ -534,7 +534,7 @@ final class SitePlanner {
         .with("next", i > 0 ? entries.get(i - 1).view() : null)
         .with("up", new LinkView(view.day().label(), view.day().path()))
         .bodies(List.of(e.path()))
-        .build(lastmod(List.of(e.article())));
+        .build(lastmodByPath.get(e.path()).time());
   }
 
   private List<Page> yearPages(
@@ -819,7 +819,7 @@ final class SitePlanner {
     OffsetDateTime feedUpdated = null;
     for (Entry e : newest) {
       Article a = e.article();
-      OffsetDateTime updated = lastmod(List.of(a));
+      OffsetDateTime updated = lastmodByPath.get(e.path()).time();
       if (feedUpdated == null || updated.isAfter(feedUpdated)) {
         feedUpdated = updated;
       }
