@@ -71,11 +71,75 @@ class LauncherTest {
     assertThat(args).contains("-XX:TieredStopAtLevel=1").noneMatch(a -> a.contains("CompilerDirectivesFile"));
   }
 
+  @Test
+  void eachCommandRecordsItsOwnClassDataSharingArchiveOnItsFirstRunAndMapsItAfterwards() throws Exception {
+    Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
+
+    List<String> first = run(cds, "build", "--archive", "a");
+    List<String> second = run(cds, "build", "--archive", "a");
+    List<String> anImport = run(cds, "import", "--snapshots", "s");
+
+    String recorded = option(first, "-XX:ArchiveClassesAtExit=");
+    assertThat(recorded).matches(".*/cache/site-gen-[0-9]+-build[.]jsa[.][0-9]+[.]tmp");
+    String archive = recorded.substring(0, recorded.lastIndexOf(".jsa") + 4);
+    assertThat(Path.of(archive)).hasContent("classes");
+    assertThat(Path.of(recorded)).doesNotExist();
+    assertThat(option(second, "-XX:SharedArchiveFile=")).isEqualTo(archive);
+    assertThat(second).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    // an import loads other classes: its own archive
+    assertThat(option(anImport, "-XX:ArchiveClassesAtExit=")).contains("-import.jsa.");
+  }
+
+  @Test
+  void aRunForHelpOrTheVersionNeitherRecordsNorMapsAnArchive() throws Exception {
+    Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
+    for (List<String> command :
+        List.<List<String>>of(
+            List.of("build", "--help"), List.of("import", "-h"), List.of("--version"), List.of("help", "build"), List.of())) {
+      List<String> args = run(cds, command.toArray(String[]::new));
+
+      assertThat(args).as("%s", command).noneMatch(a -> a.contains("ArchiveClassesAtExit") || a.contains("SharedArchiveFile"));
+    }
+    run(cds, "build");
+    assertThat(run(cds, "build", "--help")).noneMatch(a -> a.contains("SharedArchiveFile"));
+  }
+
+  @Test
+  void recordingANewArchiveDeletesTheArchivesNotWrittenFor30Days() throws Exception {
+    Path cache = Files.createDirectories(work.resolve("cache"));
+    Path old = Files.writeString(cache.resolve("site-gen-123-build.jsa"), "an older jar's");
+    Path recent = Files.writeString(cache.resolve("site-gen-456-build.jsa"), "another JDK's");
+    Path other = Files.writeString(cache.resolve("notes.jsa"), "not ours");
+    long day = 24L * 3600 * 1000;
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 31 * day));
+    Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 31 * day));
+    Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 29 * day));
+
+    run(Map.of("SITE_GEN_CDS", "1"), "build");
+
+    assertThat(old).doesNotExist();
+    assertThat(recent).exists();
+    assertThat(other).exists();
+    try (var files = Files.list(cache)) {
+      assertThat(files.map(f -> f.getFileName().toString())).anyMatch(f -> f.matches("site-gen-[0-9]+-build[.]jsa"));
+    }
+  }
+
+  /** The value of the one argument starting with {@code prefix}. */
+  private static String option(List<String> args, String prefix) {
+    assertThat(args).filteredOn(a -> a.startsWith(prefix)).hasSize(1);
+    return args.stream().filter(a -> a.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+  }
+
   private String jar() {
     return work.resolve("bin/site-gen.jar").toString();
   }
 
-  /** Runs the launcher (class data sharing off) with a fake JDK; the arguments its java got. */
+  /**
+   * Runs the launcher (class data sharing off unless {@code env} says otherwise) with a fake JDK
+   * whose java writes down its arguments and, asked to record a class data sharing archive, writes
+   * one; the arguments it got.
+   */
   private List<String> run(Map<String, String> env, String... command) throws IOException, InterruptedException {
     Path bin = Files.createDirectories(work.resolve("bin"));
     Files.copy(Path.of("src/main/sh/site-gen"), bin.resolve("site-gen"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -83,7 +147,10 @@ class LauncherTest {
     Path javaHome = work.resolve("jdk");
     Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
     Path out = work.resolve("args.txt");
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >'" + out + "'\n");
+    Files.writeString(
+        java,
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >'" + out + "'\n"
+            + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) printf classes >\"${a#*=}\" ;; esac; done\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder builder = new ProcessBuilder();
     builder.command().add("sh");
