@@ -34,6 +34,21 @@ final class Fingerprint {
    */
   static final class Memo {
     private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>(1 << 16);
+    private final @Nullable Path root;
+
+    /** A memo whose fingerprints digest paths as they are given. */
+    Memo() {
+      this(null);
+    }
+
+    /**
+     * A memo whose fingerprints digest a path inside {@code root} (an article's file in the
+     * archive) relative to it: the same archive gives the same fingerprints from any working
+     * folder, given by a relative or an absolute path, and after the project has moved.
+     */
+    Memo(@Nullable Path root) {
+      this.root = root == null ? null : root.toAbsolutePath().normalize();
+    }
 
     private record Identity(Object value) {
       @Override
@@ -72,6 +87,15 @@ final class Fingerprint {
     } else if (value instanceof Enum<?> e) {
       tag('e');
       string(e.getDeclaringClass().getName() + "." + e.name());
+    } else if (value instanceof Path path && memo != null && memo.root != null) {
+      Path absolute = path.toAbsolutePath().normalize();
+      if (absolute.startsWith(memo.root)) {
+        tag('p');
+        string(memo.root.relativize(absolute).toString().replace('\\', '/'));
+      } else {
+        tag('t');
+        string(path.getClass().getName() + " " + absolute);
+      }
     } else if (value instanceof TemporalAccessor || value instanceof Path) {
       tag('t');
       string(value.getClass().getName() + " " + value);

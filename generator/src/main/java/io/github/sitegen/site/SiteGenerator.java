@@ -380,7 +380,7 @@ public final class SiteGenerator {
     /** The digest of each article's body, by the path of its page. */
     final Map<String, byte[]> identities = new ConcurrentHashMap<>();
     /** Each record digested once: article views show on many pages. */
-    final Fingerprint.Memo memo = new Fingerprint.Memo();
+    final Fingerprint.Memo memo = new Fingerprint.Memo(options.archive());
     /** Whether something was learnt that the previous cache does not hold (a body, an entry). */
     volatile boolean changed;
 
@@ -492,7 +492,7 @@ public final class SiteGenerator {
     /** The key of an article's search entry: its body and front matter. */
     byte[] docKey(String articlePage, Article article) {
       byte[] identity = identities.get(articlePage);
-      return new Fingerprint()
+      return new Fingerprint(memo)
           .add(identity == null ? new byte[0] : identity)
           .add(article)
           .bytes();

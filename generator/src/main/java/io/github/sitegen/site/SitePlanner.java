@@ -17,6 +17,7 @@ import io.github.sitegen.site.model.TagView;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Collator;
@@ -823,9 +824,9 @@ final class SitePlanner {
       if (feedUpdated == null || updated.isAfter(feedUpdated)) {
         feedUpdated = updated;
       }
-      String id = atomId(a.id(), a.file().toString());
+      String id = atomId(a.id(), archivePath(a.file()));
       if (!ids.add(id)) {
-        id = "urn:sha1:" + sha1(a.id() + "\n" + a.file());
+        id = "urn:sha1:" + sha1(a.id() + "\n" + archivePath(a.file()));
         ids.add(id);
       }
       feedEntries.add(
@@ -884,6 +885,18 @@ final class SitePlanner {
   /**
    * An Atom id: the article id when it is an absolute IRI, else a {@code urn:sha1:} made from it.
    */
+  /**
+   * A file's path inside the archive ({@code 2026/05/title.md}), the same wherever the project is
+   * and however the archive folder was given; a file outside it (never from the archive reader) by
+   * its name.
+   */
+  private String archivePath(Path file) {
+    Path root = options.archive().toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    Path relative = absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName();
+    return relative == null ? "" : relative.toString().replace('\\', '/');
+  }
+
   static String atomId(String id, String fallback) {
     String source = id.isBlank() ? fallback : id;
     try {

@@ -84,6 +84,49 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void theArchiveGivenRelativeOrByAnotherSpellingOrMovedWithItsCacheIsNotRenderedAgain()
+      throws Exception {
+    incremental();
+    SiteReport noChange = incremental();
+
+    archive = Path.of("").toAbsolutePath().relativize(archive); // as `--archive ../x/articles`
+    SiteReport relative = incremental();
+    archive = dir.resolve("site/../articles");
+    SiteReport spelled = incremental();
+    Path moved = dir.resolve("moved");
+    for (String folder : List.of("articles", "site", "cache")) {
+      copyKeepingTimes(dir.resolve(folder), moved.resolve(folder));
+    }
+    archive = moved.resolve("articles");
+    site = moved.resolve("site");
+    cache = moved.resolve("cache");
+    SiteReport afterMove = incremental();
+
+    for (SiteReport again : List.of(relative, spelled, afterMove)) {
+      assertThat(again.pagesWritten()).isZero();
+      assertThat(again.pagesSkipped()).isEqualTo(noChange.pagesSkipped()).isGreaterThan(100);
+    }
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void cleanBuildsOfOneArchiveInTwoFoldersAreTheSame() throws Exception {
+    // two articles claim one id: the feed tells them apart by their place in the archive
+    write("2026/02/01/un.md", "title: Un\nid: tag:next.ink,2026:1\ndate: 2026-02-01T08:00:00Z", "Un.\n");
+    write("2026/02/02/deux.md", "title: Deux\nid: tag:next.ink,2026:1\ndate: 2026-02-02T08:00:00Z", "Deux.\n");
+    Path elsewhere = dir.resolve("elsewhere/deeper/articles");
+    copyKeepingTimes(archive, elsewhere);
+
+    new SiteGenerator(options(site, null), Reporter.silent()).generate();
+    archive = elsewhere;
+    Path other = dir.resolve("elsewhere/site");
+    new SiteGenerator(options(other, null), Reporter.silent()).generate();
+
+    assertThat(SiteFixture.read(site, "feed.xml")).contains("<id>tag:next.ink,2026:1</id>", "<id>urn:sha1:");
+    assertThat(contents(other)).isEqualTo(contents(site));
+  }
+
+  @Test
   void addingAnArticle() throws Exception {
     incremental();
     Map<String, FileTime> times = times(site);
@@ -324,6 +367,16 @@ class IncrementalBuildTest {
   private void edit(String path, UnaryOperator<String> change) throws IOException {
     Path file = archive.resolve(path);
     Files.writeString(file, change.apply(Files.readString(file)));
+  }
+
+  private static void copyKeepingTimes(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
   }
 
   private static void copy(Path from, Path to) throws IOException {
