@@ -19,14 +19,53 @@ public final class Murmur3 {
   private long length;
   private final byte[] tail = new byte[16];
   private int tailLength;
+  /** The tail's 8 bytes as one long, when {@link #update(long)} added them to an empty tail. */
+  private long pending;
+  /** Whether the tail is {@link #pending} (then {@code tailLength == 8}), not {@link #tail}. */
+  private boolean pendingLong;
 
   /** Adds one byte. */
   public void update(byte b) {
+    spill();
     tail[tailLength++] = b;
     length++;
     if (tailLength == 16) {
       block(tail, 0);
       tailLength = 0;
+    }
+  }
+
+  /**
+   * Adds the 8 bytes of {@code value}, least significant first: the same as {@link
+   * #update(byte[])} with them, without the copying when what was added so far is a whole number
+   * of longs.
+   */
+  public void update(long value) {
+    if (tailLength == 0) {
+      pending = value;
+      pendingLong = true;
+      tailLength = 8;
+      length += 8;
+    } else if (pendingLong) {
+      length += 8;
+      tailLength = 0;
+      pendingLong = false;
+      block(pending, value);
+    } else {
+      spill();
+      for (int i = 0; i < 8; i++) {
+        update((byte) (value >>> (8 * i)));
+      }
+    }
+  }
+
+  /** Moves a pending long into the tail bytes, before bytes are added one by one. */
+  private void spill() {
+    if (pendingLong) {
+      for (int i = 0; i < 8; i++) {
+        tail[i] = (byte) (pending >>> (8 * i));
+      }
+      pendingLong = false;
     }
   }
 
@@ -37,6 +76,7 @@ public final class Murmur3 {
 
   /** Adds {@code count} bytes of {@code bytes} from {@code offset}. */
   public void update(byte[] bytes, int offset, int count) {
+    spill();
     length += count;
     int i = offset;
     int end = offset + count;
@@ -60,6 +100,7 @@ public final class Murmur3 {
 
   /** The 16-byte hash of everything added; the hasher cannot be used afterwards. */
   public byte[] digest() {
+    spill();
     long k1 = 0;
     long k2 = 0;
     for (int i = tailLength - 1; i >= 8; i--) {
@@ -97,8 +138,10 @@ public final class Murmur3 {
   }
 
   private void block(byte[] b, int at) {
-    long k1 = littleEndian(b, at);
-    long k2 = littleEndian(b, at + 8);
+    block(littleEndian(b, at), littleEndian(b, at + 8));
+  }
+
+  private void block(long k1, long k2) {
     k1 *= C1;
     k1 = Long.rotateLeft(k1, 31);
     k1 *= C2;

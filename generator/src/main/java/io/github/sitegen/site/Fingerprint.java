@@ -3,9 +3,11 @@ package io.github.sitegen.site;
 import io.github.sitegen.internal.Murmur3;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * run; not thread-safe (one per page).
  */
 final class Fingerprint {
-  private static final Map<Class<?>, List<MethodHandle>> COMPONENTS = new ConcurrentHashMap<>();
+
+  private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
   private final Murmur3 digest = new Murmur3();
-  private final byte[] buffer = new byte[8];
+  /** Where a string's chars are copied to be read (grown as needed). */
+  private char[] chars = new char[64];
   private final @Nullable Memo memo;
 
   /**
@@ -87,6 +91,12 @@ final class Fingerprint {
     } else if (value instanceof Enum<?> e) {
       tag('e');
       string(e.getDeclaringClass().getName() + "." + e.name());
+    } else if (value instanceof OffsetDateTime time) {
+      // what its text says (local date-time and offset), without making the text
+      tag('o');
+      number(time.toEpochSecond());
+      number(time.getNano());
+      number(time.getOffset().getTotalSeconds());
     } else if (value instanceof Path path && memo != null && memo.root != null) {
       Path absolute = path.toAbsolutePath().normalize();
       if (absolute.startsWith(memo.root)) {
@@ -107,11 +117,10 @@ final class Fingerprint {
         memo.digests.putIfAbsent(key, known);
       }
       tag('R');
-      digest.update(known);
+      packed(known);
     } else if (value instanceof Record r) {
       record(r);
     } else if (value instanceof Map<?, ?> map) {
-
       tag('m');
       number(map.size());
       // a map's order is not part of it: entries are added sorted by key when every key is a
@@ -130,7 +139,7 @@ final class Fingerprint {
         entries.add(new Fingerprint(memo).add(entry.getKey()).add(entry.getValue()).bytes());
       }
       entries.sort(java.util.Arrays::compare);
-      entries.forEach(digest::update);
+      entries.forEach(this::packed);
     } else if (value instanceof Collection<?> list) {
       tag('l');
       number(list.size());
@@ -140,7 +149,7 @@ final class Fingerprint {
     } else if (value instanceof byte[] bytes) {
       tag('b');
       number(bytes.length);
-      digest.update(bytes);
+      packed(bytes);
     } else {
       throw new IllegalArgumentException(
           "cannot fingerprint a " + value.getClass().getName() + ": add it to Fingerprint");
@@ -159,11 +168,12 @@ final class Fingerprint {
   }
 
   private Fingerprint record(Record r) {
+    Shape shape = shape(r.getClass());
     tag('r');
-    string(r.getClass().getName());
-    for (MethodHandle accessor : components(r.getClass())) {
+    number(shape.name());
+    for (MethodHandle accessor : shape.accessors()) {
       try {
-        add(accessor.invoke(r));
+        add((Object) accessor.invokeExact((Object) r));
       } catch (Throwable e) {
         throw new IllegalStateException("cannot read " + r.getClass().getName(), e);
       }
@@ -171,42 +181,87 @@ final class Fingerprint {
     return this;
   }
 
+  // Everything is added as whole longs (Murmur3's fast path); a value's tag and its lengths keep
+  // any two different sequences of values apart.
+
   private void tag(char c) {
-    digest.update((byte) c);
+    digest.update((long) c);
   }
 
+  /** A string's length, then its UTF-16 chars four to a long (the last one padded with zeros). */
   private void string(String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    number(bytes.length);
-    digest.update(bytes);
+    int length = s.length();
+    number(length);
+    if (chars.length < length) {
+      chars = new char[Math.max(length, 2 * chars.length)];
+    }
+    s.getChars(0, length, chars, 0);
+    int i = 0;
+    for (; i + 4 <= length; i += 4) {
+      digest.update(
+          chars[i]
+              | (long) chars[i + 1] << 16
+              | (long) chars[i + 2] << 32
+              | (long) chars[i + 3] << 48);
+    }
+    if (i < length) {
+      long last = 0;
+      for (int k = length - 1; k >= i; k--) {
+        last = (last << 16) | chars[k];
+      }
+      digest.update(last);
+    }
+  }
+
+  /** Bytes whose count is known from what came before, eight to a long. */
+  private void packed(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i += 8) {
+      long value = 0;
+      for (int k = Math.min(bytes.length, i + 8) - 1; k >= i; k--) {
+        value = (value << 8) | (bytes[k] & 0xff);
+      }
+      digest.update(value);
+    }
   }
 
   private void number(long n) {
-    for (int i = 0; i < 8; i++) {
-      buffer[i] = (byte) (n >>> (8 * i));
-    }
-    digest.update(buffer);
+    digest.update(n);
+  }
+
+  /** A record class: a digest of its name, and its components' accessors as (Object)Object. */
+  private record Shape(long name, List<MethodHandle> accessors) {}
+
+  private static Shape shape(Class<?> type) {
+    return SHAPES.computeIfAbsent(
+        type,
+        t -> {
+          var name = new Murmur3();
+          name.update(t.getName().getBytes(StandardCharsets.UTF_8));
+          byte[] digest = name.digest();
+          long id = 0;
+          for (int k = 7; k >= 0; k--) {
+            id = (id << 8) | (digest[k] & 0xff);
+          }
+          MethodType generic = MethodType.methodType(Object.class, Object.class);
+          return new Shape(id, components(t).stream().map(h -> h.asType(generic)).toList());
+        });
   }
 
   private static List<MethodHandle> components(Class<?> type) {
-    return COMPONENTS.computeIfAbsent(
-        type,
-        t -> {
-          List<MethodHandle> accessors = new ArrayList<>();
-          MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-          for (RecordComponent component : t.getRecordComponents()) {
-            try {
-              accessors.add(lookup.unreflect(component.getAccessor()));
-            } catch (IllegalAccessException e) {
-              try {
-                component.getAccessor().setAccessible(true);
-                accessors.add(MethodHandles.lookup().unreflect(component.getAccessor()));
-              } catch (IllegalAccessException | RuntimeException again) {
-                throw new IllegalStateException("cannot read record " + t.getName(), again);
-              }
-            }
-          }
-          return List.copyOf(accessors);
-        });
+    List<MethodHandle> accessors = new ArrayList<>();
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    for (RecordComponent component : type.getRecordComponents()) {
+      try {
+        accessors.add(lookup.unreflect(component.getAccessor()));
+      } catch (IllegalAccessException e) {
+        try {
+          component.getAccessor().setAccessible(true);
+          accessors.add(MethodHandles.lookup().unreflect(component.getAccessor()));
+        } catch (IllegalAccessException | RuntimeException again) {
+          throw new IllegalStateException("cannot read record " + type.getName(), again);
+        }
+      }
+    }
+    return accessors;
   }
 }

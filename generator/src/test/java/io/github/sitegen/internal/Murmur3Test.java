@@ -19,9 +19,9 @@ class Murmur3Test {
   }
 
   @Test
-  void theSameBytesInAnySlicesGiveTheSameHash() {
+  void theSameBytesInAnySlicesBytesAndLongsGiveTheSameHash() {
     var random = new Random(7);
-    for (int n = 0; n < 200; n++) {
+    for (int n = 0; n < 2000; n++) {
       byte[] bytes = new byte[random.nextInt(100)];
       random.nextBytes(bytes);
       var whole = new Murmur3();
@@ -31,6 +31,13 @@ class Murmur3Test {
         int count = Math.min(bytes.length - i, random.nextInt(20));
         if (count == 1 && random.nextBoolean()) {
           sliced.update(bytes[i]);
+        } else if (count >= 8 && random.nextBoolean()) {
+          long value = 0; // 8 bytes as a long, least significant first
+          for (int k = 7; k >= 0; k--) {
+            value = (value << 8) | (bytes[i + k] & 0xff);
+          }
+          sliced.update(value);
+          count = 8;
         } else {
           sliced.update(bytes, i, count);
         }

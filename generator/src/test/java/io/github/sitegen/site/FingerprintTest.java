@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.github.sitegen.site.model.LinkView;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +64,24 @@ class FingerprintTest {
             List.of("ab"),
             new LinkView("a", "b"),
             new LinkView("ab", ""),
-            new byte[] {0});
+            new byte[] {0},
+            // strings go four chars to a long, bytes eight: the lengths keep the padding apart
+            "abc",
+            "abc\0",
+            "abcd",
+            "abcd\0",
+            "é",
+            "\u00e9\0",
+            List.of("abcd", ""),
+            List.of("", "abcd"),
+            new byte[7],
+            new byte[8],
+            new byte[9],
+            // the same instant written with two offsets is two texts on a page
+            OffsetDateTime.parse("2026-01-05T10:00:00+01:00"),
+            OffsetDateTime.parse("2026-01-05T09:00:00Z"),
+            OffsetDateTime.parse("2026-01-05T10:00:00.5+01:00"),
+            Path.of("2026/01/05/a.md"));
     List<String> digests = values.stream().map(FingerprintTest::hex).toList();
 
     assertThat(digests).doesNotHaveDuplicates();
@@ -80,6 +99,21 @@ class FingerprintTest {
     assertThat(memoHex(new Fingerprint.Memo(), model)).isEqualTo(first);
     assertThat(memoHex(memo, Map.of("up", new LinkView("Société", "tags/societe/index.htm"))))
         .isNotEqualTo(memoHex(memo, Map.of("up", view)));
+  }
+
+  @Test
+  void withAnArchiveFolderAPathInsideItDigestsAsItsPathThere() {
+    Path inside = Path.of("2026/01/05/a.md");
+    String relative = memoHex(new Fingerprint.Memo(Path.of("archive")), Path.of("archive").resolve(inside));
+
+    assertThat(memoHex(new Fingerprint.Memo(Path.of("/elsewhere/archive")), Path.of("/elsewhere/archive").resolve(inside)))
+        .isEqualTo(relative);
+    assertThat(memoHex(new Fingerprint.Memo(Path.of("archive")), Path.of("archive/x/../").resolve(inside)))
+        .isEqualTo(relative);
+    assertThat(memoHex(new Fingerprint.Memo(Path.of("archive")), Path.of("archive/2026/01/05/b.md")))
+        .isNotEqualTo(relative);
+    assertThat(memoHex(new Fingerprint.Memo(Path.of("archive")), Path.of("other").resolve(inside)))
+        .isNotEqualTo(relative);
   }
 
   @Test
