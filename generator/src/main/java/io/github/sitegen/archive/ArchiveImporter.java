@@ -42,6 +42,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -641,22 +642,18 @@ public final class ArchiveImporter {
   /** The costly part of an item's conversion: a pure function of the key. */
   private Conversion convert(ConversionKey key) {
     // allow-list sanitising first: nothing executable reaches the converter, the archive or a page
-    String html = HtmlSanitizer.sanitize(key.html(), key.baseUri());
-    ArticleContent content = extractor.extract(html, key.baseUri(), key.title());
-    String summary = summary(key.summaryHtml(), html, content);
+    // parsed once: the converter reads the sanitiser's element (not its HTML parsed again)
+    Element body = HtmlSanitizer.clean(key.html(), key.baseUri());
+    String summaryText = HtmlText.of(key.summaryHtml());
+    // the content's text before the extractor takes the subtitle and notices out of it
+    String contentText = summaryText.isEmpty() || key.title().isEmpty() ? body.text().strip() : "";
+    ArticleContent content = extractor.extract(body, key.baseUri(), key.title());
+    String summary = cut(text(summaryText.isEmpty() ? contentText : summaryText), SUMMARY_LENGTH);
     String firstWords =
         key.title().isEmpty()
-            ? Objects.requireNonNullElse(firstWords(summary.isEmpty() ? HtmlText.of(html) : summary), "")
+            ? Objects.requireNonNullElse(firstWords(summary.isEmpty() ? contentText : summary), "")
             : "";
     return new Conversion(content, summary, firstWords);
-  }
-
-  private static String summary(String summaryHtml, String contentHtml, ArticleContent content) {
-    String summary = HtmlText.of(summaryHtml);
-    if (summary.isEmpty()) {
-      summary = HtmlText.of(contentHtml);
-    }
-    return cut(text(summary), SUMMARY_LENGTH);
   }
 
   private static @Nullable String firstWords(String text) {

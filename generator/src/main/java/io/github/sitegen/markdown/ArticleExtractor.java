@@ -47,7 +47,20 @@ public final class ArticleExtractor {
     requireNonNull(html, "html");
     requireNonNull(baseUri, "baseUri");
     requireNonNull(title, "title");
-    Element body = Jsoup.parseBodyFragment(html, baseUri).body();
+    return extract(Jsoup.parseBodyFragment(html, baseUri).body(), baseUri, title);
+  }
+
+  /**
+   * Extracts the article from HTML already parsed, such as {@link HtmlSanitizer#clean}'s: the same
+   * as {@link #extract(String, String, String)} with that HTML. The element is changed (the
+   * subtitle, a repeated title and paywall notices are taken out of it).
+   *
+   * @param body the element holding the content (a document's body)
+   */
+  public ArticleContent extract(Element body, String baseUri, String title) {
+    requireNonNull(body, "body");
+    requireNonNull(baseUri, "baseUri");
+    requireNonNull(title, "title");
 
     String subtitle = "";
     Element first = firstElement(body);
