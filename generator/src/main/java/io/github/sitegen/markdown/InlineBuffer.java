@@ -225,7 +225,41 @@ final class InlineBuffer {
       }
       escapeInline(c, s, i);
       out.append(c);
+      // the plain characters that follow go as they are, in one append: nothing is pending now,
+      // this is not a line start, and none of them is escaped or a space (unless digits at the
+      // start of the line wait for their "." or ")" right after)
+      if (digitsEnd < out.length()) {
+        int end = i + 1;
+        while (end < n && isPlain(s.charAt(end))) {
+          end++;
+        }
+        if (end > i + 1) {
+          out.append(s, i + 1, end);
+          i = end - 1;
+        }
+      }
     }
+  }
+
+  /** ASCII characters that {@link #text} writes as they are anywhere but at a line start. */
+  private static final boolean[] PLAIN_ASCII = new boolean[128];
+
+  static {
+    for (char c = 0x21; c < 0x7f; c++) {
+      PLAIN_ASCII[c] = "\\`*~|_[]<&".indexOf(c) < 0;
+    }
+  }
+
+  /**
+   * Whether {@link #text} writes the character as it is, whatever comes before or after it (but
+   * not at a line start): no space of any kind, nothing it may escape.
+   */
+  static boolean isPlain(char c) {
+    if (c < 0x80) {
+      return PLAIN_ASCII[c];
+    }
+    // the Unicode space separators (Zs) above ASCII, without Character.getType's lookup
+    return c != 0xa0 && c != 0x1680 && (c < 0x2000 || c > 0x200a) && c != 0x202f && c != 0x205f && c != 0x3000;
   }
 
   /** An inline code span. */
