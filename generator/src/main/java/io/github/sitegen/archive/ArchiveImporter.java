@@ -72,6 +72,9 @@ public final class ArchiveImporter {
   private final FeedReader feedReader = new FeedReader();
   private final ArticleExtractor extractor = new ArticleExtractor();
 
+  /** The archive as the last {@link #run} left it, when that run knew it whole. */
+  private volatile ArchiveIndex.@Nullable Contents contents;
+
   /**
    * Whether step 1 reuses within a run what an earlier snapshot gave: items are parsed once
    * ({@link ItemMemo}) and each distinct item version is converted once. Off only in tests, to
@@ -102,6 +105,7 @@ public final class ArchiveImporter {
    */
   public ImportReport run() throws IOException {
     long start = System.nanoTime();
+    contents = null;
     Path snapshotsDir = options.snapshots();
     if (!Files.isDirectory(snapshotsDir)) {
       throw new SiteGenException(
@@ -144,6 +148,17 @@ public final class ArchiveImporter {
       ImportedSnapshots.write(options.archive(), nowImported);
       return report;
     }
+  }
+
+  /**
+   * The archive as the last {@link #run} left it, exactly as {@link ArchiveIndex#read} would give
+   * it now (articles, archived images, fingerprints), so that a build in the same process need not
+   * walk the archive and decode the index again ({@link
+   * io.github.sitegen.site.SiteGenerator#generate(ArchiveIndex.Contents)}); null when that run had
+   * no cache folder, merged nothing (it then never read the archive), or failed.
+   */
+  public ArchiveIndex.@Nullable Contents contents() {
+    return contents;
   }
 
   /**
@@ -308,10 +323,14 @@ public final class ArchiveImporter {
     if (index != null && options.archiveImages()) {
       // the images step rewrote files of its own: walk again
       Reporter silent = problem -> {}; // problems of this archive were reported above
-      index.save(index.scan(options.archive(), options.zone(), silent, true, scan));
+      ArchiveIndex.Scan after = index.scan(options.archive(), options.zone(), silent, true, scan);
+      index.save(after);
+      contents = ArchiveIndex.contents(after);
     } else if (index != null && scan != null) {
       // files just written are too new to be cached (see ArchiveIndex): the next run reads them
-      index.save(scan.without(writes.keySet()));
+      ArchiveIndex.Scan after = ArchiveIndex.afterWrites(scan, writes);
+      index.save(after);
+      contents = ArchiveIndex.contents(after);
     }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {

@@ -131,6 +131,40 @@ public final class ArchiveIndex {
     return new Contents(ArchiveReader.listing(archive, scan.articles()), scan.fingerprints());
   }
 
+  /** What {@link #read} gives for a scan: the listing of its articles and their fingerprints. */
+  static Contents contents(Scan scan) {
+    return new Contents(ArchiveReader.listing(scan.archive(), scan.articles()), scan.fingerprints());
+  }
+
+  /**
+   * The scan as the archive is once the importer has written {@code written} (file to text, each
+   * as written): the articles of those files read from that text, not from the disk again. What a
+   * new scan would give, without walking the archive.
+   */
+  static Scan afterWrites(Scan scan, Map<Path, String> written) {
+    Map<Path, ArchivedArticle> byFile = new HashMap<>();
+    for (ArchivedArticle a : scan.articles()) {
+      byFile.put(a.article().file(), a);
+    }
+    Map<Path, String> fingerprints = new HashMap<>(scan.fingerprints());
+    for (Map.Entry<Path, String> w : written.entrySet()) {
+      Path file = w.getKey();
+      String label = file.toString();
+      FrontMatter.Parsed parsed = FrontMatter.parse(w.getValue(), label);
+      if (parsed == null) {
+        throw new IllegalStateException(label + ": the importer wrote a file without front matter");
+      }
+      String path = scan.archive().relativize(file).toString().replace('\\', '/');
+      ArchivedArticle full = ArchivedArticle.from(file, label, parsed, path, scan.zone());
+      byFile.put(file, withBody(full, ""));
+      fingerprints.put(file, full.fingerprint());
+    }
+    List<ArchivedArticle> articles = new ArrayList<>(byFile.values());
+    articles.sort((x, y) -> x.article().file().compareTo(y.article().file())); // the walk's order
+    return new Scan(scan.archive(), scan.zone(), articles, fingerprints, scan.entries(), scan.read(), scan.dirty())
+        .without(written.keySet());
+  }
+
   /** One archive file as the index knows it. */
   record Entry(String path, long size, long modified, @Nullable ArchivedArticle archived, String fingerprint) {}
 

@@ -2,6 +2,7 @@ package io.github.sitegen.cli;
 
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.archive.ImportReport;
 import io.github.sitegen.site.SiteGenerator;
@@ -51,16 +52,19 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     SiteOptions options = site.toOptions(out);
     try {
+      ArchiveIndex.@Nullable Contents archive = null;
       if (snapshots != null) {
-        ImportReport imported =
+        var importer =
             new ArchiveImporter(
-                    new ImportOptions(snapshots, site.archive, site.zone).withCache(site.cache),
-                    new ConsoleReporter(err))
-                .run();
+                new ImportOptions(snapshots, site.archive, site.zone).withCache(site.cache),
+                new ConsoleReporter(err));
+        ImportReport imported = importer.run();
         spec.commandLine().getOut().print(imported.snapshotLines());
         spec.commandLine().getOut().println(imported.summary());
+        archive = importer.contents(); // the archive as the import left it: not read again
       }
-      SiteReport report = new SiteGenerator(options, new ConsoleReporter(err)).generate();
+      var generator = new SiteGenerator(options, new ConsoleReporter(err));
+      SiteReport report = archive == null ? generator.generate() : generator.generate(archive);
       spec.commandLine().getOut().println(report.summary());
       return 0;
     } catch (SiteGenException e) {

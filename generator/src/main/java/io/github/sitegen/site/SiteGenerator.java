@@ -114,8 +114,20 @@ public final class SiteGenerator {
     }
     // with a cache, the archive index also gives each article's fingerprint (body and what a
     // reader sees of its front matter): the build cache tells changed bodies without reading them
-    ArchiveIndex.Contents contents =
-        new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter);
+    return generate(new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter));
+  }
+
+  /**
+   * Builds the site from the archive as {@code contents} gives it, as {@link ArchiveIndex#read} of
+   * {@link SiteOptions#archive()} does (for instance {@link
+   * io.github.sitegen.archive.ArchiveImporter#contents()} right after an import), without reading
+   * the archive's front matter or index again; bodies are read as usual.
+   *
+   * @throws io.github.sitegen.SiteGenException on bad options or a broken template
+   * @throws IOException when a body cannot be read or the output written
+   */
+  public SiteReport generate(ArchiveIndex.Contents contents) throws IOException {
+    requireNonNull(contents, "contents");
     Map<Path, String> fingerprints = contents.fingerprints();
     BodyLoader bodies =
         new BodyLoader() {

@@ -64,8 +64,9 @@ class ImportWithIndexTest {
 
     ImportReport expected =
         new ArchiveImporter(new ImportOptions(snapshots, without, PARIS), withoutProblems::add).run();
-    ImportReport actual =
-        new ArchiveImporter(new ImportOptions(snapshots, with, PARIS).withCache(cache), withProblems::add).run();
+    var importer = new ArchiveImporter(new ImportOptions(snapshots, with, PARIS).withCache(cache), withProblems::add);
+    ImportReport actual = importer.run();
+    ArchiveIndex.Contents handedOver = importer.contents();
 
     assertThat(ArchiveFiles.all(with)).isEqualTo(ArchiveFiles.all(without));
     assertThat(actual.created()).isEqualTo(expected.created()).isEqualTo(10);
@@ -80,6 +81,9 @@ class ImportWithIndexTest {
     // and the index the import left is fresh: listing through it gives what reading gives
     assertThat(new ArchiveReader().list(with, PARIS, p -> {}, cache))
         .isEqualTo(new ArchiveReader().list(with, PARIS, p -> {}));
+    // what the import hands a build in the same process is what the build would read
+    assertThat(handedOver).isNotNull().isEqualTo(new ArchiveIndex(cache).read(with, PARIS, p -> {}));
+    assertThat(handedOver.listing().articles()).hasSize(40 + 10 + 1); // the broken file is left out
   }
 
   @Test
@@ -94,9 +98,11 @@ class ImportWithIndexTest {
     new ArchiveImporter(options, p -> {}).run();
     Map<String, String> before = ArchiveFiles.all(archive);
 
-    ImportReport again = new ArchiveImporter(options, p -> {}).run();
+    var importer = new ArchiveImporter(options, p -> {});
+    ImportReport again = importer.run();
 
     assertThat(again.created() + again.updated()).isZero();
+    assertThat(importer.contents()).isNull(); // the archive was not read: a build reads it
     assertThat(ArchiveFiles.all(archive)).isEqualTo(before);
     assertThat(new ArchiveIndex(cache).file()).isRegularFile();
   }
