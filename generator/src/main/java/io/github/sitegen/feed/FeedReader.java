@@ -10,6 +10,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.impl.DateParser;
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
@@ -18,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -236,7 +239,14 @@ public final class FeedReader {
     List<@Nullable Element> elements;
     boolean plain;
     try {
-      feed = toSyndFeed(fileName, document);
+      // the items' dates are read from their text below: Rome need not parse each with its
+      // masks (5% of a first import), and is asked only for the dates FeedDates cannot read
+      List<Detached> dates = detachItemDates(document.getRootElement());
+      try {
+        feed = toSyndFeed(fileName, document);
+      } finally {
+        reattach(dates);
+      }
       entries = feed.getEntries();
       List<Element> itemElements = itemElements(document.getRootElement());
       plain = itemElements.size() == entries.size();
@@ -294,8 +304,23 @@ public final class FeedReader {
                 || element.getChild("issued", element.getNamespace()) != null
             ? childText(element, "updated", "modified")
             : "";
-    @Nullable OffsetDateTime published = FeedDates.parse(publishedText).orElse(item.published());
-    @Nullable OffsetDateTime updated = FeedDates.parse(updatedText).orElse(item.updated());
+    @Nullable OffsetDateTime published = date(publishedText);
+    if (published == null) {
+      published = item.published(); // read by Rome (items read one by one)
+    }
+    if (published == null) {
+      // as Rome's entry gave it: another of the item's dates (an Atom entry's updated)
+      for (String name : DATE_NAMES) {
+        published = date(childText(element, name));
+        if (published != null) {
+          break;
+        }
+      }
+    }
+    @Nullable OffsetDateTime updated = date(updatedText);
+    if (updated == null) {
+      updated = item.updated();
+    }
     if (published == null && !publishedText.isEmpty()) {
       reporter.problem(
           Problem.warning(
@@ -314,6 +339,51 @@ public final class FeedReader {
         item.guid(), item.link(), item.title(), published, updated, item.authors(),
         item.categories(), item.summaryHtml(), item.contentHtml(), item.baseUri(), item.image(),
         item.line());
+  }
+
+  /** The names of the item elements that hold dates, in the order they are looked for. */
+  private static final List<String> DATE_NAMES =
+      List.of("pubDate", "published", "issued", "date", "updated", "modified", "created");
+
+  /** A date element taken out of its item while Rome reads the feed, and where it was. */
+  private record Detached(Element item, int index, Element date) {}
+
+  /** Takes every item's date elements out of the document (last first), to {@link #reattach}. */
+  private static List<Detached> detachItemDates(Element root) {
+    List<Detached> detached = new ArrayList<>();
+    for (Element item : itemElements(root)) {
+      List<org.jdom2.Content> content = item.getContent();
+      for (int i = content.size() - 1; i >= 0; i--) {
+        if (content.get(i) instanceof Element child && DATE_NAMES.contains(child.getName())) {
+          detached.add(new Detached(item, i, child));
+        }
+      }
+    }
+    for (Detached d : detached) {
+      d.date().detach();
+    }
+    return detached;
+  }
+
+  /** Puts the date elements back where they were. */
+  private static void reattach(List<Detached> detached) {
+    for (int k = detached.size() - 1; k >= 0; k--) {
+      Detached d = detached.get(k);
+      d.item().addContent(d.index(), d.date());
+    }
+  }
+
+  /** A date as {@link FeedDates} reads it, else as Rome does (as its parsers would have); null. */
+  private static @Nullable OffsetDateTime date(String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    Optional<OffsetDateTime> own = FeedDates.parse(text);
+    if (own.isPresent()) {
+      return own.get();
+    }
+    Date rome = DateParser.parseDate(text, Locale.US);
+    return rome == null ? null : rome.toInstant().atOffset(ZoneOffset.UTC);
   }
 
   /** The text of the first child (any namespace) with one of the names, {@code ""} when none. */
