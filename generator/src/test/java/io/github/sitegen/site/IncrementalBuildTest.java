@@ -370,21 +370,15 @@ class IncrementalBuildTest {
   }
 
   private static void copyKeepingTimes(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    }
+    copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  private static void copy(Path from, Path to, java.nio.file.CopyOption... options) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : walk.filter(Files::isRegularFile).toList()) {
         Path target = to.resolve(from.relativize(source).toString());
         Files.createDirectories(target.getParent());
-        Files.copy(source, target);
+        Files.copy(source, target, options);
       }
     }
   }
