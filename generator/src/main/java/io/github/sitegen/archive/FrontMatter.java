@@ -201,7 +201,19 @@ final class FrontMatter {
           }
         });
     StringBuilder out = new StringBuilder(body.length() + 1024);
-    out.append(FENCE).append('\n').append(yaml().dump(present)).append(FENCE).append('\n');
+    out.append(FENCE).append('\n');
+    // what SnakeYAML would write as plain text is written here (YAML's dumper is most of the cost
+    // of writing an article); anything else, entry by entry, by SnakeYAML
+    @Nullable Yaml yaml = null;
+    for (Map.Entry<String, Object> entry : present.entrySet()) {
+      if (!appendPlain(out, entry.getKey(), entry.getValue())) {
+        if (yaml == null) {
+          yaml = yaml();
+        }
+        out.append(yaml.dump(java.util.Collections.singletonMap(entry.getKey(), entry.getValue())));
+      }
+    }
+    out.append(FENCE).append('\n');
     if (!body.isEmpty()) {
       out.append('\n').append(body);
       if (!body.endsWith("\n")) {
@@ -209,6 +221,79 @@ final class FrontMatter {
       }
     }
     return out.toString();
+  }
+
+  /** What SnakeYAML writes for these values, as {@link #write} did before it wrote plain text itself. */
+  static String snakeYaml(Map<String, Object> values) {
+    return yaml().dump(values);
+  }
+
+  private static final Resolver RESOLVER = new TextResolver();
+
+  /**
+   * Appends {@code key: value} as SnakeYAML writes it when it is plain text (or a list of plain
+   * texts, a boolean, a small number); false, appending nothing, otherwise.
+   */
+  private static boolean appendPlain(StringBuilder out, String key, Object value) {
+    if (!isPlain(key)) {
+      return false;
+    }
+    if (value instanceof String text) {
+      if (!isPlain(text)) {
+        return false;
+      }
+      out.append(key).append(": ").append(text).append('\n');
+      return true;
+    }
+    if (value instanceof Boolean || value instanceof Integer) {
+      out.append(key).append(": ").append(value).append('\n');
+      return true;
+    }
+    if (value instanceof List<?> list && !list.isEmpty()) {
+      for (Object item : list) {
+        if (!(item instanceof String text) || !isPlain(text)) {
+          return false;
+        }
+      }
+      out.append(key).append(":\n");
+      for (Object item : list) {
+        out.append("- ").append((String) item).append('\n');
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether SnakeYAML writes the text as a plain scalar in block context: printable, on one line,
+   * no space at either end, not starting with an indicator, no {@code ": "}, {@code " #"} or final
+   * {@code ":"}, and read back as text, not as a number, boolean or null. Conservative: a text it
+   * refuses is written by SnakeYAML itself ({@code FrontMatterWriteTest} compares the two).
+   */
+  static boolean isPlain(String text) {
+    int n = text.length();
+    if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+      return false;
+    }
+    char first = text.charAt(0);
+    if ("#,[]{}&*!|>'\"%@`?:-".indexOf(first) >= 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7f && c < 0xa0 || c >= 0xd800 && c < 0xe000 || c >= 0xfffe
+          || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+        return false; // controls, line breaks, surrogates, the byte order mark: SnakeYAML decides
+      }
+      if (c == ':' && (i + 1 == n || text.charAt(i + 1) == ' ')
+          || c == '#' && i > 0 && text.charAt(i - 1) == ' ') {
+        return false;
+      }
+    }
+    if (text.startsWith("...")) {
+      return false; // a document end marker
+    }
+    return RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
   }
 
   /**
