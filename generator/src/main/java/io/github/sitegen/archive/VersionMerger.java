@@ -84,7 +84,15 @@ final class VersionMerger {
         new Article(
             a.file(), a.id(), a.title(), subtitle, a.date(), null, authors, tags, a.link(), a.feed(),
             summary, a.image(), a.truncated(), a.paywall(), a.slug());
-    String fingerprint = ArchivedArticle.fingerprint(text, primary.body());
+    // the primary's own fingerprint when the join added nothing to it (the common case: one
+    // version, or versions alike): the same fields of the same text, without hashing it again
+    String fingerprint =
+        subtitle.equals(a.subtitle())
+                && summary.equals(a.summary())
+                && authors.equals(a.authors())
+                && tags.equals(a.tags())
+            ? primary.fingerprint()
+            : ArchivedArticle.fingerprint(text, primary.body());
 
     List<Candidate> sameText = all.stream().filter(c -> c.fingerprint().equals(fingerprint)).toList();
     Instant firstSeen = sameText.isEmpty() ? latest : sameText.get(0).time();

@@ -102,6 +102,25 @@ class VersionMergerTest {
     }
   }
 
+  @Test
+  void theMergedFingerprintIsThatOfTheMergedText() {
+    Candidate one = candidate(T1100, "a.xml", "Texte.", List.of("Presse"), "", null);
+    Candidate rss = candidate(T1700, "b.xml", "Texte.\n\nSuite.", List.of("Presse"), "", null);
+    Candidate atom = candidate(T1700, "c.atom", "Texte.\n\nSuite.", List.of("Amazon"), "", null);
+
+    // one version: its own fingerprint is reused; two at the same moment: the tags are joined
+    for (List<Candidate> candidates : List.of(List.of(one), List.of(one, rss), List.of(rss, atom))) {
+      VersionMerger.Merged merged = VersionMerger.merge(null, candidates, PARIS);
+      Article m = merged.article();
+      Article text =
+          new Article(m.file(), m.id(), m.title(), m.subtitle(), m.date(), null, m.authors(), m.tags(), m.link(),
+              m.feed(), m.summary(), m.image(), m.truncated(), m.paywall(), m.slug());
+
+      assertThat(merged.fingerprint()).isEqualTo(ArchivedArticle.fingerprint(text, merged.body()));
+    }
+    assertThat(VersionMerger.merge(null, List.of(rss, atom), PARIS).article().tags()).containsExactly("Presse", "Amazon");
+  }
+
   static Candidate candidate(
       Instant time, String source, String body, List<String> tags, String image, @Nullable OffsetDateTime updated) {
     Article article =
