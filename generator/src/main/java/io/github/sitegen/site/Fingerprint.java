@@ -37,7 +37,7 @@ final class Fingerprint {
    * home, date and tag pages and in related lists, and is digested once. Thread-safe.
    */
   static final class Memo {
-    private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>(1 << 16);
+    private final @Nullable Map<Identity, byte[]> digests;
     private final @Nullable Path root;
 
     /** A memo whose fingerprints digest paths as they are given. */
@@ -51,7 +51,42 @@ final class Fingerprint {
      * folder, given by a relative or an absolute path, and after the project has moved.
      */
     Memo(@Nullable Path root) {
+      this(root, true);
+    }
+
+    private Memo(@Nullable Path root, boolean remember) {
       this.root = root == null ? null : root.toAbsolutePath().normalize();
+      this.rootPrefix = root == null ? "" : root + root.getFileSystem().getSeparator();
+      this.digests = remember ? new ConcurrentHashMap<>(1 << 16) : null;
+    }
+
+    /** The root as given, then a separator: the start of the paths the archive reader makes. */
+    private final String rootPrefix;
+
+    /** The path relative to the root, {@code /}-separated; null when it is not inside it. */
+    @Nullable String relative(Path path) {
+      String text = path.toString();
+      if (root == null) {
+        return null;
+      }
+      if (!rootPrefix.isEmpty()
+          && text.startsWith(rootPrefix)
+          && !text.contains("..")
+          && !text.contains("/./")
+          && !text.contains("\\.\\")) {
+        // a file of the archive as the reader gives it: the root as given, then its path
+        return text.substring(rootPrefix.length()).replace('\\', '/');
+      }
+      Path absolute = path.toAbsolutePath().normalize();
+      return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : null;
+    }
+
+    /**
+     * Paths relative to {@code root} as with {@link #Memo(Path)}, without remembering records:
+     * for values digested once each. The digests are not those of a remembering memo.
+     */
+    static Memo pathsOnly(Path root) {
+      return new Memo(root, false);
     }
 
     private record Identity(Object value) {
@@ -98,18 +133,18 @@ final class Fingerprint {
       number(time.getNano());
       number(time.getOffset().getTotalSeconds());
     } else if (value instanceof Path path && memo != null && memo.root != null) {
-      Path absolute = path.toAbsolutePath().normalize();
-      if (absolute.startsWith(memo.root)) {
+      @Nullable String relative = memo.relative(path);
+      if (relative != null) {
         tag('p');
-        string(memo.root.relativize(absolute).toString().replace('\\', '/'));
+        string(relative);
       } else {
         tag('t');
-        string(path.getClass().getName() + " " + absolute);
+        string(path.getClass().getName() + " " + path.toAbsolutePath().normalize());
       }
     } else if (value instanceof TemporalAccessor || value instanceof Path) {
       tag('t');
       string(value.getClass().getName() + " " + value);
-    } else if (value instanceof Record r && memo != null) {
+    } else if (value instanceof Record r && memo != null && memo.digests != null) {
       var key = new Memo.Identity(r);
       byte[] known = memo.digests.get(key);
       if (known == null) {

@@ -162,12 +162,34 @@ public final class SiteGenerator {
     @Nullable Path cacheFolder = options.cache();
     // the previous build's cache is read while the site is planned (both take a few 100 ms at 10k)
     java.util.concurrent.@Nullable FutureTask<BuildCache> cacheLoad = null;
+    String key = "";
+    byte[] inputs = new byte[0];
     if (cacheFolder != null) {
-      String key = cacheKey();
-      cacheLoad = new java.util.concurrent.FutureTask<>(() -> BuildCache.load(cacheFolder, key));
+      key = cacheKey();
+      String cacheKey = key;
+      cacheLoad = new java.util.concurrent.FutureTask<>(() -> BuildCache.load(cacheFolder, cacheKey));
       Thread loader = new Thread(cacheLoad, "site-gen-cache-load");
       loader.setDaemon(true);
       loader.start();
+      // made from what the last complete build was made from, over the files it left: nothing
+      // would change, so nothing is planned, fingerprinted or rendered (the cache being loaded
+      // meanwhile is then not needed)
+      inputs = inputs(articles, bodies, images);
+      @Nullable SiteState state = SiteState.load(cacheFolder, key);
+      if (state != null && Arrays.equals(state.inputs(), inputs) && state.intact(options.output())) {
+        if (options.baseUrl() == null) {
+          reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
+        }
+        return new SiteReport(
+            articles.size(),
+            0,
+            state.outputs().size(),
+            options.output(),
+            Duration.ofNanos(System.nanoTime() - start),
+            state.pages(),
+            0);
+      }
+      SiteState.forget(cacheFolder); // this build may change the site: no state until it is done
     }
     SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles, images);
     plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
@@ -251,6 +273,7 @@ public final class SiteGenerator {
           || !incremental.previous.outputs().equals(incremental.next.outputs())) {
         incremental.next.save(cacheFolder); // else it holds what the file already says
       }
+      SiteState.of(key, inputs, output, plan.pages(), incremental.next).save(cacheFolder);
     }
     return new SiteReport(
         articles.size(),
@@ -545,6 +568,48 @@ public final class SiteGenerator {
       }
       return removed;
     }
+  }
+
+  /**
+   * The digest of what the site is made from besides {@link #cacheKey}: every article (front
+   * matter, and its body by its identity), the archived images (which, and each file's size and
+   * time) and the JDK (its locale and time-zone data shape dates).
+   */
+  private byte[] inputs(List<Article> articles, BodyLoader bodies, Map<String, String> images)
+      throws IOException {
+    Fingerprint.Memo paths = Fingerprint.Memo.pathsOnly(options.archive());
+    // each article digested on its own, in parallel, the digests added in order
+    List<byte[]> each;
+    try {
+      each =
+          articles.parallelStream()
+              .map(
+                  article -> {
+                    try {
+                      return new Fingerprint(paths).add(article).add(bodies.identity(article)).bytes();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    var print = new Fingerprint(paths);
+    print.add(Runtime.version().toString()).add(String.valueOf(System.getProperty("java.vendor")));
+    print.add(each);
+    print.add(images);
+    for (String image : new TreeSet<>(images.values())) {
+      print.add(image);
+      try {
+        BasicFileAttributes file =
+            Files.readAttributes(options.archive().resolve(image), BasicFileAttributes.class);
+        print.add(file.size()).add(file.lastModifiedTime().toMillis());
+      } catch (IOException e) {
+        print.add(-1L);
+      }
+    }
+    return print.bytes();
   }
 
   /**

@@ -292,9 +292,51 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild();
 
     Files.writeString(file, "not a cache");
+    Files.writeString(cache.resolve(SiteState.FILE), "not a state either");
     SiteReport report = incremental();
     assertThat(report.pagesSkipped()).isZero();
     assertSameAsCleanBuild();
+  }
+
+  @Test
+  void withNothingChangedTheBuildStopsAtTheSiteStateButRepairsWhatWasTouched() throws Exception {
+    incremental();
+    SiteReport normal = incremental(); // nothing to render: the usual way
+    Object state = stateFile();
+
+    SiteReport quick = incremental(); // the same inputs, files as left: stops at the state
+    assertThat(stateFile()).isEqualTo(state); // not even written again
+    assertThat(quick.pagesWritten()).isZero();
+    assertThat(quick.pagesUnchanged()).isEqualTo(normal.pagesUnchanged());
+    assertThat(quick.pagesSkipped()).isEqualTo(normal.pagesSkipped()).isGreaterThan(100);
+
+    // a page deleted, a theme file and the robots file edited by hand: all put back
+    Files.delete(site.resolve("2026/01/09/billet-8/index.html"));
+    Files.writeString(site.resolve("robots.txt"), "User-agent: *\nDisallow: /\n");
+    SiteReport repaired = incremental();
+    assertThat(repaired.pagesWritten()).isEqualTo(2);
+    assertSameAsCleanBuild();
+    assertThat(stateFile()).isNotEqualTo(state);
+
+    // a file touched but not changed: checked, not rewritten, then trusted again
+    Map<String, FileTime> times = times(site);
+    Files.setLastModifiedTime(site.resolve("index.html"), FileTime.fromMillis(1_000_000));
+    assertThat(incremental().pagesWritten()).isZero();
+    Object touched = stateFile();
+    assertThat(incremental().pagesWritten()).isZero();
+    assertThat(stateFile()).isEqualTo(touched);
+    assertThat(times(site).get("2026/01/09/billet-8/index.html")).isEqualTo(times.get("2026/01/09/billet-8/index.html"));
+
+    // an archive edit: the inputs differ, the build goes the usual way
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une autre suite."));
+    assertThat(incremental().pagesWritten()).isPositive();
+    assertSameAsCleanBuild();
+  }
+
+  /** The site state file's identity on disk (a new file each time it is written). */
+  private Object stateFile() throws IOException {
+    var attributes = Files.readAttributes(cache.resolve(SiteState.FILE), java.nio.file.attribute.BasicFileAttributes.class);
+    return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
   }
 
   @Test

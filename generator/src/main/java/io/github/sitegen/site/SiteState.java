@@ -1,0 +1,158 @@
+package io.github.sitegen.site;
+
+import io.github.sitegen.internal.AtomicWrites;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the last complete build was made from and what it left, kept in the cache folder ({@code
+ * site-state.bin}, next to {@link BuildCache}'s file): the digest of all its inputs (articles,
+ * bodies, archived images, the JDK; the options, theme and code through {@link #key}) and the size
+ * and time of every file it wrote. A build whose inputs have that digest, over an output folder whose
+ * files are all as that build left them, would write nothing: it stops there, without planning or
+ * fingerprinting a page. Small, so that this check reads little.
+ *
+ * @param key the build cache's key (code, theme, labels, options)
+ * @param inputs the digest of everything else the site is made from
+ * @param outputs every file the build wrote, in path order
+ */
+record SiteState(String key, byte[] inputs, List<Output> outputs) {
+  static final String FILE = "site-state.bin";
+  private static final String MAGIC = "site-gen site state";
+  private static final int FORMAT = 1;
+
+  /** A file the build wrote: its path in the site, size, time (ms), and whether it is a page. */
+  record Output(String path, long size, long modified, boolean page) {}
+
+  SiteState {
+    inputs = inputs.clone();
+    outputs = List.copyOf(outputs);
+  }
+
+  /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
+  static @Nullable SiteState load(Path folder, String key) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(folder.resolve(FILE)));
+      if (!string(in).equals(MAGIC) || in.getInt() != FORMAT || !string(in).equals(key)) {
+        return null;
+      }
+      byte[] inputs = new byte[in.getShort() & 0xffff];
+      in.get(inputs);
+      int n = in.getInt();
+      Output[] outputs = new Output[n];
+      for (int i = 0; i < n; i++) {
+        outputs[i] = new Output(string(in), in.getLong(), in.getLong(), in.get() == 1);
+      }
+      if (!string(in).equals(MAGIC)) {
+        return null;
+      }
+      return new SiteState(key, inputs, Arrays.asList(outputs));
+    } catch (IOException | RuntimeException e) {
+      return null; // missing, truncated or corrupt: a full build
+    }
+  }
+
+  /**
+   * The state of a build that has just made {@code pages} and the other files {@code cache} lists
+   * in {@code output}: each file's size and time as the cache recorded it, else as it is now.
+   */
+  static SiteState of(String key, byte[] inputs, Path output, List<Page> pages, BuildCache cache)
+      throws IOException {
+    List<Output> outputs = new ArrayList<>(cache.outputs().size());
+    Set<String> pagePaths = new HashSet<>();
+    for (Page page : pages) {
+      pagePaths.add(page.path());
+      BuildCache.@Nullable PageEntry entry = cache.page(page.path());
+      outputs.add(
+          entry != null
+              ? new Output(page.path(), entry.size(), entry.modified(), true)
+              : output(output, page.path(), true));
+    }
+    for (String path : cache.outputs()) {
+      if (!pagePaths.contains(path)) {
+        outputs.add(output(output, path, false));
+      }
+    }
+    outputs.sort(Comparator.comparing(Output::path));
+    return new SiteState(key, inputs, outputs);
+  }
+
+  private static Output output(Path output, String path, boolean page) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(output.resolve(path), BasicFileAttributes.class);
+    return new Output(path, a.size(), a.lastModifiedTime().toMillis(), page);
+  }
+
+  /** Whether every file of this state is in {@code output} with its size and time. */
+  boolean intact(Path output) {
+    for (Output o : outputs) {
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(output.resolve(o.path()), BasicFileAttributes.class);
+      } catch (IOException e) {
+        return false;
+      }
+      if (!a.isRegularFile() || a.size() != o.size() || a.lastModifiedTime().toMillis() != o.modified()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many of the outputs are pages. */
+  int pages() {
+    return (int) outputs.stream().filter(Output::page).count();
+  }
+
+  /** Writes this state into {@code folder}, atomically. */
+  void save(Path folder) throws IOException {
+    var bytes = new ByteArrayOutputStream(64 * outputs.size() + 256);
+    try (var out = new DataOutputStream(bytes)) {
+      utf(out, MAGIC);
+      out.writeInt(FORMAT);
+      utf(out, key);
+      out.writeShort(inputs.length);
+      out.write(inputs);
+      out.writeInt(outputs.size());
+      for (Output o : outputs) {
+        utf(out, o.path());
+        out.writeLong(o.size());
+        out.writeLong(o.modified());
+        out.writeByte(o.page() ? 1 : 0);
+      }
+      utf(out, MAGIC);
+    }
+    Files.createDirectories(folder);
+    AtomicWrites.replace(folder.resolve(FILE), bytes.toByteArray());
+  }
+
+  /** Deletes the state in {@code folder}: a build that may change the site comes first. */
+  static void forget(Path folder) throws IOException {
+    Files.deleteIfExists(folder.resolve(FILE));
+  }
+
+  private static String string(ByteBuffer in) {
+    int n = in.getInt();
+    String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+    in.position(in.position() + n);
+    return s;
+  }
+
+  private static void utf(DataOutputStream out, String s) throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+}
