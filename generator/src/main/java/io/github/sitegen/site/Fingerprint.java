@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
  * run; not thread-safe (one per page).
  */
 final class Fingerprint {
-
   private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
   private final Murmur3 digest = new Murmur3();
@@ -39,6 +38,8 @@ final class Fingerprint {
   static final class Memo {
     private final @Nullable Map<Identity, byte[]> digests;
     private final @Nullable Path root;
+    /** The root as given, then a separator: the start of the paths the archive reader makes. */
+    private final String rootPrefix;
 
     /** A memo whose fingerprints digest paths as they are given. */
     Memo() {
@@ -59,9 +60,6 @@ final class Fingerprint {
       this.rootPrefix = root == null ? "" : root + root.getFileSystem().getSeparator();
       this.digests = remember ? new ConcurrentHashMap<>(1 << 16) : null;
     }
-
-    /** The root as given, then a separator: the start of the paths the archive reader makes. */
-    private final String rootPrefix;
 
     /** The path relative to the root, {@code /}-separated; null when it is not inside it. */
     @Nullable String relative(Path path) {

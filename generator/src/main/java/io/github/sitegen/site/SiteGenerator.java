@@ -45,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  * nothing. With a build cache ({@link SiteOptions#cache()}) a page is not even rendered when its
  * inputs (model, bodies, where their links lead, theme, options, this code) are those of the
  * previous build and its file is as that build left it, and the files a previous build wrote that
- * no page makes any more are deleted (never files the build did not write). The output is byte for
- * byte that of a clean build either way.
+ * no page makes any more are deleted (never files the build did not write); and a build whose inputs
+ * are those of the last complete build, over the files it left ({@link SiteState}), stops before
+ * planning anything. The output is byte for byte that of a clean build either way.
  *
  * <pre>{@code
  * var options = SiteOptions.defaults(Path.of("articles"), Path.of("target/site"));
