@@ -652,7 +652,7 @@ public final class ArchiveImporter {
   /** Authors or tags as plain text, without blanks or duplicates. */
   private static List<String> plainList(List<String> values, @Nullable StepOneCache cache) {
     return values.stream()
-        .map(s -> cache == null ? plain(s) : cache.plain(s))
+        .map(s -> plain(s, cache))
         .filter(s -> !s.isEmpty())
         .distinct()
         .toList();
@@ -698,12 +698,17 @@ public final class ArchiveImporter {
     return text(MARKUP.matcher(s).find() ? HtmlText.of(s) : s);
   }
 
-  /** Plain, single-line text: NFC, whitespace runs (not no-break spaces) collapsed, trimmed. */
   /** {@link #text(String)}, through the run's cache when there is one. */
   private static String text(String s, @Nullable StepOneCache cache) {
     return cache == null ? text(s) : cache.text(s);
   }
 
+  /** {@link #plain(String)}, through the run's cache when there is one. */
+  private static String plain(String s, @Nullable StepOneCache cache) {
+    return cache == null ? plain(s) : cache.plain(s);
+  }
+
+  /** Plain, single-line text: NFC, whitespace runs (not no-break spaces) collapsed, trimmed. */
   static String text(String s) {
     String nfc = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
     return FrontMatter.printable(nfc.replaceAll("[ \\t\\n\\r\\f\\u000b]+", " ").strip());

@@ -128,7 +128,7 @@ public final class ArchiveIndex {
   public Contents read(Path archive, ZoneId zone, Reporter reporter) throws IOException {
     Scan scan = scan(archive, zone, reporter, false, null);
     save(scan);
-    return new Contents(ArchiveReader.listing(archive, scan.articles()), scan.fingerprints());
+    return contents(scan);
   }
 
   /** What {@link #read} gives for a scan: the listing of its articles and their fingerprints. */

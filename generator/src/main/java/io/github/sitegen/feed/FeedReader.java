@@ -298,11 +298,11 @@ public final class FeedReader {
     if (element == null) {
       return item;
     }
-    String publishedText = childText(element, "pubDate", "published", "issued", "date", "updated", "modified", "created");
+    String publishedText = childText(element, DATE_NAMES);
     String updatedText =
         element.getChild("published", element.getNamespace()) != null
                 || element.getChild("issued", element.getNamespace()) != null
-            ? childText(element, "updated", "modified")
+            ? childText(element, List.of("updated", "modified"))
             : "";
     @Nullable OffsetDateTime published = date(publishedText);
     if (published == null) {
@@ -311,7 +311,7 @@ public final class FeedReader {
     if (published == null) {
       // as Rome's entry gave it: another of the item's dates (an Atom entry's updated)
       for (String name : DATE_NAMES) {
-        published = date(childText(element, name));
+        published = date(childText(element, List.of(name)));
         if (published != null) {
           break;
         }
@@ -387,7 +387,7 @@ public final class FeedReader {
   }
 
   /** The text of the first child (any namespace) with one of the names, {@code ""} when none. */
-  private static String childText(Element element, String... names) {
+  private static String childText(Element element, List<String> names) {
     for (String name : names) {
       for (Element child : element.getChildren()) {
         if (child.getName().equals(name) && !child.getTextTrim().isEmpty()) {

@@ -192,8 +192,8 @@ final class SearchIndex {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
-    List<String> shards = shards(files, FOLDER + "t/", order, last, 0, split);
-    List<String> recent = shards(files, FOLDER + "r/", order, last, split, docs.size());
+    List<String> shards = shards(files, SearchIndex::shardPath, order, last, 0, split);
+    List<String> recent = shards(files, SearchIndex::recentShardPath, order, last, split, docs.size());
     List<String> oldestFirst = new ArrayList<>(docs);
     java.util.Collections.reverse(oldestFirst);
     for (int c = 0; c * CHUNK < oldestFirst.size(); c++) {
@@ -222,11 +222,16 @@ final class SearchIndex {
   }
 
   /**
-   * The shards, under {@code folder}, of the postings of documents {@code from} (inclusive) to
+   * The shards (shard {@code n} at {@code path(n)}) of the postings of documents {@code from} (inclusive) to
    * {@code to} (exclusive), terms in {@code order}; the first term of each shard.
    */
   private List<String> shards(
-      Map<String, byte[]> files, String folder, Integer[] order, int last, int from, int to) {
+      Map<String, byte[]> files,
+      java.util.function.IntFunction<String> path,
+      Integer[] order,
+      int last,
+      int from,
+      int to) {
     List<String> firstTerms = new ArrayList<>();
     var shard = new StringBuilder();
     int bytes = 0;
@@ -239,7 +244,7 @@ final class SearchIndex {
       String entry = json(term) + ":\"" + postingList + "\"";
       int size = entry.length() + 1;
       if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
-        files.put(folder + (firstTerms.size() - 1) + ".json", utf8("{" + shard + "}"));
+        files.put(path.apply(firstTerms.size() - 1), utf8("{" + shard + "}"));
         shard.setLength(0);
         bytes = 0;
       }
@@ -252,7 +257,7 @@ final class SearchIndex {
       bytes += size;
     }
     if (shard.length() > 0) {
-      files.put(folder + (firstTerms.size() - 1) + ".json", utf8("{" + shard + "}"));
+      files.put(path.apply(firstTerms.size() - 1), utf8("{" + shard + "}"));
     }
     return firstTerms;
   }

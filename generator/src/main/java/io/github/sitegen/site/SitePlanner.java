@@ -883,20 +883,22 @@ final class SitePlanner {
   }
 
   /**
-   * An Atom id: the article id when it is an absolute IRI, else a {@code urn:sha1:} made from it.
-   */
-  /**
    * A file's path inside the archive ({@code 2026/05/title.md}), the same wherever the project is
    * and however the archive folder was given; a file outside it (never from the archive reader) by
    * its name.
    */
   private String archivePath(Path file) {
-    Path root = options.archive().toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    Path relative = absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName();
-    return relative == null ? "" : relative.toString().replace('\\', '/');
+    @Nullable String inside = ArchivePaths.inside(options.archive().toAbsolutePath().normalize(), file);
+    if (inside != null) {
+      return inside;
+    }
+    Path name = file.getFileName();
+    return name == null ? "" : name.toString();
   }
 
+  /**
+   * An Atom id: the article id when it is an absolute IRI, else a {@code urn:sha1:} made from it.
+   */
   static String atomId(String id, String fallback) {
     String source = id.isBlank() ? fallback : id;
     try {
