@@ -36,7 +36,7 @@ final class Fingerprint {
    * home, date and tag pages and in related lists, and is digested once. Thread-safe.
    */
   static final class Memo {
-    private final @Nullable Map<Identity, byte[]> digests;
+    private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>(1 << 16);
     private final @Nullable Path root;
     /** The root as given, then a separator: the start of the paths the archive reader makes. */
     private final String rootPrefix;
@@ -52,21 +52,16 @@ final class Fingerprint {
      * folder, given by a relative or an absolute path, and after the project has moved.
      */
     Memo(@Nullable Path root) {
-      this(root, true);
-    }
-
-    private Memo(@Nullable Path root, boolean remember) {
       this.root = root == null ? null : root.toAbsolutePath().normalize();
       this.rootPrefix = root == null ? "" : root + root.getFileSystem().getSeparator();
-      this.digests = remember ? new ConcurrentHashMap<>(1 << 16) : null;
     }
 
     /** The path relative to the root, {@code /}-separated; null when it is not inside it. */
     @Nullable String relative(Path path) {
-      String text = path.toString();
       if (root == null) {
         return null;
       }
+      String text = path.toString();
       if (!rootPrefix.isEmpty()
           && text.startsWith(rootPrefix)
           && !text.contains("..")
@@ -75,16 +70,7 @@ final class Fingerprint {
         // a file of the archive as the reader gives it: the root as given, then its path
         return text.substring(rootPrefix.length()).replace('\\', '/');
       }
-      Path absolute = path.toAbsolutePath().normalize();
-      return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : null;
-    }
-
-    /**
-     * Paths relative to {@code root} as with {@link #Memo(Path)}, without remembering records:
-     * for values digested once each. The digests are not those of a remembering memo.
-     */
-    static Memo pathsOnly(Path root) {
-      return new Memo(root, false);
+      return ArchivePaths.inside(root, path);
     }
 
     private record Identity(Object value) {
@@ -142,7 +128,7 @@ final class Fingerprint {
     } else if (value instanceof TemporalAccessor || value instanceof Path) {
       tag('t');
       string(value.getClass().getName() + " " + value);
-    } else if (value instanceof Record r && memo != null && memo.digests != null) {
+    } else if (value instanceof Record r && memo != null) {
       var key = new Memo.Identity(r);
       byte[] known = memo.digests.get(key);
       if (known == null) {

@@ -165,6 +165,8 @@ public final class SiteGenerator {
     java.util.concurrent.@Nullable FutureTask<BuildCache> cacheLoad = null;
     String key = "";
     byte[] inputs = new byte[0];
+    // each record digested once, for the inputs and then for the pages that show it
+    var memo = new Fingerprint.Memo(options.archive());
     if (cacheFolder != null) {
       key = cacheKey();
       String cacheKey = key;
@@ -175,12 +177,10 @@ public final class SiteGenerator {
       // made from what the last complete build was made from, over the files it left: nothing
       // would change, so nothing is planned, fingerprinted or rendered (the cache being loaded
       // meanwhile is then not needed)
-      inputs = inputs(articles, bodies, images);
+      inputs = inputs(articles, bodies, images, memo);
       @Nullable SiteState state = SiteState.load(cacheFolder, key);
       if (state != null && Arrays.equals(state.inputs(), inputs) && state.intact(options.output())) {
-        if (options.baseUrl() == null) {
-          reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
-        }
+        noteMissingSitemap();
         return new SiteReport(
             articles.size(),
             0,
@@ -203,7 +203,7 @@ public final class SiteGenerator {
     @Nullable Incremental incremental = null;
     try {
       if (cacheLoad != null) {
-        incremental = new Incremental(await(cacheLoad), plan);
+        incremental = new Incremental(await(cacheLoad), plan, memo);
         incremental.identify(bodies, pool);
       }
       Incremental inc = incremental;
@@ -263,9 +263,7 @@ public final class SiteGenerator {
         counts.add(writeOther(image, Files.readAllBytes(source), incremental));
       }
     }
-    if (options.baseUrl() == null) {
-      reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
-    }
+    noteMissingSitemap();
     if (incremental != null && cacheFolder != null) {
       counts.removed = incremental.removeStale(output);
       if (counts.written > 0
@@ -416,12 +414,13 @@ public final class SiteGenerator {
     /** The digest of each article's body, by the path of its page. */
     final Map<String, byte[]> identities = new ConcurrentHashMap<>();
     /** Each record digested once: article views show on many pages. */
-    final Fingerprint.Memo memo = new Fingerprint.Memo(options.archive());
+    final Fingerprint.Memo memo;
     /** Whether something was learnt that the previous cache does not hold (a body, an entry). */
     volatile boolean changed;
 
-    Incremental(BuildCache previous, SitePlanner.Plan plan) {
+    Incremental(BuildCache previous, SitePlanner.Plan plan, Fingerprint.Memo memo) {
       this.previous = previous;
+      this.memo = memo;
       this.next = new BuildCache(previous.key());
       this.plan = plan;
     }
@@ -576,9 +575,9 @@ public final class SiteGenerator {
    * matter, and its body by its identity), the archived images (which, and each file's size and
    * time) and the JDK (its locale and time-zone data shape dates).
    */
-  private byte[] inputs(List<Article> articles, BodyLoader bodies, Map<String, String> images)
+  private byte[] inputs(
+      List<Article> articles, BodyLoader bodies, Map<String, String> images, Fingerprint.Memo memo)
       throws IOException {
-    Fingerprint.Memo paths = Fingerprint.Memo.pathsOnly(options.archive());
     // each article digested on its own, in parallel, the digests added in order
     List<byte[]> each;
     try {
@@ -587,7 +586,7 @@ public final class SiteGenerator {
               .map(
                   article -> {
                     try {
-                      return new Fingerprint(paths).add(article).add(bodies.identity(article)).bytes();
+                      return new Fingerprint(memo).add(article).add(bodies.identity(article)).bytes();
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -596,7 +595,7 @@ public final class SiteGenerator {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    var print = new Fingerprint(paths);
+    var print = new Fingerprint(memo);
     print.add(Runtime.version().toString()).add(String.valueOf(System.getProperty("java.vendor")));
     print.add(each);
     print.add(images);
@@ -611,6 +610,12 @@ public final class SiteGenerator {
       }
     }
     return print.bytes();
+  }
+
+  private void noteMissingSitemap() {
+    if (options.baseUrl() == null) {
+      reporter.info("no sitemap.xml: a sitemap needs absolute URLs, and no base URL is set");
+    }
   }
 
   /**
