@@ -129,20 +129,16 @@ public final class HtmlSanitizer {
    * {@code pre}, takes the newline off the start of its text as parsing does.
    */
   private static void joinAdjacentText(Element element) {
-    if (element.childNodeSize() < 2) {
-      if (element.nameIs("pre")) {
-        dropLeadingNewline(element);
-      }
-      return;
-    }
-    List<Node> children = element.childNodes();
-    for (int i = children.size() - 1; i > 0; i--) {
-      Node node = children.get(i);
-      Node before = children.get(i - 1);
-      if (node.getClass() == TextNode.class && before.getClass() == TextNode.class) {
-        TextNode first = (TextNode) before;
-        first.text(first.getWholeText() + ((TextNode) node).getWholeText());
-        node.remove();
+    if (element.childNodeSize() > 1) { // (childNodes() would make a list for every leaf)
+      List<Node> children = element.childNodes();
+      for (int i = children.size() - 1; i > 0; i--) {
+        Node node = children.get(i);
+        Node before = children.get(i - 1);
+        if (node.getClass() == TextNode.class && before.getClass() == TextNode.class) {
+          TextNode first = (TextNode) before;
+          first.text(first.getWholeText() + ((TextNode) node).getWholeText());
+          node.remove();
+        }
       }
     }
     if (element.nameIs("pre")) {
@@ -153,8 +149,8 @@ public final class HtmlSanitizer {
   private static void dropLeadingNewline(Element pre) {
     if (pre.childNodeSize() > 0
         && pre.childNode(0).getClass() == TextNode.class
-        && ((TextNode) pre.childNode(0)).getWholeText().startsWith("\n")) {
-      TextNode first = (TextNode) pre.childNode(0);
+        && pre.childNode(0) instanceof TextNode first
+        && first.getWholeText().startsWith("\n")) {
       first.text(first.getWholeText().substring(1));
     }
   }
