@@ -40,6 +40,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
@@ -122,12 +124,36 @@ public final class ArchiveImporter {
     try (FileChannel lockChannel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
-      AtomicFiles.deleteLeftovers(options.archive());
-      List<Path> all = snapshotFiles(snapshotsDir);
-      Map<Path, String> hashes = SnapshotHashes.of(all, options.cache());
-      Set<String> imported = ImportedSnapshots.read(options.archive());
-      List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
-      ImportReport read = importLocked(fresh, collecting, problems, start);
+      // a killed import's temporary files are deleted while the snapshots are listed and read (a
+      // walk of the whole archive); awaited before the archive is read, and before the lock goes
+      FutureTask<@Nullable Void> leftovers =
+          new FutureTask<>(
+              () -> {
+                try {
+                  AtomicFiles.deleteLeftovers(options.archive());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              null);
+      Thread cleaner = new Thread(leftovers, "site-gen-leftovers");
+      cleaner.setDaemon(true);
+      cleaner.start();
+      ImportReport read;
+      List<Path> all;
+      List<Path> fresh;
+      Map<Path, String> hashes;
+      Set<String> imported;
+      try {
+        all = snapshotFiles(snapshotsDir);
+        hashes = SnapshotHashes.of(all, options.cache());
+        imported = ImportedSnapshots.read(options.archive());
+        Map<Path, String> known = hashes;
+        fresh = all.stream().filter(f -> !imported.contains(known.get(f))).toList();
+        read = importLocked(fresh, collecting, problems, start, leftovers);
+      } finally {
+        awaitQuietly(leftovers); // (importLocked awaited it before reading the archive)
+      }
       ImportReport report =
           new ImportReport(
               read.snapshots(), read.created(), read.updated(), read.unchanged(), read.problems(),
@@ -195,8 +221,49 @@ public final class ArchiveImporter {
     }
   }
 
+  /** Waits for the leftovers' deletion; its failure is thrown as the IOException it was. */
+  private static void awaitLeftovers(FutureTask<@Nullable Void> leftovers) throws IOException {
+    try {
+      leftovers.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while deleting temporary files");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Waits for the leftovers' deletion to end, whatever its outcome (the lock is released next). */
+  private static void awaitQuietly(FutureTask<@Nullable Void> leftovers) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        leftovers.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        break;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private ImportReport importLocked(
-      List<Path> files, Reporter collecting, List<Problem> problems, long start) throws IOException {
+      List<Path> files,
+      Reporter collecting,
+      List<Problem> problems,
+      long start,
+      FutureTask<@Nullable Void> leftovers)
+      throws IOException {
     // 1. read every snapshot and turn its items into candidate versions (in parallel)
     List<SnapshotVersions> read;
     try {
@@ -219,6 +286,7 @@ public final class ArchiveImporter {
 
     // 2. what the archive already holds; with nothing new to merge (every snapshot imported
     // before), the archive need not be read
+    awaitLeftovers(leftovers); // (nothing is written, nor the archive walked, before it is clean)
     Map<String, ArchivedArticle> archived = new HashMap<>();
     Set<Path> taken = new HashSet<>();
     ArchiveIndex index = options.cache() == null ? null : new ArchiveIndex(options.cache());
