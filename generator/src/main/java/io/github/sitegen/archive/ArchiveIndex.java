@@ -142,10 +142,7 @@ public final class ArchiveIndex {
    * new scan would give, without walking the archive.
    */
   static Scan afterWrites(Scan scan, Map<Path, String> written) {
-    Map<Path, ArchivedArticle> byFile = new HashMap<>();
-    for (ArchivedArticle a : scan.articles()) {
-      byFile.put(a.article().file(), a);
-    }
+    Map<Path, ArchivedArticle> byFile = new HashMap<>(); // the files written, as written
     Map<Path, String> fingerprints = new HashMap<>(scan.fingerprints());
     for (Map.Entry<Path, String> w : written.entrySet()) {
       Path file = w.getKey();
@@ -159,14 +156,61 @@ public final class ArchiveIndex {
       byFile.put(file, withBody(full, ""));
       fingerprints.put(file, full.fingerprint());
     }
-    List<ArchivedArticle> articles = new ArrayList<>(byFile.values());
-    articles.sort((x, y) -> x.article().file().compareTo(y.article().file())); // the walk's order
-    return new Scan(scan.archive(), scan.zone(), articles, fingerprints, scan.entries(), scan.read(), scan.dirty())
+    // the walk's order (by path): the scan's articles, those rewritten replaced, new ones merged in
+    List<ArchivedArticle> added = new ArrayList<>();
+    java.util.Set<Path> present = new java.util.HashSet<>();
+    for (ArchivedArticle a : scan.articles()) {
+      present.add(a.article().file());
+    }
+    byFile.forEach((file, a) -> {
+      if (!present.contains(file)) {
+        added.add(a);
+      }
+    });
+    added.sort((x, y) -> x.article().file().compareTo(y.article().file()));
+    List<ArchivedArticle> articles = new ArrayList<>(scan.articles().size() + added.size());
+    int next = 0;
+    for (ArchivedArticle a : scan.articles()) {
+      Path file = a.article().file();
+      while (next < added.size() && added.get(next).article().file().compareTo(file) < 0) {
+        articles.add(added.get(next++));
+      }
+      articles.add(byFile.getOrDefault(file, a));
+    }
+    articles.addAll(added.subList(next, added.size()));
+    return new Scan(
+            scan.archive(), scan.zone(), articles, fingerprints, scan.entries(), scan.read(), scan.dirty(),
+            scan.loaded())
         .without(written.keySet());
   }
 
   /** One archive file as the index knows it. */
   record Entry(String path, long size, long modified, @Nullable ArchivedArticle archived, String fingerprint) {}
+
+  /**
+   * The cache file as loaded: its entries, and where each one's bytes are in the file, so that
+   * saving copies the bytes of an entry still held rather than encoding it again.
+   */
+  static final class Loaded {
+    final Map<String, Entry> entries = new HashMap<>();
+    private final byte[] bytes;
+    /** Each loaded entry (by identity): its bytes' start, then end, in {@link #bytes}. */
+    private final Map<Entry, long[]> spans = new java.util.IdentityHashMap<>();
+
+    Loaded(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    /** Writes the entry as it was read when it was, else returns false. */
+    boolean copy(Entry e, DataOutputStream out) throws IOException {
+      long[] span = spans.get(e);
+      if (span == null) {
+        return false;
+      }
+      out.write(bytes, (int) span[0], (int) (span[1] - span[0]));
+      return true;
+    }
+  }
 
   /**
    * The result of a walk: the articles in path order, and the entries to cache.
@@ -176,6 +220,7 @@ public final class ArchiveIndex {
    *     full without a problem (all but files with problems)
    * @param entries what to cache, by path under the archive
    * @param dirty whether {@code entries} differ from the cache file
+   * @param loaded the cache file this scan started from, if any (its entries' bytes are reused)
    */
   record Scan(
       Path archive,
@@ -184,7 +229,8 @@ public final class ArchiveIndex {
       Map<Path, String> fingerprints,
       Map<String, Entry> entries,
       int read,
-      boolean dirty) {
+      boolean dirty,
+      @Nullable Loaded loaded) {
 
     /** This scan with {@code files} left out of the cache: they are read again next time. */
     Scan without(java.util.Collection<Path> files) {
@@ -193,7 +239,7 @@ public final class ArchiveIndex {
       for (Path file : files) {
         removed |= kept.remove(archive.relativize(file).toString().replace('\\', '/')) != null;
       }
-      return new Scan(archive, zone, articles, fingerprints, kept, read, dirty || removed);
+      return new Scan(archive, zone, articles, fingerprints, kept, read, dirty || removed, loaded);
     }
   }
 
@@ -214,13 +260,14 @@ public final class ArchiveIndex {
       throws IOException {
     Instant start = Instant.now();
     // the cache file is decoded while the archive is walked: the two take about as long
-    CompletableFuture<@Nullable Map<String, Entry>> loading =
+    CompletableFuture<@Nullable Loaded> loading =
         previous != null
-            ? CompletableFuture.completedFuture(previous.entries())
+            ? CompletableFuture.completedFuture(previous.loaded())
             : CompletableFuture.supplyAsync(() -> load(archive, zone));
     List<Found> files = walk(archive);
-    Map<String, Entry> loaded = loading.join();
-    Map<String, Entry> cached = loaded == null ? Map.of() : loaded;
+    @Nullable Loaded loaded = loading.join();
+    Map<String, Entry> cached =
+        previous != null ? previous.entries() : loaded == null ? Map.of() : loaded.entries;
     long racy = start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
     List<Outcome> outcomes;
     try {
@@ -250,11 +297,14 @@ public final class ArchiveIndex {
       }
     }
     // the cache file is rewritten when it could not be used or what it would hold changed
-    boolean dirty = loaded == null || previous != null && previous.dirty() || entries.size() != cached.size();
+    boolean dirty =
+        previous == null && loaded == null
+            || previous != null && previous.dirty()
+            || entries.size() != cached.size();
     for (Entry e : entries.values()) {
       dirty |= e != cached.get(e.path()); // a hit keeps the cached entry itself
     }
-    return new Scan(archive, zone, articles, fingerprints, entries, read, dirty);
+    return new Scan(archive, zone, articles, fingerprints, entries, read, dirty, loaded);
   }
 
   /** Writes the scan's entries to the cache file when they differ from it. */
@@ -418,7 +468,7 @@ public final class ArchiveIndex {
    * The cached entries, or null when the file is missing, unreadable, damaged or not for this
    * archive, zone and version.
    */
-  private @Nullable Map<String, Entry> load(Path archive, ZoneId zone) {
+  private @Nullable Loaded load(Path archive, ZoneId zone) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file());
@@ -434,7 +484,7 @@ public final class ArchiveIndex {
     }
   }
 
-  private static @Nullable Map<String, Entry> decode(byte[] bytes, Path archive, ZoneId zone) {
+  private static @Nullable Loaded decode(byte[] bytes, Path archive, ZoneId zone) {
     if (bytes.length < 12) {
       return null;
     }
@@ -452,15 +502,17 @@ public final class ArchiveIndex {
       return null;
     }
     int count = in.getInt();
-    Map<String, Entry> entries = new HashMap<>();
+    Loaded loaded = new Loaded(bytes);
     for (int i = 0; i < count; i++) {
+      long from = in.position();
       Entry e = entry(in, archive);
-      entries.put(e.path(), e);
+      loaded.entries.put(e.path(), e);
+      loaded.spans.put(e, new long[] {from, in.position()});
     }
     if (in.remaining() != 8) {
       throw new IllegalArgumentException("trailing bytes");
     }
-    return entries;
+    return loaded;
   }
 
   private static Entry entry(ByteBuffer in, Path archive) {
@@ -499,7 +551,8 @@ public final class ArchiveIndex {
 
   private static byte[] encode(Scan scan) {
     try {
-      var bytes = new ByteArrayOutputStream(1 << 20);
+      @Nullable Loaded loaded = scan.loaded();
+      var bytes = new ByteArrayOutputStream(loaded == null ? 1 << 20 : loaded.bytes.length + (1 << 16));
       var out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
       out.writeInt(FORMAT_VERSION);
@@ -510,7 +563,9 @@ public final class ArchiveIndex {
       entries.sort((x, y) -> x.path().compareTo(y.path()));
       out.writeInt(entries.size());
       for (Entry e : entries) {
-        entry(out, e);
+        if (loaded == null || !loaded.copy(e, out)) {
+          entry(out, e);
+        }
       }
       out.flush();
       CRC32 crc = new CRC32();
