@@ -959,7 +959,7 @@ final class SitePlanner {
    * {@link #RELATED_WINDOW} neighbours in time within each shared tag are looked at, so a tag on
    * half of a 100,000-article archive costs no more than a small one.
    */
-  private static final class Related {
+  static final class Related {
     private final List<Entry> entries;
     private final Map<String, int[]> byTag = new HashMap<>();
 
@@ -979,44 +979,78 @@ final class SitePlanner {
     }
 
     List<ArticleView> of(int i) {
-      // candidates: the neighbours in time of each shared tag (an article once per tag it shares)
-      int[] candidates = new int[0];
-      int n = 0;
-      for (NameLink t : entries.get(i).view().tags()) {
-        int[] list = byTag.get(t.slug());
-        int at = Arrays.binarySearch(list, i);
-        int from = Math.max(0, at - RELATED_WINDOW / 2);
-        int to = Math.min(list.length, at + RELATED_WINDOW / 2 + 1);
-        if (n + (to - from) > candidates.length) {
-          candidates = Arrays.copyOf(candidates, Math.max(2 * candidates.length, n + to - from));
-        }
-        for (int k = from; k < to; k++) {
-          if (list[k] != i) {
-            candidates[n++] = list[k];
+      List<NameLink> tags = entries.get(i).view().tags();
+      int[][] lists = new int[tags.size()][];
+      for (int t = 0; t < lists.length; t++) {
+        lists[t] = byTag.get(tags.get(t).slug());
+      }
+      List<ArticleView> related = new ArrayList<>(RELATED);
+      for (int other : rank(i, lists, RELATED_WINDOW, RELATED)) {
+        related.add(entries.get(other).view());
+      }
+      return related;
+    }
+
+    /**
+     * The {@code count} articles ranked first for article {@code i}: most tags shared, then nearest
+     * in time (smallest index distance), then the lower index (newer). Only the {@code window}
+     * neighbours of {@code i} in each of its tags' lists are candidates; an article counts once per
+     * list it is a candidate in.
+     *
+     * @param lists for each tag of article {@code i}, the indexes of its articles, ascending (each
+     *     holds {@code i})
+     */
+    static int[] rank(int i, int[][] lists, int window, int count) {
+      // each list's window is ascending: merged, equal candidates come together (no sort), and
+      // only the best `count` are kept (no second sort)
+      int k = lists.length;
+      int[] at = new int[k];
+      int[] end = new int[k];
+      for (int t = 0; t < k; t++) {
+        int[] list = lists[t];
+        int found = Arrays.binarySearch(list, i);
+        at[t] = Math.max(0, found - window / 2);
+        end[t] = Math.min(list.length, found + window / 2 + 1);
+      }
+      long[] best = new long[count];
+      int kept = 0;
+      while (true) {
+        int other = Integer.MAX_VALUE;
+        for (int t = 0; t < k; t++) {
+          if (at[t] < end[t] && lists[t][at[t]] == i) {
+            at[t]++; // the article itself
+          }
+          if (at[t] < end[t] && lists[t][at[t]] < other) {
+            other = lists[t][at[t]];
           }
         }
-      }
-      // sorted, equal candidates are neighbours: each run's length is the tags it shares
-      Arrays.sort(candidates, 0, n);
-      long[] ranked = new long[n];
-      int distinct = 0;
-      for (int k = 0; k < n; ) {
-        int other = candidates[k];
+        if (other == Integer.MAX_VALUE) {
+          break;
+        }
         int shared = 0;
-        while (k < n && candidates[k] == other) {
-          shared++;
-          k++;
+        for (int t = 0; t < k; t++) {
+          if (at[t] < end[t] && lists[t][at[t]] == other) {
+            shared++;
+            at[t]++;
+          }
         }
         // most shared tags first, then nearest in time, then the lower index (newer)
         long distance = Math.abs((long) other - i);
-        ranked[distinct++] = ((long) (1024 - Math.min(shared, 1023)) << 52) | (distance << 26) | other;
+        long key = ((long) (1024 - Math.min(shared, 1023)) << 52) | (distance << 26) | other;
+        if (kept < count || key < best[kept - 1]) {
+          int p = kept < count ? kept++ : count - 1;
+          while (p > 0 && best[p - 1] > key) {
+            best[p] = best[p - 1];
+            p--;
+          }
+          best[p] = key;
+        }
       }
-      Arrays.sort(ranked, 0, distinct);
-      List<ArticleView> related = new ArrayList<>(RELATED);
-      for (int k = 0; k < distinct && k < RELATED; k++) {
-        related.add(entries.get((int) (ranked[k] & ((1L << 26) - 1))).view());
+      int[] ranked = new int[kept];
+      for (int r = 0; r < kept; r++) {
+        ranked[r] = (int) (best[r] & ((1L << 26) - 1));
       }
-      return related;
+      return ranked;
     }
   }
 
