@@ -100,6 +100,20 @@ public final class Murmur3 {
 
   /** The 16-byte hash of everything added; the hasher cannot be used afterwards. */
   public byte[] digest() {
+    long[] h = digestLongs();
+    byte[] out = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (h[0] >>> (8 * i));
+      out[8 + i] = (byte) (h[1] >>> (8 * i));
+    }
+    return out;
+  }
+
+  /**
+   * The hash of everything added as two longs: {@link #digest()}'s first eight bytes
+   * (little-endian), then its last eight; the hasher cannot be used afterwards.
+   */
+  public long[] digestLongs() {
     spill();
     long k1 = 0;
     long k2 = 0;
@@ -129,12 +143,7 @@ public final class Murmur3 {
     h2 = mix(h2);
     h1 += h2;
     h2 += h1;
-    byte[] out = new byte[16];
-    for (int i = 0; i < 8; i++) {
-      out[i] = (byte) (h1 >>> (8 * i));
-      out[8 + i] = (byte) (h2 >>> (8 * i));
-    }
-    return out;
+    return new long[] {h1, h2};
   }
 
   private void block(byte[] b, int at) {

@@ -33,10 +33,12 @@ final class Fingerprint {
 
   /**
    * The digests of records already seen, by identity: the same article view shows on its page, the
-   * home, date and tag pages and in related lists, and is digested once. Thread-safe.
+   * home, date and tag pages and in related lists, and is digested once. Only records holding other
+   * records, lists or maps are kept: a record of a few strings (a link, a date's texts) is digested
+   * again more cheaply than it is looked up. Thread-safe.
    */
   static final class Memo {
-    private final Map<Identity, byte[]> digests = new ConcurrentHashMap<>(1 << 16);
+    private final Map<Identity, long[]> digests = new ConcurrentHashMap<>(1 << 15);
     private final @Nullable Path root;
     /** The root as given, then a separator: the start of the paths the archive reader makes. */
     private final String rootPrefix;
@@ -128,23 +130,31 @@ final class Fingerprint {
     } else if (value instanceof TemporalAccessor || value instanceof Path) {
       tag('t');
       string(value.getClass().getName() + " " + value);
-    } else if (value instanceof Record r && memo != null) {
+    } else if (value instanceof Record r) {
+      Shape shape = shape(r.getClass());
+      if (memo == null || !shape.composite()) {
+        record(r, shape);
+        return this;
+      }
       var key = new Memo.Identity(r);
-      byte[] known = memo.digests.get(key);
+      long[] known = memo.digests.get(key);
       if (known == null) {
-        known = new Fingerprint(memo).record(r).bytes();
+        known = new Fingerprint(memo).record(r, shape).digest.digestLongs();
         memo.digests.putIfAbsent(key, known);
       }
       tag('R');
-      packed(known);
-    } else if (value instanceof Record r) {
-      record(r);
+      number(known[0]);
+      number(known[1]);
     } else if (value instanceof Map<?, ?> map) {
       tag('m');
       number(map.size());
       // a map's order is not part of it: entries are added sorted by key when every key is a
       // string (models, bodies by path: the common case), else by their key's fingerprint
-      if (map.keySet().stream().allMatch(k -> k instanceof String)) {
+      boolean strings = true;
+      for (Object key : map.keySet()) {
+        strings &= key instanceof String;
+      }
+      if (strings) {
         tag('k');
         String[] keys = map.keySet().toArray(new String[0]);
         java.util.Arrays.sort(keys);
@@ -186,8 +196,7 @@ final class Fingerprint {
     return HexFormat.of().formatHex(bytes());
   }
 
-  private Fingerprint record(Record r) {
-    Shape shape = shape(r.getClass());
+  private Fingerprint record(Record r, Shape shape) {
     tag('r');
     number(shape.name());
     for (MethodHandle accessor : shape.accessors()) {
@@ -247,8 +256,17 @@ final class Fingerprint {
     digest.update(n);
   }
 
-  /** A record class: a digest of its name, and its components' accessors as (Object)Object. */
-  private record Shape(long name, List<MethodHandle> accessors) {}
+  /**
+   * A record class: a digest of its name, its components' accessors as (Object)Object, and whether
+   * a component may hold more than text, numbers and dates (then its digests are memoised).
+   */
+  private record Shape(long name, List<MethodHandle> accessors, boolean composite) {}
+
+  /** Component types a record of only these is digested anew rather than memoised. */
+  private static final java.util.Set<Class<?>> PLAIN =
+      java.util.Set.of(
+          String.class, boolean.class, int.class, long.class, Boolean.class, Integer.class,
+          Long.class, OffsetDateTime.class);
 
   private static Shape shape(Class<?> type) {
     return SHAPES.computeIfAbsent(
@@ -262,7 +280,12 @@ final class Fingerprint {
             id = (id << 8) | (digest[k] & 0xff);
           }
           MethodType generic = MethodType.methodType(Object.class, Object.class);
-          return new Shape(id, components(t).stream().map(h -> h.asType(generic)).toList());
+          boolean composite = false;
+          for (RecordComponent component : t.getRecordComponents()) {
+            composite |= !PLAIN.contains(component.getType()) && !component.getType().isEnum();
+          }
+          return new Shape(
+              id, components(t).stream().map(h -> h.asType(generic)).toList(), composite);
         });
   }
 
