@@ -50,6 +50,8 @@ final class InlineBuffer {
 
   private final Mode mode;
   private final StringBuilder out = new StringBuilder();
+  /** The chars of the text being appended (grown as needed): read by index, not by charAt. */
+  private char[] chars = new char[256];
   private final List<Frame> frames = new ArrayList<>();
   private final List<Run> runs = new ArrayList<>();
   private int emittedFrames;
@@ -203,8 +205,13 @@ final class InlineBuffer {
   /** Appends HTML text (entities already decoded), collapsing whitespace and escaping it. */
   void text(String s) {
     int n = s.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, 2 * chars.length)];
+    }
+    char[] cs = chars;
+    s.getChars(0, n, cs, 0);
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
+      char c = cs[i];
       if (isHtmlSpace(c)) {
         pendingSpace = true;
         continue;
@@ -220,7 +227,7 @@ final class InlineBuffer {
         escapeLineStart(s, i);
       } else if (digitsEnd == out.length()
           && (c == '.' || c == ')')
-          && (i + 1 == n || isHtmlSpace(s.charAt(i + 1)))) {
+          && (i + 1 == n || isHtmlSpace(cs[i + 1]))) {
         out.append('\\');
       }
       escapeInline(c, s, i);
@@ -230,11 +237,11 @@ final class InlineBuffer {
       // start of the line wait for their "." or ")" right after)
       if (digitsEnd < out.length()) {
         int end = i + 1;
-        while (end < n && isPlain(s.charAt(end))) {
+        while (end < n && isPlain(cs[end])) {
           end++;
         }
         if (end > i + 1) {
-          out.append(s, i + 1, end);
+          out.append(cs, i + 1, end - (i + 1));
           i = end - 1;
         }
       }
