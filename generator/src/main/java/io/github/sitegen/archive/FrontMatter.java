@@ -279,21 +279,27 @@ final class FrontMatter {
     if ("#,[]{}&*!|>'\"%@`?:-".indexOf(first) >= 0) {
       return false;
     }
+    char[] chars = text.toCharArray(); // (indexed reads: charAt is a call per char under C1)
+    boolean space = false;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c < 0x20 || c >= 0x7f && c < 0xa0 || c >= 0xd800 && c < 0xe000 || c >= 0xfffe
           || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
         return false; // controls, line breaks, surrogates, the byte order mark: SnakeYAML decides
       }
-      if (c == ':' && (i + 1 == n || text.charAt(i + 1) == ' ')
-          || c == '#' && i > 0 && text.charAt(i - 1) == ' ') {
+      if (c == ':' && (i + 1 == n || chars[i + 1] == ' ')
+          || c == '#' && i > 0 && chars[i - 1] == ' ') {
         return false;
       }
+      space |= c == ' ';
     }
     if (text.startsWith("...")) {
       return false; // a document end marker
     }
-    return RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
+    // no implicit type (bool, int, float, null, merge, value) matches a text with an inner space
+    // (null's " " has no inner one): the resolver's regular expressions are not tried
+    return space
+        || RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
   }
 
   /**
