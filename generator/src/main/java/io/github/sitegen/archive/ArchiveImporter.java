@@ -323,11 +323,18 @@ public final class ArchiveImporter {
             .sorted(Comparator.comparing((VersionMerger.Merged m) -> m.article().date().toInstant())
                 .thenComparing(m -> m.article().id()))
             .toList();
-    // new articles get their files in date order (slugs made unique in the day), one at a time
+    // new articles get their files in date order (slugs made unique in the day), one at a time;
+    // each one's folder and slug, and whether that file exists, are found first, in parallel
+    List<@Nullable Placement> proposed =
+        merged.parallelStream()
+            .map(m -> archived.get(m.article().id()) == null ? propose(m.article()) : null)
+            .toList();
     List<Article> placedNew = new ArrayList<>(merged.size());
-    for (VersionMerger.Merged m : merged) {
-      if (archived.get(m.article().id()) == null) {
-        Article placed = place(m.article(), taken);
+    for (int i = 0; i < merged.size(); i++) {
+      VersionMerger.Merged m = merged.get(i);
+      @Nullable Placement placement = proposed.get(i);
+      if (placement != null) {
+        Article placed = place(m.article(), placement, taken);
         taken.add(placed.file());
         placedNew.add(placed);
       } else {
@@ -511,8 +518,13 @@ public final class ArchiveImporter {
         textChanged ? Decision.Kind.UPDATED : Decision.Kind.UNCHANGED, id, kept.file(), text, null);
   }
 
-  /** Gives a new article its file: {@code YYYY/MM/DD/<slug>.md}, the slug made unique in the day. */
-  private Article place(Article article, Set<Path> taken) {
+  /**
+   * Where a new article would go: its day's folder, the slug of its title, and whether a file (not
+   * an article of the archive, or one of them) already has that name.
+   */
+  private record Placement(Path dir, String base, boolean exists) {}
+
+  private Placement propose(Article article) {
     OffsetDateTime local = article.date();
     Path dir =
         options.archive()
@@ -520,9 +532,24 @@ public final class ArchiveImporter {
             .resolve(String.format(Locale.ROOT, "%02d", local.getMonthValue()))
             .resolve(String.format(Locale.ROOT, "%02d", local.getDayOfMonth()));
     String base = Slugs.of(article.title(), "article-" + shortHash(article.id()));
+    return new Placement(dir, base, Files.exists(dir.resolve(base + ".md")));
+  }
+
+  /**
+   * Gives a new article its file: {@code YYYY/MM/DD/<slug>.md}, the slug made unique in the day
+   * ({@code -2}, {@code -3}, … when its name is taken).
+   */
+  private static Article place(Article article, Placement placement, Set<Path> taken) {
+    Path dir = placement.dir();
+    String base = placement.base();
     String slug = base;
-    for (int n = 2; taken.contains(dir.resolve(slug + ".md")) || Files.exists(dir.resolve(slug + ".md")); n++) {
-      slug = base + "-" + n;
+    if (taken.contains(dir.resolve(slug + ".md")) || placement.exists()) {
+      for (int n = 2; ; n++) {
+        slug = base + "-" + n;
+        if (!taken.contains(dir.resolve(slug + ".md")) && !Files.exists(dir.resolve(slug + ".md"))) {
+          break;
+        }
+      }
     }
     return withPlace(article, dir.resolve(slug + ".md"), slug);
   }
