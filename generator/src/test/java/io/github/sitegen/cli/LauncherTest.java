@@ -23,13 +23,14 @@ class LauncherTest {
   @TempDir Path work;
 
   @Test
-  void importRunsTheJdkDigestsWithC2AndTheRestWithC1() throws Exception {
+  void importRunsTheJdkDigestsAndTheByteLoopsWithC2AndTheRestWithC1() throws Exception {
     List<String> args = run(Map.of(), "import", "--snapshots", "s");
 
-    Path directives = work.resolve("cache/site-gen-jit-1.json");
+    Path directives = work.resolve("cache/site-gen-jit-2.json");
     assertThat(args).contains("-XX:TieredStopAtLevel=4", "-XX:CompilerDirectivesFile=" + directives, "-XX:-DisplayVMOutput");
     assertThat(Files.readString(directives))
         .contains("match: [\"sun/security/provider/*.*\"], c2: { Exclude: false }")
+        .contains("\"io/github/sitegen/feed/ItemSpans*.*\"", "\"sun/nio/cs/UTF_8*.*\"")
         .contains("match: [\"*.*\"], c2: { Exclude: true }");
     assertThat(args.subList(args.indexOf("-jar"), args.size())).containsExactly("-jar", jar(), "import", "--snapshots", "s");
   }
