@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds links that point at another archived article's original URL, so they can lead to the
@@ -46,6 +47,85 @@ final class InternalLinks {
 
   /** The comparison key of an http(s) URL, or empty when it is not one. */
   static Optional<String> key(String url) {
+    String plain = plainKey(url);
+    return plain != null ? Optional.of(plain) : uriKey(url);
+  }
+
+  /**
+   * {@link #key}'s answer for the common URL, {@code http(s)://authority/path?query#fragment} of
+   * characters {@link URI} takes as they are, read without {@link URI} (which parses each component
+   * with a grammar: most of the time of a link lookup); null for anything else, which {@link URI}
+   * then reads. {@code InternalLinksKeyTest} checks that the two agree.
+   */
+  static @Nullable String plainKey(String url) {
+    String u = url.strip();
+    int start;
+    if (u.regionMatches(true, 0, "https://", 0, 8)) {
+      start = 8;
+    } else if (u.regionMatches(true, 0, "http://", 0, 7)) {
+      start = 7;
+    } else {
+      return null;
+    }
+    int n = u.length();
+    int authorityEnd = n;
+    int queryStart = -1;
+    int fragmentStart = -1;
+    for (int i = start; i < n; i++) {
+      char c = u.charAt(i);
+      if (c == '#') {
+        if (fragmentStart >= 0) {
+          return null; // a second '#': URI refuses it
+        }
+        fragmentStart = i;
+        authorityEnd = Math.min(authorityEnd, i);
+      } else if (c == '?') {
+        if (fragmentStart < 0 && queryStart < 0) {
+          queryStart = i;
+        }
+        authorityEnd = Math.min(authorityEnd, i);
+      } else if (c == '/') {
+        authorityEnd = Math.min(authorityEnd, i);
+      } else if (c == '%') {
+        if (i + 2 >= n || !isHex(u.charAt(i + 1)) || !isHex(u.charAt(i + 2))) {
+          return null;
+        }
+      } else if (!isPlainUriChar(c)) {
+        return null;
+      }
+    }
+    if (authorityEnd == start) {
+      return null; // no authority: URI's answer, whatever it is
+    }
+    String authority = u.substring(start, authorityEnd);
+    if (authority.indexOf('%') >= 0 || authority.indexOf('@') >= 0 || authority.indexOf(':') >= 0) {
+      return null; // escapes, user info and ports: left to URI
+    }
+    int pathEnd = queryStart >= 0 ? queryStart : fragmentStart >= 0 ? fragmentStart : n;
+    String path = u.substring(authorityEnd, Math.max(authorityEnd, pathEnd));
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    String query =
+        queryStart < 0 ? "" : "?" + u.substring(queryStart + 1, fragmentStart >= 0 ? fragmentStart : n);
+    return authority.toLowerCase(Locale.ROOT) + path.substring(0, end) + query;
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** Letters, digits and the marks URI takes unescaped in any component: no brackets. */
+  private static boolean isPlainUriChar(char c) {
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
+  }
+
+  /** {@link #key} by {@link URI}. */
+  static Optional<String> uriKey(String url) {
     URI uri;
     try {
       uri = new URI(url.strip());
