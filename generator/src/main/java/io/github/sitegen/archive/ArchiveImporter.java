@@ -212,10 +212,14 @@ public final class ArchiveImporter {
     return lock;
   }
 
+  private static final java.util.regex.Pattern SNAPSHOT_NAME =
+      java.util.regex.Pattern.compile(".*\\.(xml|rss|atom)$");
+
   private static List<Path> snapshotFiles(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(xml|rss|atom)$"))
+      // the name first: a stat per file only for the snapshots (and one compiled pattern)
+      return walk.filter(p -> SNAPSHOT_NAME.matcher(p.getFileName().toString().toLowerCase(Locale.ROOT)).matches())
+          .filter(Files::isRegularFile)
           .sorted()
           .toList();
     }
