@@ -201,7 +201,7 @@ public final class ArchiveIndex {
       this.bytes = bytes;
     }
 
-    /** Writes the entry as it was read when it was, else returns false. */
+    /** Writes the entry's bytes as loaded when it is a loaded entry (the same object); else false. */
     boolean copy(Entry e, DataOutputStream out) throws IOException {
       long[] span = spans.get(e);
       if (span == null) {

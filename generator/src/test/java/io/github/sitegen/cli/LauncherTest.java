@@ -87,8 +87,12 @@ class LauncherTest {
     assertThat(Path.of(recorded)).doesNotExist();
     assertThat(option(second, "-XX:SharedArchiveFile=")).isEqualTo(archive);
     assertThat(second).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
-    // an import loads other classes: its own archive
+    // an import loads other classes: its own archive; so does a build that imports first
     assertThat(option(anImport, "-XX:ArchiveClassesAtExit=")).contains("-import.jsa.");
+    assertThat(option(run(cds, "build", "--snapshots", "s", "--archive", "a"), "-XX:ArchiveClassesAtExit="))
+        .contains("-build-snapshots.jsa.");
+    assertThat(option(run(cds, "build", "--archive", "a", "--snapshots=s"), "-XX:SharedArchiveFile="))
+        .endsWith("-build-snapshots.jsa");
   }
 
   @Test
