@@ -107,6 +107,25 @@ class ImportWithIndexTest {
     assertThat(new ArchiveIndex(cache).file()).isRegularFile();
   }
 
+  @Test
+  void aCopyOfAnImportedSnapshotIsNotImportedAgain() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Path first = snapshots.resolve("feed-1.xml");
+    Files.writeString(first, feed("2026-02-05T12:00:00Z", item("id-1", "Un", date(1), "<p>Texte.</p>", "")));
+    Path archive = dir.resolve("articles");
+    new ArchiveImporter(new ImportOptions(snapshots, archive, PARIS), p -> {}).run();
+    Map<String, String> before = ArchiveFiles.all(archive);
+    // the same bytes under another name, unknown to any cache: its hash says it was imported
+    Files.copy(first, snapshots.resolve("feed-1-copie.xml"));
+
+    ImportReport again = new ArchiveImporter(new ImportOptions(snapshots, archive, PARIS), p -> {}).run();
+
+    assertThat(again.alreadyImported()).isEqualTo(2);
+    assertThat(again.snapshots()).isEmpty();
+    assertThat(again.created() + again.updated() + again.unchanged()).isZero();
+    assertThat(ArchiveFiles.all(archive)).isEqualTo(before);
+  }
+
   private static String title(int i) {
     return "Article " + (i % 10);
   }
