@@ -427,16 +427,22 @@ public final class SiteGenerator {
 
     /** Reads every body's identity (in parallel) and keeps what the cache knows of it. */
     void identify(BodyLoader bodies, ExecutorService pool) throws IOException {
+      List<Map.Entry<String, Article>> all = new ArrayList<>(plan.articles().entrySet());
       List<Future<?>> done = new ArrayList<>();
-      for (Map.Entry<String, Article> e : plan.articles().entrySet()) {
+      // a task per 256 articles, not per article: an identity is often a map lookup (taken from
+      // the archive index), cheaper than a task's queueing
+      for (int from = 0; from < all.size(); from += 256) {
+        List<Map.Entry<String, Article>> chunk = all.subList(from, Math.min(all.size(), from + 256));
         done.add(
             pool.submit(
                 () -> {
-                  byte[] identity = bodies.identity(e.getValue());
-                  identities.put(e.getKey(), identity);
-                  BuildCache.BodyEntry known = previous.body(e.getKey());
-                  if (known != null && Arrays.equals(known.identity(), identity)) {
-                    next.body(e.getKey(), known);
+                  for (Map.Entry<String, Article> e : chunk) {
+                    byte[] identity = bodies.identity(e.getValue());
+                    identities.put(e.getKey(), identity);
+                    BuildCache.BodyEntry known = previous.body(e.getKey());
+                    if (known != null && Arrays.equals(known.identity(), identity)) {
+                      next.body(e.getKey(), known);
+                    }
                   }
                   return null;
                 }));
