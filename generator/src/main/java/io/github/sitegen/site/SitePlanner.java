@@ -431,11 +431,24 @@ final class SitePlanner {
   }
 
   private String dayLabel(String key) {
-    return dateFormat.format(LocalDate.parse(key));
+    return dateFormat.format(dayOf(key));
+  }
+
+  /**
+   * The date of a {@link #dayKey}: its year (four digits, or as {@code %04d} writes one outside
+   * 0–9999), then two-digit month and day. Read by position: {@code LocalDate.parse} is a
+   * formatter's parse per day, and only takes four-digit years.
+   */
+  private static LocalDate dayOf(String key) {
+    int n = key.length();
+    return LocalDate.of(
+        Integer.parseInt(key, 0, n - 6, 10),
+        Integer.parseInt(key, n - 5, n - 3, 10),
+        Integer.parseInt(key, n - 2, n, 10));
   }
 
   private String monthLabel(String key) {
-    String label = monthFormat.format(LocalDate.parse(key + "-01"));
+    String label = monthFormat.format(dayOf(key + "-01"));
     return label.substring(0, 1).toUpperCase(options.locale()) + label.substring(1);
   }
 
