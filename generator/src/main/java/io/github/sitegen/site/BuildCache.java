@@ -251,8 +251,11 @@ final class BuildCache {
     docs.put(articlePage, entry);
   }
 
-  /** The cache file's bytes, read through a buffer (a data stream over them is slow). */
-  private static final class Input {
+  /**
+   * A cache file's bytes, read through a buffer (a data stream over them is slow): strings and
+   * byte arrays as {@link #utf} and {@link #bytes} write them. {@link SiteState} reads its file so too.
+   */
+  static final class Input {
     final ByteBuffer buffer;
 
     Input(byte[] bytes) {
@@ -273,13 +276,15 @@ final class BuildCache {
     }
   }
 
-  private static void utf(DataOutputStream out, String s) throws IOException {
+  /** A string as its UTF-8 length (an int), then its UTF-8 bytes. */
+  static void utf(DataOutputStream out, String s) throws IOException {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+  /** A byte array of up to 65,535 bytes as its length (a short), then the bytes. */
+  static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
     out.writeShort(bytes.length);
     out.write(bytes);
   }

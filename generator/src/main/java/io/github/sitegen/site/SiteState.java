@@ -4,8 +4,6 @@ import io.github.sitegen.internal.AtomicWrites;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -45,18 +43,17 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
   /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
   static @Nullable SiteState load(Path folder, String key) {
     try {
-      ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(folder.resolve(FILE)));
-      if (!string(in).equals(MAGIC) || in.getInt() != FORMAT || !string(in).equals(key)) {
+      var in = new BuildCache.Input(Files.readAllBytes(folder.resolve(FILE)));
+      if (!in.string().equals(MAGIC) || in.buffer.getInt() != FORMAT || !in.string().equals(key)) {
         return null;
       }
-      byte[] inputs = new byte[in.getShort() & 0xffff];
-      in.get(inputs);
-      int n = in.getInt();
+      byte[] inputs = in.bytes();
+      int n = in.buffer.getInt();
       Output[] outputs = new Output[n];
       for (int i = 0; i < n; i++) {
-        outputs[i] = new Output(string(in), in.getLong(), in.getLong(), in.get() == 1);
+        outputs[i] = new Output(in.string(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.get() == 1);
       }
-      if (!string(in).equals(MAGIC)) {
+      if (!in.string().equals(MAGIC)) {
         return null;
       }
       return new SiteState(key, inputs, Arrays.asList(outputs));
@@ -120,19 +117,18 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
   void save(Path folder) throws IOException {
     var bytes = new ByteArrayOutputStream(64 * outputs.size() + 256);
     try (var out = new DataOutputStream(bytes)) {
-      utf(out, MAGIC);
+      BuildCache.utf(out, MAGIC);
       out.writeInt(FORMAT);
-      utf(out, key);
-      out.writeShort(inputs.length);
-      out.write(inputs);
+      BuildCache.utf(out, key);
+      BuildCache.bytes(out, inputs);
       out.writeInt(outputs.size());
       for (Output o : outputs) {
-        utf(out, o.path());
+        BuildCache.utf(out, o.path());
         out.writeLong(o.size());
         out.writeLong(o.modified());
         out.writeByte(o.page() ? 1 : 0);
       }
-      utf(out, MAGIC);
+      BuildCache.utf(out, MAGIC);
     }
     Files.createDirectories(folder);
     AtomicWrites.replace(folder.resolve(FILE), bytes.toByteArray());
@@ -141,18 +137,5 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
   /** Deletes the state in {@code folder}: a build that may change the site comes first. */
   static void forget(Path folder) throws IOException {
     Files.deleteIfExists(folder.resolve(FILE));
-  }
-
-  private static String string(ByteBuffer in) {
-    int n = in.getInt();
-    String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
-  }
-
-  private static void utf(DataOutputStream out, String s) throws IOException {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
   }
 }
