@@ -399,15 +399,16 @@ public final class ArchiveImporter {
               + images.articlesUpdated() + " article(s) updated");
     }
     // 6. the index, brought up to date after the writes so that the next build finds it fresh
+    ArchiveIndex.@Nullable Scan after = null;
     if (index != null && options.archiveImages()) {
       // the images step rewrote files of its own: walk again
       Reporter silent = problem -> {}; // problems of this archive were reported above
-      ArchiveIndex.Scan after = index.scan(options.archive(), options.zone(), silent, true, scan);
-      index.save(after);
-      contents = ArchiveIndex.contents(after);
+      after = index.scan(options.archive(), options.zone(), silent, true, scan);
     } else if (index != null && scan != null) {
       // files just written are too new to be cached (see ArchiveIndex): the next run reads them
-      ArchiveIndex.Scan after = ArchiveIndex.afterWrites(scan, writes);
+      after = ArchiveIndex.afterWrites(scan, writes);
+    }
+    if (index != null && after != null) {
       index.save(after);
       contents = ArchiveIndex.contents(after);
     }
