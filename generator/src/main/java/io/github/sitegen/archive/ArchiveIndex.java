@@ -6,6 +6,7 @@ import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.ContentCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  * <p>On every use the archive is walked (hidden files and folders skipped, {@code *.md} only, as
  * {@link ArchiveReader} does) and each file's size and modification time compared with the
  * cache's: only new and changed files are read, vanished ones dropped, and the cache file is
- * rewritten atomically when anything changed. A file modified in the last 2 seconds before the
+ * rewritten atomically when anything changed. A file of the cached size with another time (a git
+ * checkout gives every file a new one) is read for its {@link ContentCheck} only, and parsed only
+ * when that differs from the cached one. A file modified in the last 2 seconds before the
  * walk is read but not cached (its time may not yet tell a later edit apart), and a file with a problem is never cached: it is read again, and its problem
  * reported again, on every run. A missing, truncated or corrupt cache file, or one written by
  * another version of site-gen, for another archive folder or another zone, is ignored and
@@ -68,7 +71,7 @@ public final class ArchiveIndex {
   public static final String FILE_NAME = "archive-index.bin";
 
   /** Bump when what is stored, or how an article is read from its file, changes. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   /** Files modified this close to a walk are not cached (file times can be coarse). */
   static final int RACY_SECONDS = 2;
@@ -184,8 +187,25 @@ public final class ArchiveIndex {
         .without(written.keySet());
   }
 
-  /** One archive file as the index knows it. */
-  record Entry(String path, long size, long modified, @Nullable ArchivedArticle archived, String fingerprint) {}
+  /**
+   * One archive file as the index knows it.
+   *
+   * @param check the {@link ContentCheck} of the file's bytes: a file whose time changed (a git
+   *     checkout gives every file a new one) but whose bytes did not keeps its entry unparsed
+   */
+  record Entry(
+      String path,
+      long size,
+      long modified,
+      long check,
+      @Nullable ArchivedArticle archived,
+      String fingerprint) {
+
+    /** This entry for the same bytes found with another time. */
+    Entry at(long time) {
+      return new Entry(path, size, time, check, archived, fingerprint);
+    }
+  }
 
   /**
    * The cache file as loaded: its entries, and where each one's bytes are in the file, so that
@@ -412,24 +432,27 @@ public final class ArchiveIndex {
       ZoneId zone,
       Reporter reporter,
       boolean bodies) {
-    if (cached != null && cached.size() == f.size() && cached.modified() == f.modified()) {
-      ArchivedArticle a = cached.archived();
-      if (a != null && !a.article().file().equals(f.file())) {
-        a = withFile(a, f.file());
-      }
-      return new Outcome(a, cached, false);
+    boolean sameSize = cached != null && cached.size() == f.size();
+    if (sameSize && cached.modified() == f.modified()) {
+      return new Outcome(at(cached.archived(), f), cached, false);
     }
     String label = f.file().toString();
     try {
       // read in full: the fingerprint covers the body
-      String text = ArchiveReader.readText(f.file(), label);
+      byte[] bytes = Files.readAllBytes(f.file());
+      long check = ContentCheck.of(bytes, 0, bytes.length);
+      if (sameSize && cached.check() == check) {
+        // only its time changed: the entry holds, under the new time
+        return new Outcome(at(cached.archived(), f), cached.at(f.modified()), false);
+      }
+      String text = ArchiveReader.decode(bytes, bytes.length, label);
       FrontMatter.Parsed parsed = FrontMatter.parse(text, label);
       if (parsed == null) {
-        return new Outcome(null, new Entry(f.path(), f.size(), f.modified(), null, ""), true);
+        return new Outcome(null, new Entry(f.path(), f.size(), f.modified(), check, null, ""), true);
       }
       ArchivedArticle full = ArchivedArticle.from(f.file(), label, parsed, f.path(), zone);
       ArchivedArticle bare = withBody(full, "");
-      Entry entry = new Entry(f.path(), f.size(), f.modified(), bare, full.fingerprint());
+      Entry entry = new Entry(f.path(), f.size(), f.modified(), check, bare, full.fingerprint());
       return new Outcome(bare, entry, true);
     } catch (SiteGenException e) {
       // not cached: read again the way the caller reads, which reports the problem as it always did
@@ -439,6 +462,11 @@ public final class ArchiveIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A cached article as found at {@code f} (a file cached under the same path). */
+  private static @Nullable ArchivedArticle at(@Nullable ArchivedArticle a, Found f) {
+    return a == null || a.article().file().equals(f.file()) ? a : withFile(a, f.file());
   }
 
   private static ArchivedArticle withFile(ArchivedArticle a, Path file) {
@@ -519,8 +547,9 @@ public final class ArchiveIndex {
     String path = string(in);
     long size = in.getLong();
     long modified = in.getLong();
+    long check = in.getLong();
     if (in.get() == 0) {
-      return new Entry(path, size, modified, null, "");
+      return new Entry(path, size, modified, check, null, "");
     }
     String fingerprint = string(in);
     Path file = archive.resolve(path);
@@ -546,7 +575,7 @@ public final class ArchiveIndex {
     boolean dateFromSnapshot = in.get() != 0;
     List<String> images = strings(in);
     return new Entry(
-        path, size, modified, new ArchivedArticle(article, "", snapshot, hash, dateFromSnapshot, images), fingerprint);
+        path, size, modified, check, new ArchivedArticle(article, "", snapshot, hash, dateFromSnapshot, images), fingerprint);
   }
 
   private static byte[] encode(Scan scan) {
@@ -582,6 +611,7 @@ public final class ArchiveIndex {
     string(out, e.path());
     out.writeLong(e.size());
     out.writeLong(e.modified());
+    out.writeLong(e.check());
     ArchivedArticle archived = e.archived();
     if (archived == null) {
       out.writeByte(0);

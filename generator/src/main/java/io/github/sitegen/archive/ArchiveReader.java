@@ -247,7 +247,7 @@ public final class ArchiveReader {
     return decode(bytes, bytes.length, label);
   }
 
-  private static String decode(byte[] bytes, int length, String label) {
+  static String decode(byte[] bytes, int length, String label) {
     // the JDK's own decoding is several times faster than a decoder, but replaces bad bytes with
     // U+FFFD: only a text holding one needs the strict decoder's verdict
     String text = new String(bytes, 0, length, StandardCharsets.UTF_8);

@@ -48,6 +48,27 @@ class SnapshotHashesTest {
         .isNotEqualTo(first);
   }
 
+  /** A git checkout gives every file a new time: the bytes are checked, and the hash kept. */
+  @Test
+  void aFileWhoseTimeAloneChangedKeepsItsRememberedHash() throws Exception {
+    Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
+    String real = SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a);
+    // a remembered hash only the cache can give back: it is not hashed again
+    Path file = dir.resolve("cache").resolve(SnapshotHashes.FILE);
+    String forged = "f".repeat(64);
+    Files.writeString(file, Files.readString(file).replace(real, forged));
+    FileTime checkout = FileTime.from(Instant.now().minusSeconds(60));
+    Files.setLastModifiedTime(a, checkout);
+
+    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a)).isEqualTo(forged);
+    assertThat(Files.readString(file)).contains(" " + checkout.toMillis() + " ");
+
+    // other bytes of the same size under a new time: hashed again
+    snapshot("a.xml", "<rss>z</rss>", FileTime.from(Instant.now().minusSeconds(30)));
+    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+        .isEqualTo(ImportedSnapshots.hash(a));
+  }
+
   @Test
   void aFileWrittenJustNowIsNeverTakenFromTheCache() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", null);
@@ -65,7 +86,7 @@ class SnapshotHashesTest {
     Files.createDirectories(dir.resolve("cache"));
     Files.writeString(
         dir.resolve("cache").resolve(SnapshotHashes.FILE),
-        "site-gen snapshot hashes 1\nnot a line\n");
+        "site-gen snapshot hashes 2\nnot a line\n");
 
     assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
         .isEqualTo(ImportedSnapshots.hash(a));
