@@ -1,6 +1,7 @@
 package io.github.sitegen.maven;
 
 import io.github.sitegen.SiteGenException;
+import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.site.SiteGenerator;
 import io.github.sitegen.site.SiteOptions;
 import io.github.sitegen.site.SiteReport;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the Markdown archive into a static site: article pages, paginated home, date and tag
@@ -25,7 +27,13 @@ public class GenerateMojo extends AbstractSiteMojo {
     }
     SiteOptions options = siteOptions();
     try {
-      SiteReport report = new SiteGenerator(options, new MavenReporter(getLog())).generate();
+      var generator = new SiteGenerator(options, new MavenReporter(getLog()));
+      // after site-gen:import in the same build: the archive as it left it, not read again
+      ArchiveIndex.@Nullable Contents imported = ArchiveHandoff.take(getPluginContext(), options);
+      if (imported != null) {
+        getLog().debug("the archive as site-gen:import left it: not read again");
+      }
+      SiteReport report = imported != null ? generator.generate(imported) : generator.generate();
       getLog().info(report.summary());
     } catch (SiteGenException e) {
       throw new MojoFailureException(e.getMessage(), e);

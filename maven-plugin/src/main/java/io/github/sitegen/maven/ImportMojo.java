@@ -67,7 +67,10 @@ public class ImportMojo extends AbstractSiteGenMojo {
             .withImages(archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
             .withCache(cacheDirectory.toPath());
     try {
-      ImportReport report = new ArchiveImporter(options, new MavenReporter(getLog())).run();
+      var importer = new ArchiveImporter(options, new MavenReporter(getLog()));
+      ImportReport report = importer.run();
+      ArchiveHandoff.give(
+          getPluginContext(), options.archive(), zone, options.cache(), importer.contents());
       report.snapshotLines().lines().forEach(getLog()::info);
       getLog().info(report.summary());
       if (policy.failed(report)) {
