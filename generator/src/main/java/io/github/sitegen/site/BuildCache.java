@@ -1,6 +1,7 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.ContentCheck;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,12 +34,21 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
-  /** A page written: its fingerprint and the file's size and modification time (ms). */
-  record PageEntry(byte[] fingerprint, long size, long modified) {
+  /**
+   * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
+   * ContentCheck}; the check tells the file the build wrote from one copied or restored by a tool
+   * that did not keep its time.
+   */
+  record PageEntry(byte[] fingerprint, long size, long modified, long check) {
     boolean sameFingerprint(byte[] other) {
       return Arrays.equals(fingerprint, other);
+    }
+
+    /** This entry for the same file found with another time. */
+    PageEntry at(long time) {
+      return new PageEntry(fingerprint, size, time, check);
     }
   }
 
@@ -96,7 +106,9 @@ final class BuildCache {
       int pages = in.buffer.getInt();
       for (int i = 0; i < pages; i++) {
         String path = in.string();
-        cache.pages.put(path, new PageEntry(in.bytes(), in.buffer.getLong(), in.buffer.getLong()));
+        cache.pages.put(
+            path,
+            new PageEntry(in.bytes(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.getLong()));
       }
       int others = in.buffer.getInt();
       for (int i = 0; i < others; i++) {
@@ -167,6 +179,7 @@ final class BuildCache {
         bytes(out, e.getValue().fingerprint());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
+        out.writeLong(e.getValue().check());
       }
       out.writeInt(others.size());
       for (String other : others) {

@@ -10,6 +10,7 @@ import io.github.sitegen.archive.ArchiveReader;
 import io.github.sitegen.archive.Article;
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.ContentCheck;
 import io.github.sitegen.internal.XmlChars;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import java.io.IOException;
@@ -345,9 +346,10 @@ public final class SiteGenerator {
           page.path(), Outcome.SKIPPED, doc.title(), doc.date(), doc.snippet(), doc.terms());
     }
     BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
-    Outcome outcome = write(page.path(), render(page, plan, bodyHtml));
+    byte[] bytes = render(page, plan, bodyHtml);
+    Outcome outcome = write(page.path(), bytes);
     if (inc != null) {
-      inc.done(page, fingerprint);
+      inc.done(page, fingerprint, bytes);
     }
     if (!search) {
       return new Rendered(page.path(), outcome, "", "", "", SearchIndex.Terms.NONE);
@@ -365,9 +367,10 @@ public final class SiteGenerator {
     if (inc != null && inc.unchanged(page, fingerprint)) {
       return Outcome.SKIPPED;
     }
-    Outcome outcome = write(page.path(), render(page, plan, bodyHtml));
+    byte[] bytes = render(page, plan, bodyHtml);
+    Outcome outcome = write(page.path(), bytes);
     if (inc != null) {
-      inc.done(page, fingerprint);
+      inc.done(page, fingerprint, bytes);
     }
     return outcome;
   }
@@ -480,10 +483,18 @@ public final class SiteGenerator {
       } catch (IOException e) {
         return false; // deleted since: render it
       }
-      if (!attributes.isRegularFile()
-          || attributes.size() != old.size()
-          || attributes.lastModifiedTime().toMillis() != old.modified()) {
+      if (!attributes.isRegularFile() || attributes.size() != old.size()) {
         return false;
+      }
+      long time = attributes.lastModifiedTime().toMillis();
+      if (time != old.modified()) {
+        // a tool that copied or restored the site without its times (or an edit keeping the size):
+        // the file is the one written if its bytes are
+        if (ContentCheck.of(file) != old.check()) {
+          return false;
+        }
+        changed = true;
+        old = old.at(time);
       }
       next.page(page.path(), old);
       return true;
@@ -491,9 +502,10 @@ public final class SiteGenerator {
 
     /**
      * Records a page just rendered and written (or found with the right bytes); its fingerprint
-     * as taken before rendering, or null when its bodies were not known then (they are now).
+     * as taken before rendering, or null when its bodies were not known then (they are now), and
+     * the bytes of its file.
      */
-    void done(Page page, byte @Nullable [] before) throws IOException {
+    void done(Page page, byte @Nullable [] before, byte[] bytes) throws IOException {
       changed = true;
       byte[] fingerprint = before != null ? before : fingerprint(page);
       if (fingerprint == null) {
@@ -504,7 +516,10 @@ public final class SiteGenerator {
       next.page(
           page.path(),
           new BuildCache.PageEntry(
-              fingerprint, attributes.size(), attributes.lastModifiedTime().toMillis()));
+              fingerprint,
+              attributes.size(),
+              attributes.lastModifiedTime().toMillis(),
+              ContentCheck.of(bytes, 0, bytes.length)));
     }
 
     /**

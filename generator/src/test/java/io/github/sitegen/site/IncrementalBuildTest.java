@@ -280,6 +280,41 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild();
   }
 
+  /**
+   * A git checkout gives every archive file a new time, and a site restored or copied by a tool
+   * that does not keep times (an artifact, {@code cp}, {@code rsync} without {@code -t}) gives every
+   * output file one: neither is an edit, and nothing is rendered again.
+   */
+  @Test
+  void newTimesOnEveryArchiveAndSiteFileRenderNothing() throws Exception {
+    incremental();
+    SiteReport noChange = incremental();
+    Path copied = dir.resolve("copied");
+    copy(site, copied); // new times
+    site = copied;
+    try (Stream<Path> files = Files.walk(archive)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+      }
+    }
+
+    SiteReport afterCopy = incremental();
+    SiteReport next = incremental();
+
+    assertThat(afterCopy.pagesWritten()).isZero();
+    assertThat(afterCopy.pagesSkipped()).isEqualTo(noChange.pagesSkipped()).isGreaterThan(100);
+    assertThat(next.pagesSkipped()).isEqualTo(noChange.pagesSkipped());
+    assertSameAsCleanBuild();
+
+    // a page edited by hand to other bytes of the same size, under a new time: rendered again
+    Path page = site.resolve("2026/01/02/billet-1/index.html");
+    String text = Files.readString(page);
+    Files.writeString(page, text.replace("Billet n° 1", "Billet n° X"));
+    assertThat(Files.size(page)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    assertThat(incremental().pagesWritten()).isEqualTo(1);
+    assertSameAsCleanBuild();
+  }
+
   @Test
   void aCorruptOrForeignCacheIsIgnored() throws Exception {
     incremental();
