@@ -9,9 +9,9 @@ import java.util.zip.CRC32C;
 
 /**
  * A 64-bit check of a file's bytes (its CRC-32C, then its CRC-32), for caches keyed by a file's size
- * and time: when only the time changed — a {@code git checkout} or a CI cache restore gives every
- * file a new one — the check tells whether the bytes did too, at a few GB/s under every JIT tier
- * (both CRCs are intrinsics even under C1, where SHA-256 runs at ~100 MB/s).
+ * and time: when only the time changed — a {@code git checkout}, or a copy that does not keep
+ * times, gives every file a new one — the check tells whether the bytes did too, at a few GB/s under
+ * every JIT tier (both CRCs are intrinsics even under C1, where SHA-256 runs at ~100 MB/s).
  *
  * <p>Not a defence against forged collisions: it only decides whether a result computed earlier from
  * the same path may be reused. Not thread-safe.

@@ -67,6 +67,8 @@ public class ImportMojo extends AbstractSiteGenMojo {
             .withImages(archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
             .withCache(cacheDirectory.toPath());
     try {
+      // whatever happens below, an earlier import's handoff no longer tells the archive as it is
+      ArchiveHandoff.give(getPluginContext(), options.archive(), zone, options.cache(), null);
       var importer = new ArchiveImporter(options, new MavenReporter(getLog()));
       ImportReport report = importer.run();
       ArchiveHandoff.give(
