@@ -190,9 +190,12 @@ public final class ArchiveImporter {
   /**
    * The lock file of an archive: in the temporary folder, named after the archive's real path, so
    * that the archive itself never holds anything but articles (and the lock file can stay: it is
-   * the OS lock on it that counts, released even when the process is killed).
+   * the OS lock on it that counts, released even when the process is killed). Public for whoever
+   * deletes an archive for good (a temporary one) and would not leave its lock file behind.
+   *
+   * @throws IOException when the archive does not exist
    */
-  static Path lockFile(Path archive) throws IOException {
+  public static Path lockFile(Path archive) throws IOException {
     String key = archive.toRealPath().toString();
     return Path.of(System.getProperty("java.io.tmpdir")).resolve("site-gen-" + shortHash(key) + ".lock");
   }

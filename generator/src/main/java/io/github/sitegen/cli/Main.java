@@ -44,7 +44,11 @@ public final class Main {
     Thread locales = new Thread(java.util.Locale::getAvailableLocales, "site-gen-locales");
     locales.setDaemon(true);
     locales.start();
-    System.exit(new CommandLine(new Main()).execute(args));
+    int status = new CommandLine(new Main()).execute(args);
+    if (status == 0) {
+      ClassTraining.runIfAsked(); // a run the launcher records a class data sharing archive from
+    }
+    System.exit(status);
   }
 
   /** Reads the version Maven wrote into the jar; a build from classes says so. */

@@ -87,6 +87,11 @@ class LauncherTest {
     assertThat(Path.of(recorded)).doesNotExist();
     assertThat(option(second, "-XX:SharedArchiveFile=")).isEqualTo(archive);
     assertThat(second).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    // the recording run loads the import's and the build's classes after its command; later ones not
+    assertThat(first).contains("-Dsitegen.cds.training=true");
+    assertThat(second).doesNotContain("-Dsitegen.cds.training=true");
+    assertThat(anImport).contains("-Dsitegen.cds.training=true");
+    assertThat(run(cds, "snapshot", "--url", "u")).doesNotContain("-Dsitegen.cds.training=true");
     // an import loads other classes: its own archive; so does a build that imports first
     assertThat(option(anImport, "-XX:ArchiveClassesAtExit=")).contains("-import.jsa.");
     assertThat(option(run(cds, "build", "--snapshots", "s", "--archive", "a"), "-XX:ArchiveClassesAtExit="))
