@@ -146,7 +146,7 @@ public final class ArchiveImporter {
       Set<String> imported;
       try {
         all = snapshotFiles(snapshotsDir);
-        hashes = SnapshotHashes.of(all, options.cache());
+        hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
         imported = ImportedSnapshots.read(options.archive());
         Map<Path, String> known = hashes;
         fresh = all.stream().filter(f -> !imported.contains(known.get(f))).toList();

@@ -53,8 +53,10 @@ import org.jspecify.annotations.Nullable;
  * when that differs from the cached one. A file modified in the last 2 seconds before the
  * walk is read but not cached (its time may not yet tell a later edit apart), and a file with a problem is never cached: it is read again, and its problem
  * reported again, on every run. A missing, truncated or corrupt cache file, or one written by
- * another version of site-gen, for another archive folder or another zone, is ignored and
- * replaced: the result is always what reading the archive would give.
+ * another version of site-gen or for another zone, is ignored and replaced; one written for another
+ * archive folder (the project moved or copied with its cache folder) is trusted for no file by its
+ * time, each is checked against its bytes: the result is always what reading the archive would
+ * give.
  *
  * <p>Only a cache: nothing else reads the file, and deleting it costs one full read. Thread-safe
  * (holds no state but its folder); two processes sharing a cache folder each see a whole cache
@@ -213,6 +215,12 @@ public final class ArchiveIndex {
    */
   static final class Loaded {
     final Map<String, Entry> entries = new HashMap<>();
+    /**
+     * Whether the file was written for this archive at another path (a project moved or copied
+     * with its cache folder, a CI workspace under another name): then no entry is trusted by size
+     * and time alone, each is checked against its file's bytes.
+     */
+    boolean moved;
     private final byte[] bytes;
     /** Each loaded entry (by identity): its bytes' start, then end, in {@link #bytes}. */
     private final Map<Entry, long[]> spans = new java.util.IdentityHashMap<>();
@@ -288,12 +296,14 @@ public final class ArchiveIndex {
     @Nullable Loaded loaded = loading.join();
     Map<String, Entry> cached =
         previous != null ? previous.entries() : loaded == null ? Map.of() : loaded.entries;
+    // entries cached at another path: each checked against its file's bytes, none trusted by time
+    boolean moved = previous == null && loaded != null && loaded.moved;
     long racy = start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
     List<Outcome> outcomes;
     try {
       outcomes =
           files.parallelStream()
-              .map(f -> outcome(archive, f, cached.get(f.path()), zone, reporter, bodies))
+              .map(f -> outcome(archive, f, cached.get(f.path()), moved, zone, reporter, bodies))
               .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -429,11 +439,12 @@ public final class ArchiveIndex {
       Path archive,
       Found f,
       @Nullable Entry cached,
+      boolean moved,
       ZoneId zone,
       Reporter reporter,
       boolean bodies) {
     boolean sameSize = cached != null && cached.size() == f.size();
-    if (sameSize && cached.modified() == f.modified()) {
+    if (sameSize && !moved && cached.modified() == f.modified()) {
       return new Outcome(at(cached.archived(), f), cached, false);
     }
     String label = f.file().toString();
@@ -442,7 +453,7 @@ public final class ArchiveIndex {
       byte[] bytes = Files.readAllBytes(f.file());
       long check = ContentCheck.of(bytes, 0, bytes.length);
       if (sameSize && cached.check() == check) {
-        // only its time changed: the entry holds, under the new time
+        // only its time changed (or its folder): the entry holds, under the new time
         return new Outcome(at(cached.archived(), f), cached.at(f.modified()), false);
       }
       String text = ArchiveReader.decode(bytes, bytes.length, label);
@@ -493,8 +504,8 @@ public final class ArchiveIndex {
   }
 
   /**
-   * The cached entries, or null when the file is missing, unreadable, damaged or not for this
-   * archive, zone and version.
+   * The cached entries, or null when the file is missing, unreadable, damaged or not for this zone
+   * and version; entries cached for another archive folder are only {@link Loaded#moved}.
    */
   private @Nullable Loaded load(Path archive, ZoneId zone) {
     byte[] bytes;
@@ -525,12 +536,13 @@ public final class ArchiveIndex {
     if (in.getInt() != MAGIC
         || in.getInt() != FORMAT_VERSION
         || !string(in).equals(GENERATOR_VERSION)
-        || !string(in).equals(zone.getId())
-        || !string(in).equals(archiveKey(archive))) {
+        || !string(in).equals(zone.getId())) {
       return null;
     }
+    boolean moved = !string(in).equals(archiveKey(archive));
     int count = in.getInt();
     Loaded loaded = new Loaded(bytes);
+    loaded.moved = moved;
     for (int i = 0; i < count; i++) {
       long from = in.position();
       Entry e = entry(in, archive);

@@ -28,11 +28,14 @@ import org.jspecify.annotations.Nullable;
  * <p>A file of the remembered size whose time changed (a {@code git checkout} gives every file a new
  * one, so every run of a CI job sees new times) is read for its {@link ContentCheck}, a CPU cost
  * ~100× below SHA-256's under the launcher's C1-only JIT: the same check keeps the remembered hash.
+ * Files are remembered by their path in the snapshots folder, and the folder's own path with them:
+ * in a folder at another path (the project moved or copied with its cache folder, a CI workspace
+ * under another name) every remembered file is checked, none trusted by its time.
  */
 final class SnapshotHashes {
   /** The file's name; the launcher script looks for it too (a warm cache: few files to hash). */
   static final String FILE = "snapshot-hashes.txt";
-  private static final String HEADER = "site-gen snapshot hashes 2";
+  private static final String HEADER = "site-gen snapshot hashes 3";
 
   private record Known(long size, long modified, long check, String hash) {}
 
@@ -41,12 +44,23 @@ final class SnapshotHashes {
 
   private SnapshotHashes() {}
 
+  /** What the cache file holds: the snapshots folder it was written for, and its files. */
+  private record Loaded(String root, Map<String, Known> known) {
+    static final Loaded NONE = new Loaded("", Map.of());
+  }
+
   /**
-   * The hash of every file, taken from {@code cache} (a folder, or null for none) when the file's
-   * size and time are those it was hashed at; the cache is brought up to date.
+   * The hash of every file of the snapshots folder {@code root}, taken from {@code cache} (a
+   * folder, or null for none) when the file's size and time are those it was hashed at, or its
+   * bytes' check is; the cache is brought up to date.
    */
-  static Map<Path, String> of(List<Path> files, @Nullable Path cache) throws IOException {
-    Map<String, Known> known = cache == null ? Map.of() : load(cache.resolve(FILE));
+  static Map<Path, String> of(Path root, List<Path> files, @Nullable Path cache)
+      throws IOException {
+    Path folder = root.toAbsolutePath().normalize();
+    Loaded loaded = cache == null ? Loaded.NONE : load(cache.resolve(FILE));
+    Map<String, Known> known = loaded.known();
+    // remembered for this folder at another path: checked, never trusted by time alone
+    boolean moved = !loaded.root().equals(folder.toString());
     Map<Path, String> hashes = new ConcurrentHashMap<>();
     Map<String, Known> next = new ConcurrentHashMap<>();
     long now = System.currentTimeMillis();
@@ -58,12 +72,13 @@ final class SnapshotHashes {
                   BasicFileAttributes attributes =
                       Files.readAttributes(f, BasicFileAttributes.class);
                   long modified = attributes.lastModifiedTime().toMillis();
-                  String key = f.toAbsolutePath().normalize().toString();
+                  String key =
+                      folder.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/');
                   Known k = known.get(key);
                   Digests digests;
                   if (k == null || k.size() != attributes.size()) {
                     digests = digests(f);
-                  } else if (k.modified() == modified) {
+                  } else if (k.modified() == modified && !moved) {
                     digests = new Digests(k.hash(), k.check());
                   } else {
                     long check = ContentCheck.of(f); // only the time changed, or the bytes too?
@@ -80,26 +95,27 @@ final class SnapshotHashes {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    if (cache != null && !next.equals(known)) {
-      save(cache.resolve(FILE), next);
+    if (cache != null && (moved || !next.equals(known))) {
+      save(cache.resolve(FILE), folder, next);
     }
     return hashes;
   }
 
-  private static Map<String, Known> load(Path file) {
+  private static Loaded load(Path file) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-        return Map.of();
+      // line 2: "root <the snapshots folder's absolute path>"
+      if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("root ")) {
+        return Loaded.NONE;
       }
       Map<String, Known> known = new java.util.HashMap<>();
-      for (String line : lines.subList(1, lines.size())) {
-        // <sha-256> <check, 16 hex digits> <size> <time ms> <absolute path, which may hold spaces>
+      for (String line : lines.subList(2, lines.size())) {
+        // <sha-256> <check, 16 hex digits> <size> <time ms> <path in the folder, may hold spaces>
         String[] parts = line.split(" ", 5);
         if (parts.length != 5
             || !parts[0].matches("[0-9a-f]{64}")
             || !parts[1].matches("[0-9a-f]{16}")) {
-          return Map.of();
+          return Loaded.NONE;
         }
         known.put(
             parts[4],
@@ -109,9 +125,9 @@ final class SnapshotHashes {
                 Long.parseUnsignedLong(parts[1], 16),
                 parts[0]));
       }
-      return known;
+      return new Loaded(lines.get(1).substring("root ".length()), known);
     } catch (IOException | RuntimeException e) {
-      return Map.of(); // missing or damaged: hash everything again
+      return Loaded.NONE; // missing or damaged: hash everything again
     }
   }
 
@@ -134,8 +150,12 @@ final class SnapshotHashes {
     return new Digests(HexFormat.of().formatHex(sha256.digest()), check.value());
   }
 
-  private static void save(Path file, Map<String, Known> known) throws IOException {
-    var text = new StringBuilder(HEADER).append('\n');
+  private static void save(Path file, Path folder, Map<String, Known> known) throws IOException {
+    String root = folder.toString();
+    if (root.indexOf('\n') >= 0 || root.indexOf('\r') >= 0) {
+      return; // a folder name no line can hold: nothing remembered
+    }
+    var text = new StringBuilder(HEADER).append('\n').append("root ").append(root).append('\n');
     new TreeMap<>(known)
         .forEach(
             (path, k) -> {

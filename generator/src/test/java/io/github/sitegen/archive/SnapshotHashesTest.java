@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +23,9 @@ class SnapshotHashesTest {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
     Path b = snapshot("b.xml", "<rss>b</rss>", null);
 
-    Map<Path, String> none = SnapshotHashes.of(List.of(a, b), null);
-    Map<Path, String> cold = SnapshotHashes.of(List.of(a, b), dir.resolve("cache"));
-    Map<Path, String> warm = SnapshotHashes.of(List.of(a, b), dir.resolve("cache"));
+    Map<Path, String> none = SnapshotHashes.of(snapshots(), List.of(a, b), null);
+    Map<Path, String> cold = SnapshotHashes.of(snapshots(), List.of(a, b), dir.resolve("cache"));
+    Map<Path, String> warm = SnapshotHashes.of(snapshots(), List.of(a, b), dir.resolve("cache"));
 
     assertThat(none)
         .containsEntry(a, sha256(a))
@@ -36,14 +37,14 @@ class SnapshotHashesTest {
   @Test
   void anOldFileWithTheSameSizeAndTimeIsNotHashedAgain() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
-    String first = SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a);
+    String first = SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a);
     // same size, same time, other bytes: only the cache can give the old hash back
     snapshot("a.xml", "<rss>z</rss>", YESTERDAY);
 
-    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a)).isEqualTo(first);
+    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a)).isEqualTo(first);
 
     Files.setLastModifiedTime(a, FileTime.from(Instant.now().minusSeconds(3600)));
-    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a))
         .isNotEqualTo(first);
   }
@@ -52,7 +53,7 @@ class SnapshotHashesTest {
   @Test
   void aFileWhoseTimeAloneChangedKeepsItsRememberedHash() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
-    String real = SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a);
+    String real = SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a);
     // a remembered hash only the cache can give back: it is not hashed again
     Path file = dir.resolve("cache").resolve(SnapshotHashes.FILE);
     String forged = "f".repeat(64);
@@ -60,23 +61,48 @@ class SnapshotHashesTest {
     FileTime checkout = FileTime.from(Instant.now().minusSeconds(60));
     Files.setLastModifiedTime(a, checkout);
 
-    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a)).isEqualTo(forged);
+    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a)).isEqualTo(forged);
     assertThat(Files.readString(file)).contains(" " + checkout.toMillis() + " ");
 
     // other bytes of the same size under a new time: hashed again
     snapshot("a.xml", "<rss>z</rss>", FileTime.from(Instant.now().minusSeconds(30)));
-    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a));
+  }
+
+  /**
+   * The snapshots folder moved or copied with its cache folder (a CI workspace under another name):
+   * remembered hashes are kept for files with the same bytes, never trusted by time alone.
+   */
+  @Test
+  void aFolderAtAnotherPathIsCheckedFileByFile() throws Exception {
+    Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
+    Path b = snapshot("b.xml", "<rss>b</rss>", YESTERDAY);
+    Map<Path, String> real = SnapshotHashes.of(snapshots(), List.of(a, b), dir.resolve("cache"));
+    Path file = dir.resolve("cache").resolve(SnapshotHashes.FILE);
+    String forged = "e".repeat(64);
+    Files.writeString(file, Files.readString(file).replace(real.get(a), forged));
+    Path moved = Files.createDirectories(dir.resolve("moved"));
+    Path movedA = Files.copy(a, moved.resolve("a.xml"), StandardCopyOption.COPY_ATTRIBUTES);
+    // b: other bytes of the same size, with the remembered time
+    Path movedB = Files.writeString(moved.resolve("b.xml"), "<rss>B</rss>");
+    Files.setLastModifiedTime(movedB, YESTERDAY);
+
+    Map<Path, String> hashes = SnapshotHashes.of(moved, List.of(movedA, movedB), dir.resolve("cache"));
+
+    assertThat(hashes.get(movedA)).isEqualTo(forged); // same bytes: remembered, not hashed again
+    assertThat(hashes.get(movedB)).isEqualTo(sha256(movedB)).isNotEqualTo(real.get(b));
+    assertThat(Files.readString(file)).contains("root " + moved.toAbsolutePath());
   }
 
   @Test
   void aFileWrittenJustNowIsNeverTakenFromTheCache() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", null);
-    SnapshotHashes.of(List.of(a), dir.resolve("cache"));
+    SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache"));
     FileTime time = Files.getLastModifiedTime(a);
     snapshot("a.xml", "<rss>z</rss>", time);
 
-    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a));
   }
 
@@ -86,9 +112,9 @@ class SnapshotHashesTest {
     Files.createDirectories(dir.resolve("cache"));
     Files.writeString(
         dir.resolve("cache").resolve(SnapshotHashes.FILE),
-        "site-gen snapshot hashes 2\nnot a line\n");
+        "site-gen snapshot hashes 3\nroot " + snapshots().toAbsolutePath() + "\nnot a line\n");
 
-    assertThat(SnapshotHashes.of(List.of(a), dir.resolve("cache")).get(a))
+    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a));
   }
 
@@ -96,6 +122,10 @@ class SnapshotHashesTest {
   private static String sha256(Path file) throws Exception {
     return java.util.HexFormat.of()
         .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  private Path snapshots() {
+    return dir.resolve("snapshots");
   }
 
   private Path snapshot(String name, String text, @Nullable FileTime time) throws Exception {
