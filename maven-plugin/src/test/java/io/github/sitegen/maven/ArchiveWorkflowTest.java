@@ -78,6 +78,35 @@ class ArchiveWorkflowTest {
     assertThat(steps.get(8).toString()).contains("path=content/target/site");
   }
 
+  /**
+   * The workflow README.md gives for a user's own archive repository parses, keeps site-gen's
+   * caches and the site between runs (else every hourly run is a first build), and renders with
+   * {@code mvn site-gen}.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theReadmesWorkflowForAnotherRepositoryKeepsTheCaches() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    int intro = readme.indexOf("add `.github/workflows/archive.yml`:");
+    assertThat(intro).isPositive();
+    int start = readme.indexOf("```yaml\n", intro) + "```yaml\n".length();
+    String yaml = readme.substring(start, readme.indexOf("```", start));
+    Map<String, Object> theirs =
+        (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+
+    List<Map<String, Object>> steps = at(theirs, "jobs", "build", "steps");
+    List<String> described =
+        steps.stream().map(s -> String.valueOf(s.getOrDefault("uses", s.get("run")))).toList();
+    int cache =
+        java.util.stream.IntStream.range(0, described.size())
+            .filter(i -> described.get(i).startsWith("actions/cache@"))
+            .findFirst()
+            .orElse(-1);
+    assertThat(cache).as("an actions/cache step in %s", described).isPositive();
+    assertThat(steps.get(cache).toString()).contains("target/site-gen-cache", "target/site", "restore-keys");
+    assertThat(described.indexOf("mvn -B site-gen")).isGreaterThan(cache);
+  }
+
   @Test
   void deploysWithDeployPagesAfterTheBuild() {
     assertThat(at(workflow, "jobs", "deploy", "needs").toString()).isEqualTo("build");
