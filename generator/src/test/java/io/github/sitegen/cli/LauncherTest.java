@@ -100,6 +100,35 @@ class LauncherTest {
         .endsWith("-build-snapshots.jsa");
   }
 
+  /**
+   * On Java 25 and later: an AOT cache, its configuration recorded by the first run (silently),
+   * the cache made from it by the launcher right after, and used by later runs.
+   */
+  @Test
+  void onJava25TheArchiveIsAnAotCacheCreatedAfterTheFirstRun() throws Exception {
+    javaVersion = "25.0.3";
+    Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
+
+    List<String> first = run(cds, "build", "--archive", "a");
+    List<String> create = Files.readAllLines(work.resolve("create.txt"));
+    List<String> second = run(cds, "build", "--archive", "a");
+
+    String configuration = option(first, "-XX:AOTConfiguration=");
+    assertThat(first)
+        .contains("-XX:AOTMode=record", "-XX:-DisplayVMOutput", "-Dsitegen.cds.training=true")
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(option(create, "-XX:AOTConfiguration=")).isEqualTo(configuration);
+    String made = option(create, "-XX:AOTCache=");
+    assertThat(made).matches(".*/cache/site-gen-[0-9]+-build[.]aot[.][0-9]+[.]tmp");
+    assertThat(create).contains("-XX:AOTMode=create", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    String cache = made.substring(0, made.lastIndexOf(".aot") + 4);
+    assertThat(Path.of(cache)).hasContent("aot");
+    assertThat(Path.of(made)).doesNotExist();
+    assertThat(Path.of(configuration)).doesNotExist();
+    assertThat(option(second, "-XX:AOTCache=")).isEqualTo(cache);
+    assertThat(second).noneMatch(a -> a.startsWith("-XX:AOTMode=") || a.startsWith("-XX:SharedArchiveFile="));
+  }
+
   @Test
   void aRunForHelpOrTheVersionNeitherRecordsNorMapsAnArchive() throws Exception {
     Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
@@ -150,6 +179,9 @@ class LauncherTest {
    * whose java writes down its arguments and, asked to record a class data sharing archive, writes
    * one; the arguments it got.
    */
+  /** The {@code JAVA_VERSION} of the stand-in JDK's release file. */
+  private String javaVersion = "17.0.15";
+
   private List<String> run(Map<String, String> env, String... command) throws IOException, InterruptedException {
     Path bin = Files.createDirectories(work.resolve("bin"));
     Files.copy(Path.of("src/main/sh/site-gen"), bin.resolve("site-gen"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -157,10 +189,19 @@ class LauncherTest {
     Path javaHome = work.resolve("jdk");
     Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
     Path out = work.resolve("args.txt");
+    // the stand-in writes what a JVM would: the archive or AOT configuration a run records, the AOT
+    // cache a create step makes; a create step's arguments go to create.txt, not args.txt
     Files.writeString(
         java,
-        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >'" + out + "'\n"
-            + "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*) printf classes >\"${a#*=}\" ;; esac; done\n");
+        "#!/bin/sh\n"
+            + "case \" $* \" in *' -XX:AOTMode=create '*) to='" + work.resolve("create.txt") + "' ;; *) to='" + out + "' ;; esac\n"
+            + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done >\"$to\"\n"
+            + "for a in \"$@\"; do case $a in\n"
+            + "  -XX:ArchiveClassesAtExit=*) printf classes >\"${a#*=}\" ;;\n"
+            + "  -XX:AOTConfiguration=*) case \" $* \" in *' -XX:AOTMode=record '*) printf configuration >\"${a#*=}\" ;; esac ;;\n"
+            + "  -XX:AOTCache=*) case \" $* \" in *' -XX:AOTMode=create '*) printf aot >\"${a#*=}\" ;; esac ;;\n"
+            + "esac; done\n");
+    Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"" + javaVersion + "\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder builder = new ProcessBuilder();
     builder.command().add("sh");
