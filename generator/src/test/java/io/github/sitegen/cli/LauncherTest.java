@@ -129,6 +129,22 @@ class LauncherTest {
     assertThat(second).noneMatch(a -> a.startsWith("-XX:AOTMode=") || a.startsWith("-XX:SharedArchiveFile="));
   }
 
+  /** A JDK 25 that cannot make the AOT cache here gets the dynamic archive, not a retry per run. */
+  @Test
+  void onJava25AFailedAotCacheFallsBackToTheDynamicArchive() throws Exception {
+    javaVersion = "25.0.3";
+    Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
+    aotCreateFails = true;
+
+    List<String> first = run(cds, "build", "--archive", "a");
+    List<String> second = run(cds, "build", "--archive", "a");
+    List<String> third = run(cds, "build", "--archive", "a");
+
+    assertThat(first).contains("-XX:AOTMode=record");
+    assertThat(option(second, "-XX:ArchiveClassesAtExit=")).contains("-build.jsa.");
+    assertThat(option(third, "-XX:SharedArchiveFile=")).endsWith("-build.jsa");
+  }
+
   @Test
   void aRunForHelpOrTheVersionNeitherRecordsNorMapsAnArchive() throws Exception {
     Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
@@ -182,6 +198,9 @@ class LauncherTest {
   /** The {@code JAVA_VERSION} of the stand-in JDK's release file. */
   private String javaVersion = "17.0.15";
 
+  /** Whether the stand-in fails a create step, as a JDK that cannot make the AOT cache would. */
+  private boolean aotCreateFails;
+
   private List<String> run(Map<String, String> env, String... command) throws IOException, InterruptedException {
     Path bin = Files.createDirectories(work.resolve("bin"));
     Files.copy(Path.of("src/main/sh/site-gen"), bin.resolve("site-gen"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -194,6 +213,7 @@ class LauncherTest {
     Files.writeString(
         java,
         "#!/bin/sh\n"
+            + (aotCreateFails ? "case \" $* \" in *' -XX:AOTMode=create '*) exit 1 ;; esac\n" : "")
             + "case \" $* \" in *' -XX:AOTMode=create '*) to='" + work.resolve("create.txt") + "' ;; *) to='" + out + "' ;; esac\n"
             + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done >\"$to\"\n"
             + "for a in \"$@\"; do case $a in\n"
