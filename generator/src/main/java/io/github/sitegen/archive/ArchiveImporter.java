@@ -551,13 +551,10 @@ public final class ArchiveImporter {
     Path dir = placement.dir();
     String base = placement.base();
     String slug = base;
-    if (taken.contains(dir.resolve(slug + ".md")) || placement.exists()) {
-      for (int n = 2; ; n++) {
-        slug = base + "-" + n;
-        if (!taken.contains(dir.resolve(slug + ".md")) && !Files.exists(dir.resolve(slug + ".md"))) {
-          break;
-        }
-      }
+    boolean exists = placement.exists(); // the base name's, looked up beforehand in parallel
+    for (int n = 2; exists || taken.contains(dir.resolve(slug + ".md")); n++) {
+      slug = base + "-" + n;
+      exists = Files.exists(dir.resolve(slug + ".md"));
     }
     return withPlace(article, dir.resolve(slug + ".md"), slug);
   }
