@@ -220,13 +220,14 @@ public final class ArchiveIndex {
      * with its cache folder, a CI workspace under another name): then no entry is trusted by size
      * and time alone, each is checked against its file's bytes.
      */
-    boolean moved;
+    final boolean moved;
     private final byte[] bytes;
     /** Each loaded entry (by identity): its bytes' start, then end, in {@link #bytes}. */
     private final Map<Entry, long[]> spans = new java.util.IdentityHashMap<>();
 
-    Loaded(byte[] bytes) {
+    Loaded(byte[] bytes, boolean moved) {
       this.bytes = bytes;
+      this.moved = moved;
     }
 
     /** Writes the entry's bytes as loaded when it is a loaded entry (the same object); else false. */
@@ -541,8 +542,7 @@ public final class ArchiveIndex {
     }
     boolean moved = !string(in).equals(archiveKey(archive));
     int count = in.getInt();
-    Loaded loaded = new Loaded(bytes);
-    loaded.moved = moved;
+    Loaded loaded = new Loaded(bytes, moved);
     for (int i = 0; i < count; i++) {
       long from = in.position();
       Entry e = entry(in, archive);
