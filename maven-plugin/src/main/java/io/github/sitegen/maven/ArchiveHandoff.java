@@ -27,14 +27,17 @@ record ArchiveHandoff(Path archive, ZoneId zone, Path cache, ArchiveIndex.Conten
       ZoneId zone,
       @Nullable Path cache,
       ArchiveIndex.@Nullable Contents contents) {
-    if (context == null) {
-      return;
+    clear(context); // an older handoff no longer tells the archive as it is
+    if (context != null && contents != null && cache != null) {
+      context.put(KEY, new ArchiveHandoff(normal(archive), zone, normal(cache), contents));
     }
-    if (contents == null || cache == null) {
-      context.remove(KEY); // an older handoff no longer tells the archive as it is
-      return;
+  }
+
+  /** Drops what an earlier import goal left: the archive may change from now on. */
+  static void clear(@Nullable Map<Object, Object> context) {
+    if (context != null) {
+      context.remove(KEY);
     }
-    context.put(KEY, new ArchiveHandoff(normal(archive), zone, normal(cache), contents));
   }
 
   /**

@@ -68,7 +68,7 @@ public class ImportMojo extends AbstractSiteGenMojo {
             .withCache(cacheDirectory.toPath());
     try {
       // whatever happens below, an earlier import's handoff no longer tells the archive as it is
-      ArchiveHandoff.give(getPluginContext(), options.archive(), zone, options.cache(), null);
+      ArchiveHandoff.clear(getPluginContext());
       var importer = new ArchiveImporter(options, new MavenReporter(getLog()));
       ImportReport report = importer.run();
       ArchiveHandoff.give(

@@ -82,6 +82,14 @@ class ArchiveHandoffTest {
   }
 
   @Test
+  void anImportStartingClearsAnOlderHandoff() {
+    ArchiveHandoff.give(context, archive, ZoneOffset.UTC, cache, contents);
+    ArchiveHandoff.clear(context);
+
+    assertThat(ArchiveHandoff.take(context, options(archive, ZoneOffset.UTC, cache))).isNull();
+  }
+
+  @Test
   void withoutAPluginContextNothingIsHandedOver() {
     ArchiveHandoff.give(null, archive, ZoneOffset.UTC, cache, contents);
 
