@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,12 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ArchiveReader {
 
-  /** Newest first; ties broken by file path so the order is total and deterministic. */
-  static final Comparator<Article> NEWEST_FIRST =
-      Comparator.comparing((Article a) -> a.date().toInstant())
-          .reversed()
-          .thenComparing(a -> a.file().toString());
-
   /** Same as {@link #read(Path, ZoneId, Reporter)} with dates lacking an offset taken as UTC. */
   public List<Article> read(Path archive, Reporter reporter) throws IOException {
     return read(archive, ZoneOffset.UTC, reporter);
@@ -55,7 +48,7 @@ public final class ArchiveReader {
   public List<Article> read(Path archive, ZoneId zone, Reporter reporter) throws IOException {
     return readAll(archive, zone, reporter, false).stream()
         .map(ArchivedArticle::article)
-        .sorted(NEWEST_FIRST)
+        .sorted(Article.NEWEST_FIRST)
         .toList();
   }
 
@@ -108,7 +101,7 @@ public final class ArchiveReader {
               });
     }
     return new Listing(
-        all.stream().map(ArchivedArticle::article).sorted(NEWEST_FIRST).toList(), images);
+        all.stream().map(ArchivedArticle::article).sorted(Article.NEWEST_FIRST).toList(), images);
   }
 
   /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,20 @@ public record Article(
     boolean truncated,
     int paywall,
     String slug) {
+
+  /**
+   * Newest first (by the instant of {@link #date}), ties broken by file path so that the order is
+   * total and deterministic: the order of an archive's listing and of its site's lists. Compares
+   * without making an {@code Instant} per comparison.
+   */
+  public static final Comparator<Article> NEWEST_FIRST =
+      (a, b) -> {
+        int c = Long.compare(b.date.toEpochSecond(), a.date.toEpochSecond());
+        if (c == 0) {
+          c = Integer.compare(b.date.getNano(), a.date.getNano());
+        }
+        return c != 0 ? c : a.file.toString().compareTo(b.file.toString());
+      };
 
   public Article {
     requireNonNull(file, "file");

@@ -1,7 +1,10 @@
 package io.github.sitegen.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -42,9 +45,35 @@ public final class AtomicWrites {
 
   private AtomicWrites() {}
 
+  /** What a streamed write puts in the file. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the file's bytes to {@code out} (buffered; flushed and closed afterwards). */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code bytes} to {@code target}, replacing it if it exists; creates parent folders. */
   public static void replace(Path target, byte[] bytes) throws IOException {
-    Path temp = temp(target, bytes);
+    move(temp(target, channel -> write(channel, bytes)), target);
+  }
+
+  /**
+   * Writes what {@code content} writes to {@code target}, as {@link #replace(Path, byte[])} does,
+   * without holding the whole file in memory first (a cache file of tens of megabytes).
+   */
+  public static void replace(Path target, Content content) throws IOException {
+    move(
+        temp(
+            target,
+            channel -> {
+              OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+              content.writeTo(out);
+              out.flush();
+            }),
+        target);
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
     boolean moved = false;
     try {
       try {
@@ -68,7 +97,7 @@ public final class AtomicWrites {
    * @throws java.nio.file.FileAlreadyExistsException when it does
    */
   public static void create(Path target, byte[] bytes) throws IOException {
-    Path temp = temp(target, bytes);
+    Path temp = temp(target, channel -> write(channel, bytes));
     boolean moved = false;
     try {
       Files.move(temp, target);
@@ -80,7 +109,19 @@ public final class AtomicWrites {
     }
   }
 
-  private static Path temp(Path target, byte[] bytes) throws IOException {
+  /** Fills a new temporary file. */
+  private interface Filler {
+    void fill(SeekableByteChannel channel) throws IOException;
+  }
+
+  private static void write(SeekableByteChannel channel, byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
+  private static Path temp(Path target, Filler filler) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir); // (it throws and catches an exception when the folder exists)
@@ -97,11 +138,8 @@ public final class AtomicWrites {
         continue; // left by a killed process that had this id: take the next name
       }
       try (channel) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-      } catch (IOException e) {
+        filler.fill(channel);
+      } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(temp);
         throw e;
       }

@@ -38,7 +38,7 @@ final class Fingerprint {
    * again more cheaply than it is looked up. Thread-safe.
    */
   static final class Memo {
-    private final Map<Identity, long[]> digests = new ConcurrentHashMap<>(1 << 15);
+    private final Map<Identity, long[]> digests;
     private final @Nullable Path root;
     /** The root as given, then a separator: the start of the paths the archive reader makes. */
     private final String rootPrefix;
@@ -54,6 +54,15 @@ final class Fingerprint {
      * folder, given by a relative or an absolute path, and after the project has moved.
      */
     Memo(@Nullable Path root) {
+      this(root, 1 << 15);
+    }
+
+    /**
+     * A memo as {@link #Memo(Path)} for about {@code expected} records (sized once: a site's
+     * articles and their views, two records per article, would grow it many times).
+     */
+    Memo(@Nullable Path root, int expected) {
+      this.digests = new ConcurrentHashMap<>(Math.max(16, expected));
       this.root = root == null ? null : root.toAbsolutePath().normalize();
       this.rootPrefix = root == null ? "" : root + root.getFileSystem().getSeparator();
     }

@@ -1,7 +1,6 @@
 package io.github.sitegen.site;
 
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,30 @@ record Page(
     if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("\\")) {
       throw new IllegalArgumentException("page path must be relative and inside the site: " + path);
     }
-    model = Collections.unmodifiableMap(new HashMap<>(model));
+    model = compact(model);
     bodies = List.copyOf(bodies);
+  }
+
+  /**
+   * The model as an immutable map of its non-null values: a template sees an absent key and a null
+   * value alike. A site plans one page per article and more, each kept until it is rendered; an
+   * immutable map is a third of a {@code HashMap}'s size (and a model already made so is kept as is).
+   */
+  private static Map<String, Object> compact(Map<String, @Nullable Object> model) {
+    boolean nulls = false;
+    for (Object value : model.values()) {
+      nulls |= value == null;
+    }
+    if (!nulls) {
+      return Map.copyOf(model); // (the same map when it is already an immutable one)
+    }
+    Map<String, Object> present = new HashMap<>();
+    model.forEach(
+        (key, value) -> {
+          if (value != null) {
+            present.put(key, value);
+          }
+        });
+    return Map.copyOf(present);
   }
 }

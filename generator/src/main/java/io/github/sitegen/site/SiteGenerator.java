@@ -167,7 +167,7 @@ public final class SiteGenerator {
     String key = "";
     byte[] inputs = new byte[0];
     // each record digested once, for the inputs and then for the pages that show it
-    var memo = new Fingerprint.Memo(options.archive());
+    var memo = new Fingerprint.Memo(options.archive(), 2 * articles.size() + 1024);
     if (cacheFolder != null) {
       key = cacheKey();
       String cacheKey = key;
@@ -566,8 +566,14 @@ public final class SiteGenerator {
 
     /** Deletes the files the previous build wrote that this one did not make; how many. */
     int removeStale(Path output) throws IOException {
-      Set<String> stale = new TreeSet<>(previous.outputs());
-      stale.removeAll(next.outputs());
+      // what is left of the previous build's files (few, if any), in path order
+      Set<String> kept = next.outputs();
+      Set<String> stale = new TreeSet<>();
+      for (String path : previous.outputs()) {
+        if (!kept.contains(path)) {
+          stale.add(path);
+        }
+      }
       int removed = 0;
       for (String path : stale) {
         Path file = target(path);

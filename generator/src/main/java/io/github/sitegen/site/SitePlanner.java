@@ -129,13 +129,7 @@ final class SitePlanner {
     ArchivedImages archivedImages = new ArchivedImages(images, options.baseUrl());
     articlesByPath.clear();
     lastmodByPath.clear();
-    List<Article> sorted =
-        archive.stream()
-            .sorted(
-                Comparator.comparing((Article a) -> a.date().toInstant())
-                    .reversed()
-                    .thenComparing(a -> a.file().toString()))
-            .toList();
+    List<Article> sorted = archive.stream().sorted(Article.NEWEST_FIRST).toList();
 
     Map<String, TagView> tags = tags(sorted);
     Map<String, AuthorView> authors = authors(sorted);
@@ -165,6 +159,14 @@ final class SitePlanner {
     Map<String, PeriodView> months = periods(placed, p -> monthOfDay(p.day()), this::monthLabel);
     Map<String, PeriodView> years = periods(placed, p -> yearOfDay(p.day()), key -> key);
 
+    // one link per tag, author and day, shared by the views of all their articles
+    Map<String, NameLink> tagLinks = new HashMap<>();
+    tags.forEach((slug, t) -> tagLinks.put(slug, new NameLink(t.name(), t.slug(), t.path())));
+    Map<String, NameLink> authorLinks = new HashMap<>();
+    authors.forEach(
+        (slug, au) -> authorLinks.put(slug, new NameLink(au.name(), au.slug(), au.path())));
+    Map<String, PeriodLink> dayLinks = new HashMap<>();
+    days.forEach((key, day) -> dayLinks.put(key, link(day)));
     // views and article pages are independent of each other: made in parallel, kept in order
     List<Entry> viewed =
         placed.parallelStream()
@@ -174,7 +176,7 @@ final class SitePlanner {
                         p.article(),
                         p.local(),
                         p.path(),
-                        view(p, tags, authors, days, archivedImages)))
+                        view(p, tagLinks, authorLinks, dayLinks, archivedImages)))
             .toList();
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
@@ -273,9 +275,9 @@ final class SitePlanner {
 
   private ArticleView view(
       Placed e,
-      Map<String, TagView> tags,
-      Map<String, AuthorView> authors,
-      Map<String, PeriodView> days,
+      Map<String, NameLink> tags,
+      Map<String, NameLink> authors,
+      Map<String, PeriodLink> days,
       ArchivedImages images) {
     Article a = e.article();
     List<NameLink> articleTags = new ArrayList<>();
@@ -283,8 +285,7 @@ final class SitePlanner {
     for (String tag : a.tags()) {
       String slug = tagSlug(tag);
       if (seen.add(slug)) {
-        TagView t = tags.get(slug);
-        articleTags.add(new NameLink(t.name(), t.slug(), t.path()));
+        articleTags.add(tags.get(slug));
       }
     }
     List<NameLink> articleAuthors = new ArrayList<>();
@@ -292,13 +293,12 @@ final class SitePlanner {
     for (String author : a.authors()) {
       String slug = authorSlug(author);
       if (seenAuthors.add(slug)) {
-        AuthorView au = authors.get(slug);
+        NameLink au = authors.get(slug);
         if (au != null) {
-          articleAuthors.add(new NameLink(au.name(), au.slug(), au.path()));
+          articleAuthors.add(au);
         }
       }
     }
-    PeriodView day = days.get(e.day());
     OffsetDateTime updated = a.updated();
     return new ArticleView(
         a.id(),
@@ -315,7 +315,7 @@ final class SitePlanner {
         images.lead(e.path(), a.image()),
         a.truncated(),
         a.paywall(),
-        new PeriodLink(day.key(), day.label(), day.path()),
+        days.get(e.day()),
         articleAuthors);
   }
 

@@ -1,7 +1,6 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,24 +114,27 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
 
   /** Writes this state into {@code folder}, atomically. */
   void save(Path folder) throws IOException {
-    var bytes = new ByteArrayOutputStream(64 * outputs.size() + 256);
-    try (var out = new DataOutputStream(bytes)) {
-      BuildCache.utf(out, MAGIC);
-      out.writeInt(FORMAT);
-      BuildCache.utf(out, key);
-      BuildCache.bytes(out, inputs);
-      out.writeInt(outputs.size());
-      for (Output o : outputs) {
-        BuildCache.utf(out, o.path());
-        out.writeLong(o.size());
-        out.writeLong(o.modified());
-        out.writeByte(o.page() ? 1 : 0);
-      }
-      BuildCache.utf(out, MAGIC);
-    }
     Files.createDirectories(folder);
-    AtomicWrites.replace(folder.resolve(FILE), bytes.toByteArray());
+    AtomicWrites.replace(
+        folder.resolve(FILE),
+        stream -> {
+          var out = new DataOutputStream(stream);
+          BuildCache.utf(out, MAGIC);
+          out.writeInt(FORMAT);
+          BuildCache.utf(out, key);
+          BuildCache.bytes(out, inputs);
+          out.writeInt(outputs.size());
+          for (Output o : outputs) {
+            BuildCache.utf(out, o.path());
+            out.writeLong(o.size());
+            out.writeLong(o.modified());
+            out.writeByte(o.page() ? 1 : 0);
+          }
+          BuildCache.utf(out, MAGIC);
+          out.flush();
+        });
   }
+
 
   /** Deletes the state in {@code folder}: a build that may change the site comes first. */
   static void forget(Path folder) throws IOException {

@@ -43,10 +43,13 @@ class ArchiveReaderTest {
     write("a.md", "---\ntitle: Old\ndate: 2024-01-01T10:00:00Z\n---\n");
     write("b.md", "---\ntitle: New\ndate: 2024-01-02T10:00:00+05:00\n---\n");
     write("c.md", "---\ntitle: Same instant as b\ndate: 2024-01-02T05:00:00Z\n---\n");
+    write("d.md", "---\ntitle: Half a second after Old\ndate: 2024-01-01T11:00:00.5+01:00\n---\n");
 
     List<Article> articles = reader.read(archive, reporter);
 
-    assertThat(articles).extracting(Article::title).containsExactly("New", "Same instant as b", "Old");
+    assertThat(articles)
+        .extracting(Article::title)
+        .containsExactly("New", "Same instant as b", "Half a second after Old", "Old");
   }
 
   @Test

@@ -42,6 +42,52 @@ class AtomicWritesTest {
   }
 
   @Test
+  void aStreamedWriteReplacesTheFileWithAllItsBytes() throws IOException {
+    Path file = dir.resolve("cache/site-pages.bin");
+    AtomicWrites.replace(file, "old".getBytes());
+    byte[] big = new byte[200_000]; // more than the stream's buffer
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 31);
+    }
+
+    AtomicWrites.replace(
+        file,
+        out -> {
+          out.write('[');
+          out.write(big);
+          out.write(']');
+        });
+
+    byte[] written = Files.readAllBytes(file);
+    assertThat(written).hasSize(big.length + 2).startsWith('[').endsWith(']');
+    assertThat(java.util.Arrays.copyOfRange(written, 1, big.length + 1)).isEqualTo(big);
+    try (Stream<Path> files = Files.list(file.getParent())) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
+  void aStreamedWriteThatFailsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path file = dir.resolve("site-state.bin");
+    AtomicWrites.replace(file, "old".getBytes());
+
+    assertThatThrownBy(
+            () ->
+                AtomicWrites.replace(
+                    file,
+                    out -> {
+                      out.write(new byte[100_000]);
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+
+    assertThat(file).hasContent("old");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
   void createRefusesAnExistingFile() throws IOException {
     Path file = dir.resolve("feed.xml");
     AtomicWrites.create(file, "first".getBytes());
