@@ -408,7 +408,8 @@ public final class ArchiveImporter {
       Reporter silent = problem -> {}; // problems of this archive were reported above
       after = index.scan(options.archive(), options.zone(), silent, true, scan);
     } else if (index != null && scan != null) {
-      // files just written are too new to be cached (see ArchiveIndex): the next run reads them
+      // files just written are cached by their bytes, not their times (see ArchiveIndex): the
+      // next run reads them for their checks, and parses none
       after = ArchiveIndex.afterWrites(scan, writes);
     }
     if (index != null && after != null) {

@@ -27,12 +27,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
@@ -51,8 +54,9 @@ import org.jspecify.annotations.Nullable;
  * rewritten atomically when anything changed. A file of the cached size with another time (a git
  * checkout gives every file a new one) is read for its {@link ContentCheck} only, and parsed only
  * when that differs from the cached one. A file modified in the last 2 seconds before the
- * walk is read but not cached (its time may not yet tell a later edit apart), and a file with a problem is never cached: it is read again, and its problem
- * reported again, on every run. A missing, truncated or corrupt cache file, or one written by
+ * walk (or just written by the importer) is cached without its time, which may not yet tell a later
+ * edit apart: the next run reads it for its check, and parses it only when that differs. A file
+ * with a problem is never cached: it is read again, and its problem reported again, on every run. A missing, truncated or corrupt cache file, or one written by
  * another version of site-gen or for another zone, is ignored and replaced; one written for another
  * archive folder (the project moved or copied with its cache folder) is trusted for no file by its
  * time, each is checked against its bytes: the result is always what reading the archive would
@@ -75,7 +79,10 @@ public final class ArchiveIndex {
   /** Bump when what is stored, or how an article is read from its file, changes. */
   static final int FORMAT_VERSION = 2;
 
-  /** Files modified this close to a walk are not cached (file times can be coarse). */
+  /**
+   * Files modified this close to a walk are cached {@link #UNTIMED} (file times can be coarse: a
+   * file written again within the clock's tick may keep its time): told by their bytes next time.
+   */
   static final int RACY_SECONDS = 2;
 
   private static final int MAGIC = 0x53474149; // "SGAI"
@@ -116,11 +123,94 @@ public final class ArchiveIndex {
    *     — title, subtitle, authors, tags, link, summary, body, truncated, paywall — that changes
    *     when any of them does, so a changed body is noticed without reading it; an article whose
    *     file cannot be read whole (a body that is not UTF-8) has none
+   * @param files every Markdown file of the archive (articles, and files without front matter,
+   *     which are no articles), in path order, when each one could be read (none with a problem);
+   *     null otherwise. What {@link #unchanged} compares an archive with later.
    */
-  public record Contents(ArchiveReader.Listing listing, Map<Path, String> fingerprints) {
+  public record Contents(
+      ArchiveReader.Listing listing, Map<Path, String> fingerprints, @Nullable List<FileStamp> files) {
     public Contents {
       requireNonNull(listing, "listing");
       fingerprints = Map.copyOf(fingerprints);
+      files = files == null ? null : List.copyOf(files);
+    }
+  }
+
+  /**
+   * A Markdown file of the archive as a scan found it.
+   *
+   * @param path its path in the archive, {@code /}-separated
+   * @param size its size in bytes
+   * @param modified its modification time, in nanoseconds since the epoch, or {@link #UNTIMED}
+   *     for a file written in the last seconds (its time may not change when it is written again
+   *     within the clock's tick): such a file is told by its bytes
+   * @param check the {@link ContentCheck} of its bytes
+   */
+  public record FileStamp(String path, long size, long modified, long check) {
+    public FileStamp {
+      requireNonNull(path, "path");
+    }
+  }
+
+  /** The {@link FileStamp#modified} of a file whose time is not to be trusted. */
+  public static final long UNTIMED = Long.MIN_VALUE;
+
+  /**
+   * Whether the Markdown files of {@code archive} are exactly {@code files}: the same paths, each
+   * of the same size and time, or of the same size and bytes (a file whose time alone changed, as a
+   * {@code git checkout} gives every file, is read for its check). Reads no cache file and decodes
+   * no front matter: a build tells an archive unchanged since its last one with a walk.
+   *
+   * @param trustTimes false when {@code files} were found in a folder at another path (a project
+   *     moved with its cache): then every file is read for its check
+   * @return the files as found now (with their current times, unless from the last seconds), or
+   *     null when any file was added, removed or changed
+   * @throws IOException when the archive cannot be walked or a file read
+   */
+  public static @Nullable List<FileStamp> unchanged(
+      Path archive, List<FileStamp> files, boolean trustTimes) throws IOException {
+    // (as a scan: a time from the last seconds is not remembered, the file stays told by its bytes)
+    long racy = Instant.now().minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
+    List<Found> found = walk(archive);
+    if (found.size() != files.size()) {
+      return null;
+    }
+    Map<String, FileStamp> known = new HashMap<>();
+    files.forEach(f -> known.put(f.path(), f));
+    try {
+      List<@Nullable FileStamp> now =
+          found.parallelStream()
+              .map(
+                  f -> {
+                    FileStamp k = known.get(f.path());
+                    if (k == null || k.size() != f.size()) {
+                      return null;
+                    }
+                    if (trustTimes && k.modified() == f.modified()) {
+                      return k;
+                    }
+                    try {
+                      long check = ContentCheck.of(f.file());
+                      return check == k.check()
+                          ? new FileStamp(
+                              k.path(), k.size(), f.modified() < racy ? f.modified() : UNTIMED, check)
+                          : null;
+                    } catch (NoSuchFileException e) {
+                      return null; // deleted since the walk
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .toList();
+      if (now.contains(null)) {
+        return null;
+      }
+      List<FileStamp> ordered = new ArrayList<>(now.size());
+      now.forEach(f -> ordered.add(requireNonNull(f)));
+      ordered.sort(Comparator.comparing(FileStamp::path));
+      return ordered;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -138,8 +228,23 @@ public final class ArchiveIndex {
 
   /** What {@link #read} gives for a scan: the listing of its articles and their fingerprints. */
   static Contents contents(Scan scan) {
-    return new Contents(ArchiveReader.listing(scan.archive(), scan.articles()), scan.fingerprints());
+    return new Contents(
+        ArchiveReader.listing(scan.archive(), scan.articles()), scan.fingerprints(), stamps(scan));
   }
+
+  /** The files of a complete scan, in path order (see {@link Contents#files}); else null. */
+  private static @Nullable List<FileStamp> stamps(Scan scan) {
+    if (!scan.complete()) {
+      return null;
+    }
+    List<FileStamp> files = new ArrayList<>(scan.entries().size());
+    for (Entry e : scan.entries().values()) {
+      files.add(new FileStamp(e.path(), e.size(), e.modified(), e.check()));
+    }
+    files.sort(Comparator.comparing(FileStamp::path));
+    return files;
+  }
+
 
   /**
    * The scan as the archive is once the importer has written {@code written} (file to text, each
@@ -149,6 +254,8 @@ public final class ArchiveIndex {
   static Scan afterWrites(Scan scan, Map<Path, String> written) {
     Map<Path, ArchivedArticle> byFile = new HashMap<>(); // the files written, as written
     Map<Path, String> fingerprints = new HashMap<>(scan.fingerprints());
+    // their entries: by their bytes as written (their times are too new to be trusted)
+    Map<String, Entry> entries = new HashMap<>(scan.entries());
     for (Map.Entry<Path, String> w : written.entrySet()) {
       Path file = w.getKey();
       String label = file.toString();
@@ -158,12 +265,16 @@ public final class ArchiveIndex {
       }
       String path = scan.archive().relativize(file).toString().replace('\\', '/');
       ArchivedArticle full = ArchivedArticle.from(file, label, parsed, path, scan.zone());
-      byFile.put(file, withBody(full, ""));
+      ArchivedArticle bare = withBody(full, "");
+      byFile.put(file, bare);
       fingerprints.put(file, full.fingerprint());
+      byte[] bytes = w.getValue().getBytes(StandardCharsets.UTF_8);
+      long check = ContentCheck.of(bytes, 0, bytes.length);
+      entries.put(path, new Entry(path, bytes.length, UNTIMED, check, bare, full.fingerprint()));
     }
     // the walk's order (by path): the scan's articles, those rewritten replaced, new ones merged in
     List<ArchivedArticle> added = new ArrayList<>();
-    java.util.Set<Path> present = new java.util.HashSet<>();
+    Set<Path> present = new HashSet<>();
     for (ArchivedArticle a : scan.articles()) {
       present.add(a.article().file());
     }
@@ -184,10 +295,10 @@ public final class ArchiveIndex {
     }
     articles.addAll(added.subList(next, added.size()));
     return new Scan(
-            scan.archive(), scan.zone(), articles, fingerprints, scan.entries(), scan.read(), scan.dirty(),
-            scan.loaded())
-        .without(written.keySet());
+        scan.archive(), scan.zone(), articles, fingerprints, entries, scan.read(),
+        scan.dirty() || !written.isEmpty(), scan.loaded(), scan.complete());
   }
+
 
   /**
    * One archive file as the index knows it.
@@ -250,6 +361,7 @@ public final class ArchiveIndex {
    * @param entries what to cache, by path under the archive
    * @param dirty whether {@code entries} differ from the cache file
    * @param loaded the cache file this scan started from, if any (its entries' bytes are reused)
+   * @param complete whether {@code entries} hold every file of the archive (none has a problem)
    */
   record Scan(
       Path archive,
@@ -259,17 +371,9 @@ public final class ArchiveIndex {
       Map<String, Entry> entries,
       int read,
       boolean dirty,
-      @Nullable Loaded loaded) {
+      @Nullable Loaded loaded,
+      boolean complete) {
 
-    /** This scan with {@code files} left out of the cache: they are read again next time. */
-    Scan without(java.util.Collection<Path> files) {
-      Map<String, Entry> kept = new HashMap<>(entries);
-      boolean removed = false;
-      for (Path file : files) {
-        removed |= kept.remove(archive.relativize(file).toString().replace('\\', '/')) != null;
-      }
-      return new Scan(archive, zone, articles, fingerprints, kept, read, dirty || removed, loaded);
-    }
   }
 
   /**
@@ -312,19 +416,24 @@ public final class ArchiveIndex {
     List<ArchivedArticle> articles = new ArrayList<>();
     Map<Path, String> fingerprints = new HashMap<>();
     Map<String, Entry> entries = new HashMap<>();
+    boolean complete = true;
     int read = 0;
     for (Outcome o : outcomes) {
       read += o.read() ? 1 : 0;
       if (o.archived() != null) {
         articles.add(o.archived());
       }
-      if (o.entry() != null) {
-        if (o.entry().archived() != null) {
-          fingerprints.put(o.archived().article().file(), o.entry().fingerprint());
+      Entry e = o.entry();
+      if (e == null) {
+        complete = false; // a file with a problem, or deleted since the walk
+      } else {
+        if (e.archived() != null) {
+          fingerprints.put(o.archived().article().file(), e.fingerprint());
         }
-        if (o.entry().modified() < racy) {
-          entries.put(o.entry().path(), o.entry());
+        if (e.modified() >= racy) {
+          e = e.at(UNTIMED);
         }
+        entries.put(e.path(), e);
       }
     }
     // the cache file is rewritten when it could not be used or what it would hold changed
@@ -335,7 +444,7 @@ public final class ArchiveIndex {
     for (Entry e : entries.values()) {
       dirty |= e != cached.get(e.path()); // a hit keeps the cached entry itself
     }
-    return new Scan(archive, zone, articles, fingerprints, entries, read, dirty, loaded);
+    return new Scan(archive, zone, articles, fingerprints, entries, read, dirty, loaded, complete);
   }
 
   /** Writes the scan's entries to the cache file when they differ from it. */

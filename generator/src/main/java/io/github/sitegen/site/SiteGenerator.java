@@ -8,6 +8,7 @@ import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.archive.ArchiveReader;
 import io.github.sitegen.archive.Article;
+import io.github.sitegen.images.ImageDownloader;
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.CodeIdentity;
 import io.github.sitegen.internal.ContentCheck;
@@ -16,12 +17,16 @@ import io.github.sitegen.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +77,8 @@ public final class SiteGenerator {
 
   /** For templates: which optional kinds of output this site has ({@code on.search}, …). */
   private final Map<String, Boolean> on;
+  /** The build cache's key, made once ({@link #cacheKey}). */
+  private @Nullable String cacheKey;
 
   /**
    * A generator for one site.
@@ -114,9 +121,130 @@ public final class SiteGenerator {
       ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter);
       return generate(listing.articles(), archive::body, listing.images());
     }
+    // an archive whose files are those the last complete build was made from, over the files it
+    // left: nothing to do, told by a walk of the archive, before its index is read
+    @Nullable SiteReport unchanged = unchangedSources(cache);
+    if (unchanged != null) {
+      return unchanged;
+    }
     // with a cache, the archive index also gives each article's fingerprint (body and what a
     // reader sees of its front matter): the build cache tells changed bodies without reading them
     return generate(new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter));
+  }
+
+  /**
+   * The report of a build that has nothing to do because the archive's files (each by size and
+   * time, or by its bytes when only its time changed), its archived images and the JDK are those of
+   * the last complete build, with the same key, and the files that build wrote are as it left them;
+   * null when any of that differs or is not known.
+   */
+  private @Nullable SiteReport unchangedSources(Path cacheFolder) throws IOException {
+    long start = System.nanoTime();
+    @Nullable SiteState state = SiteState.load(cacheFolder, cacheKey());
+    SiteState.@Nullable Sources sources = state == null ? null : state.sources();
+    if (state == null || sources == null || !sources.jdk().equals(SiteState.Sources.currentJdk())) {
+      return null;
+    }
+    String root = root();
+    List<ArchiveIndex.FileStamp> files =
+        ArchiveIndex.unchanged(options.archive(), sources.files(), root.equals(sources.archive()));
+    if (files == null || !imageFiles().equals(sources.images()) || !state.intact(options.output())) {
+      return null;
+    }
+    if (!files.equals(sources.files()) || !root.equals(sources.archive())) {
+      // the same bytes under new times (a checkout) or at another path: remembered as found now
+      state
+          .with(new SiteState.Sources(root, sources.jdk(), files, sources.articles(), sources.images()))
+          .save(cacheFolder);
+      if (onlyLearntTimes(sources.files(), files)) {
+        // files an import wrote (cached by their bytes) now have times to trust, and no checkout
+        // changed the others': the archive index learns them too, once, for the next import
+        new ArchiveIndex(cacheFolder).read(options.archive(), options.zone(), reporter);
+      }
+    }
+    return unchangedReport(state, sources.articles(), start);
+  }
+
+  /**
+   * Whether {@code now} (the same files as {@code before}, in the same order) differs only by times
+   * that {@code before} did not know: each other file kept its time.
+   */
+  private static boolean onlyLearntTimes(
+      List<ArchiveIndex.FileStamp> before, List<ArchiveIndex.FileStamp> now) {
+    boolean learnt = false;
+    for (int i = 0; i < before.size(); i++) {
+      long was = before.get(i).modified();
+      long is = now.get(i).modified();
+      if (was == ArchiveIndex.UNTIMED) {
+        learnt |= is != ArchiveIndex.UNTIMED;
+      } else if (was != is) {
+        return false;
+      }
+    }
+    return learnt;
+  }
+
+  /** The report of a build that found the site as {@code state} says and wrote nothing. */
+  private SiteReport unchangedReport(SiteState state, int articles, long start) {
+    noteMissingSitemap();
+    return new SiteReport(
+        articles,
+        0,
+        state.outputs().size(),
+        options.output(),
+        Duration.ofNanos(System.nanoTime() - start),
+        state.pages(),
+        0);
+  }
+
+  /** The archive folder as sources name it: its absolute, normalised path. */
+  private String root() {
+    return options.archive().toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * Every file of the archive's images folder ({@value ImageDownloader#FOLDER}, where archived
+   * images are kept) with its size and time (ms), in path order: whichever of them articles show,
+   * a file added, removed or changed there is seen.
+   */
+  private List<SiteState.Output> imageFiles() throws IOException {
+    Path folder = options.archive().resolve(ImageDownloader.FOLDER);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<SiteState.Output> files = new ArrayList<>();
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            String path = options.archive().relativize(file).toString().replace('\\', '/');
+            files.add(
+                new SiteState.Output(
+                    path, attributes.size(), attributes.lastModifiedTime().toMillis(), false));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(Comparator.comparing(SiteState.Output::path));
+    return files;
+  }
+
+  /**
+   * The size and time (ms) of each archived image (by its path in the archive), as found now: size
+   * -1 for one that is missing.
+   */
+  private List<SiteState.Output> imageStamps(Collection<String> paths) {
+    List<SiteState.Output> stamps = new ArrayList<>(paths.size());
+    for (String image : paths) {
+      try {
+        BasicFileAttributes file =
+            Files.readAttributes(options.archive().resolve(image), BasicFileAttributes.class);
+        stamps.add(new SiteState.Output(image, file.size(), file.lastModifiedTime().toMillis(), false));
+      } catch (IOException e) {
+        stamps.add(new SiteState.Output(image, -1, 0, false));
+      }
+    }
+    return stamps;
   }
 
   /**
@@ -146,7 +274,8 @@ public final class SiteGenerator {
                 : ("index " + fingerprint).getBytes(StandardCharsets.UTF_8);
           }
         };
-    return generate(contents.listing().articles(), bodies, contents.listing().images());
+    return generate(
+        contents.listing().articles(), bodies, contents.listing().images(), contents.files());
   }
 
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */
@@ -160,12 +289,27 @@ public final class SiteGenerator {
    */
   SiteReport generate(List<Article> articles, BodyLoader bodies, Map<String, String> images)
       throws IOException {
+    return generate(articles, bodies, images, null);
+  }
+
+  /**
+   * Builds the site as {@link #generate(List, BodyLoader, Map)} does; {@code files} are the
+   * archive's files the articles were read from (see {@link ArchiveIndex.Contents#files}), null
+   * when not known.
+   */
+  SiteReport generate(
+      List<Article> articles,
+      BodyLoader bodies,
+      Map<String, String> images,
+      @Nullable List<ArchiveIndex.FileStamp> files)
+      throws IOException {
     long start = System.nanoTime();
     @Nullable Path cacheFolder = options.cache();
     // the previous build's cache is read while the site is planned (both take a few 100 ms at 10k)
     java.util.concurrent.@Nullable FutureTask<BuildCache> cacheLoad = null;
     String key = "";
     byte[] inputs = new byte[0];
+    SiteState.@Nullable Sources sources = null;
     // each record digested once, for the inputs and then for the pages that show it
     var memo = new Fingerprint.Memo(options.archive(), 2 * articles.size() + 1024);
     if (cacheFolder != null) {
@@ -178,18 +322,19 @@ public final class SiteGenerator {
       // made from what the last complete build was made from, over the files it left: nothing
       // would change, so nothing is planned, fingerprinted or rendered (the cache being loaded
       // meanwhile is then not needed)
-      inputs = inputs(articles, bodies, images, memo);
+      List<SiteState.Output> imageStamps = imageStamps(new TreeSet<>(images.values()));
+      inputs = inputs(articles, bodies, images, imageStamps, memo);
+      sources =
+          files == null
+              ? null
+              : new SiteState.Sources(
+                  root(), SiteState.Sources.currentJdk(), files, articles.size(), imageFiles());
       @Nullable SiteState state = SiteState.load(cacheFolder, key);
       if (state != null && Arrays.equals(state.inputs(), inputs) && state.intact(options.output())) {
-        noteMissingSitemap();
-        return new SiteReport(
-            articles.size(),
-            0,
-            state.outputs().size(),
-            options.output(),
-            Duration.ofNanos(System.nanoTime() - start),
-            state.pages(),
-            0);
+        if (sources != null && !sources.equals(state.sources())) {
+          state.with(sources).save(cacheFolder); // the next build can tell this without the index
+        }
+        return unchangedReport(state, articles.size(), start);
       }
       SiteState.forget(cacheFolder); // this build may change the site: no state until it is done
     }
@@ -273,7 +418,7 @@ public final class SiteGenerator {
           || !incremental.previous.outputs().equals(incremental.next.outputs())) {
         incremental.next.save(cacheFolder); // else it holds what the file already says
       }
-      SiteState.of(key, inputs, output, plan.pages(), incremental.next).save(cacheFolder);
+      SiteState.of(key, inputs, output, plan.pages(), incremental.next, sources).save(cacheFolder);
     }
     return new SiteReport(
         articles.size(),
@@ -603,7 +748,11 @@ public final class SiteGenerator {
    * time) and the JDK (its locale and time-zone data shape dates).
    */
   private byte[] inputs(
-      List<Article> articles, BodyLoader bodies, Map<String, String> images, Fingerprint.Memo memo)
+      List<Article> articles,
+      BodyLoader bodies,
+      Map<String, String> images,
+      List<SiteState.Output> imageStamps,
+      Fingerprint.Memo memo)
       throws IOException {
     // each article digested on its own, in parallel, the digests added in order
     List<byte[]> each;
@@ -623,19 +772,10 @@ public final class SiteGenerator {
       throw e.getCause();
     }
     var print = new Fingerprint(memo);
-    print.add(Runtime.version().toString()).add(String.valueOf(System.getProperty("java.vendor")));
+    print.add(SiteState.Sources.currentJdk());
     print.add(each);
     print.add(images);
-    for (String image : new TreeSet<>(images.values())) {
-      print.add(image);
-      try {
-        BasicFileAttributes file =
-            Files.readAttributes(options.archive().resolve(image), BasicFileAttributes.class);
-        print.add(file.size()).add(file.lastModifiedTime().toMillis());
-      } catch (IOException e) {
-        print.add(-1L);
-      }
-    }
+    print.add(imageStamps);
     return print.bytes();
   }
 
@@ -650,6 +790,13 @@ public final class SiteGenerator {
    * options. A cache made under another key is not used.
    */
   private String cacheKey() throws IOException {
+    if (cacheKey == null) {
+      cacheKey = key();
+    }
+    return cacheKey;
+  }
+
+  private String key() throws IOException {
     return new Fingerprint()
         .add(BuildCache.class.getName())
         .add(CodeIdentity.of(SiteGenerator.class))

@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.internal.AtomicWrites;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,21 +23,56 @@ import org.jspecify.annotations.Nullable;
  * files are all as that build left them, would write nothing: it stops there, without planning or
  * fingerprinting a page. Small, so that this check reads little.
  *
+ * <p>With {@link Sources} (when the build knew every archive file as its archive index holds it) an
+ * unchanged archive is told by a walk of its folder alone, before its index is even read.
+ *
  * @param key the build cache's key (code, theme, labels, options)
  * @param inputs the digest of everything else the site is made from
  * @param outputs every file the build wrote, in path order
+ * @param sources the archive's files the build was made from, or null when not known
  */
-record SiteState(String key, byte[] inputs, List<Output> outputs) {
+record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sources sources) {
   static final String FILE = "site-state.bin";
   private static final String MAGIC = "site-gen site state";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   /** A file the build wrote: its path in the site, size, time (ms), and whether it is a page. */
   record Output(String path, long size, long modified, boolean page) {}
 
+  /**
+   * The files a build was made from besides the options, theme and code of the key.
+   *
+   * @param archive the archive folder's absolute path (elsewhere, no file is trusted by its time)
+   * @param jdk the JDK's version and vendor (its locale and time-zone data shape dates)
+   * @param files every Markdown file of the archive
+   * @param articles how many of them are articles
+   * @param images every file of the archive's images folder: its path, size and time (ms)
+   */
+  record Sources(
+      String archive,
+      String jdk,
+      List<ArchiveIndex.FileStamp> files,
+      int articles,
+      List<Output> images) {
+    Sources {
+      files = List.copyOf(files);
+      images = List.copyOf(images);
+    }
+
+    /** The running JDK as {@link #jdk} names it. */
+    static String currentJdk() {
+      return Runtime.version() + " " + System.getProperty("java.vendor");
+    }
+  }
+
   SiteState {
     inputs = inputs.clone();
     outputs = List.copyOf(outputs);
+  }
+
+  /** This state with other sources. */
+  SiteState with(@Nullable Sources other) {
+    return new SiteState(key, inputs, outputs, other);
   }
 
   /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
@@ -50,12 +86,29 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
       int n = in.buffer.getInt();
       Output[] outputs = new Output[n];
       for (int i = 0; i < n; i++) {
-        outputs[i] = new Output(in.string(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.get() == 1);
+        outputs[i] = output(in);
+      }
+      @Nullable Sources sources = null;
+      if (in.buffer.get() == 1) {
+        String archive = in.string();
+        String jdk = in.string();
+        var files = new ArchiveIndex.FileStamp[in.buffer.getInt()];
+        for (int i = 0; i < files.length; i++) {
+          files[i] =
+              new ArchiveIndex.FileStamp(
+                  in.string(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.getLong());
+        }
+        int articles = in.buffer.getInt();
+        var images = new Output[in.buffer.getInt()];
+        for (int i = 0; i < images.length; i++) {
+          images[i] = output(in);
+        }
+        sources = new Sources(archive, jdk, Arrays.asList(files), articles, Arrays.asList(images));
       }
       if (!in.string().equals(MAGIC)) {
         return null;
       }
-      return new SiteState(key, inputs, Arrays.asList(outputs));
+      return new SiteState(key, inputs, Arrays.asList(outputs), sources);
     } catch (IOException | RuntimeException e) {
       return null; // missing, truncated or corrupt: a full build
     }
@@ -65,7 +118,13 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
    * The state of a build that has just made {@code pages} and the other files {@code cache} lists
    * in {@code output}: each file's size and time as the cache recorded it, else as it is now.
    */
-  static SiteState of(String key, byte[] inputs, Path output, List<Page> pages, BuildCache cache)
+  static SiteState of(
+      String key,
+      byte[] inputs,
+      Path output,
+      List<Page> pages,
+      BuildCache cache,
+      @Nullable Sources sources)
       throws IOException {
     List<Output> outputs = new ArrayList<>(cache.outputs().size());
     Set<String> pagePaths = new HashSet<>();
@@ -83,7 +142,18 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
       }
     }
     outputs.sort(Comparator.comparing(Output::path));
-    return new SiteState(key, inputs, outputs);
+    return new SiteState(key, inputs, outputs, sources);
+  }
+
+  private static Output output(BuildCache.Input in) {
+    return new Output(in.string(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.get() == 1);
+  }
+
+  private static void output(DataOutputStream out, Output o) throws IOException {
+    BuildCache.utf(out, o.path());
+    out.writeLong(o.size());
+    out.writeLong(o.modified());
+    out.writeByte(o.page() ? 1 : 0);
   }
 
   private static Output output(Path output, String path, boolean page) throws IOException {
@@ -125,10 +195,24 @@ record SiteState(String key, byte[] inputs, List<Output> outputs) {
           BuildCache.bytes(out, inputs);
           out.writeInt(outputs.size());
           for (Output o : outputs) {
-            BuildCache.utf(out, o.path());
-            out.writeLong(o.size());
-            out.writeLong(o.modified());
-            out.writeByte(o.page() ? 1 : 0);
+            output(out, o);
+          }
+          out.writeByte(sources == null ? 0 : 1);
+          if (sources != null) {
+            BuildCache.utf(out, sources.archive());
+            BuildCache.utf(out, sources.jdk());
+            out.writeInt(sources.files().size());
+            for (ArchiveIndex.FileStamp f : sources.files()) {
+              BuildCache.utf(out, f.path());
+              out.writeLong(f.size());
+              out.writeLong(f.modified());
+              out.writeLong(f.check());
+            }
+            out.writeInt(sources.articles());
+            out.writeInt(sources.images().size());
+            for (Output image : sources.images()) {
+              output(out, image);
+            }
           }
           BuildCache.utf(out, MAGIC);
           out.flush();

@@ -291,17 +291,22 @@ class ArchiveIndexTest {
   }
 
   @Test
-  void aFileModifiedJustNowIsReadAgainNextTime() throws IOException {
+  void aFileModifiedJustNowIsToldByItsBytesNextTime() throws IOException {
     scan();
     Path file = archive.resolve("2024/03/05/autre.md");
     Files.writeString(file, Files.readString(file).replace("Texte A.", "Texte B."));
+    FileTime time = Files.getLastModifiedTime(file);
+    ArchiveIndex.Scan first = scan(); // cached without its time: it cannot yet tell a later edit
 
-    scan();
+    // an edit of the same size within the same clock tick: the same time
+    Files.writeString(file, Files.readString(file).replace("Texte B.", "Texte C."));
+    Files.setLastModifiedTime(file, time);
     ArchiveIndex.Scan next = scan();
 
-    // its time cannot yet tell it from an edit in the same clock tick: not trusted
     assertThat(next.read()).isEqualTo(1);
+    assertThat(next.fingerprints().get(file)).isNotEqualTo(first.fingerprints().get(file));
     assertThat(listing(next)).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(scan().read()).isZero(); // the same bytes again: checked, not parsed
   }
 
   @Test

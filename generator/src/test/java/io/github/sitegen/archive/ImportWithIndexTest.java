@@ -5,6 +5,9 @@ import static io.github.sitegen.archive.ImportHostileTest.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sitegen.Problem;
+import io.github.sitegen.site.SiteGenerator;
+import io.github.sitegen.site.SiteOptions;
+import io.github.sitegen.site.SiteReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,38 @@ class ImportWithIndexTest {
     // what the import hands a build in the same process is what the build would read
     assertThat(handedOver).isNotNull().isEqualTo(new ArchiveIndex(cache).read(with, PARIS, p -> {}));
     assertThat(handedOver.listing().articles()).hasSize(40 + 10 + 1); // the broken file is left out
+  }
+
+  @Test
+  void aBuildOfWhatAnImportHandedOverLetsTheNextBuildTellTheArchiveUnchangedByAWalk()
+      throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      items.append(item("id-" + i, title(i), date(i), "<p>Texte " + i + ".</p>", ""));
+    }
+    Files.writeString(snapshots.resolve("feed-1.xml"), feed("2026-02-05T12:00:00Z", items.toString()));
+    Path archive = dir.resolve("articles");
+    Path cache = dir.resolve("cache");
+    var importer = new ArchiveImporter(new ImportOptions(snapshots, archive, PARIS).withCache(cache), p -> {});
+    importer.run();
+    var options =
+        new SiteOptions(archive, dir.resolve("site"), "Archive", null, Locale.FRANCE, PARIS, 20, null)
+            .withCache(cache);
+    // the files were written a moment ago: known by their bytes, not by their times
+    assertThat(importer.contents().files())
+        .hasSize(5)
+        .allMatch(f -> f.modified() == ArchiveIndex.UNTIMED);
+    new SiteGenerator(options, p -> {}).generate(importer.contents());
+    Path index = new ArchiveIndex(cache).file();
+    Files.writeString(index, "not read"); // read, it would be rewritten
+
+    SiteReport next = new SiteGenerator(options, p -> {}).generate();
+
+    assertThat(index).hasContent("not read");
+    assertThat(next.articles()).isEqualTo(5);
+    assertThat(next.pagesWritten()).isZero();
+    assertThat(next.pagesSkipped()).isPositive();
   }
 
   @Test

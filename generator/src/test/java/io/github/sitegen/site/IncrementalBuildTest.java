@@ -368,6 +368,107 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild();
   }
 
+  @Test
+  void anUnchangedArchiveIsToldByAWalkWithoutReadingItsIndex() throws Exception {
+    ageArchive(); // as a previous run would have left it: no file written in the last seconds
+    SiteReport first = incremental();
+    Path index = cache.resolve(io.github.sitegen.archive.ArchiveIndex.FILE_NAME);
+    Files.writeString(index, "not read"); // read, it would be rewritten
+
+    SiteReport walked = incremental();
+    assertThat(index).hasContent("not read");
+    assertThat(walked.pagesWritten()).isZero();
+    assertThat(walked.articles()).isEqualTo(first.articles()).isGreaterThan(40);
+    assertThat(walked.pagesUnchanged()).isEqualTo(first.pagesWritten());
+    assertThat(walked.pagesSkipped()).isGreaterThan(100);
+
+    // a checkout: every file under a new time, the same bytes; read for their checks, and
+    // remembered under their new times
+    ageArchive();
+    Object state = stateFile();
+    assertThat(incremental().pagesWritten()).isZero();
+    assertThat(index).hasContent("not read");
+    Object remembered = stateFile();
+    assertThat(remembered).isNotEqualTo(state);
+    assertThat(incremental().pagesWritten()).isZero();
+    assertThat(stateFile()).isEqualTo(remembered);
+
+    // a file in the images folder (which an article may show): the usual way
+    Path image = archive.resolve("images/ab/" + "ab".repeat(16) + ".webp");
+    Files.createDirectories(image.getParent());
+    Files.write(image, new byte[] {1, 2, 3});
+    assertThat(incremental().pagesWritten()).isZero();
+    assertThat(Files.readAllBytes(index)).isNotEqualTo("not read".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(index, "not read");
+    assertThat(incremental().pagesWritten()).isZero();
+    assertThat(index).hasContent("not read");
+
+    // an edit: the usual way, which reads (and repairs) the index
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une autre suite."));
+    ageArchive();
+    assertThat(incremental().pagesWritten()).isPositive();
+    assertThat(Files.readAllBytes(index)).isNotEqualTo("not read".getBytes(StandardCharsets.UTF_8));
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void anEditOfTheSameSizeUnderANewTimeIsNoticed() throws Exception {
+    ageArchive();
+    incremental();
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une fuite."));
+    ageArchive();
+
+    assertThat(incremental().pagesWritten()).isPositive();
+    assertThat(SiteFixture.read(site, "2026/01/03/billet-2/index.html")).contains("une fuite");
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void anAddedOrDeletedArticleTakesTheUsualWay() throws Exception {
+    ageArchive();
+    incremental();
+    write("2026/01/04/nouveau.md", "title: Nouveau\ndate: 2026-01-04T08:00:00+01:00", "Neuf.\n");
+    ageArchive();
+
+    assertThat(incremental().pagesWritten()).isPositive();
+    assertThat(site.resolve("2026/01/04/nouveau/index.html")).exists();
+    assertSameAsCleanBuild();
+
+    Files.delete(archive.resolve("2026/01/04/nouveau.md"));
+    assertThat(incremental().filesRemoved()).isPositive();
+    assertThat(site.resolve("2026/01/04/nouveau/index.html")).doesNotExist();
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void aFileWithAProblemIsReportedByEveryBuild() throws Exception {
+    write("2026/01/05/casse.md", "title: Cassé\ndate: hier", "Rien.\n");
+    ageArchive();
+    List<io.github.sitegen.Problem> problems = new java.util.ArrayList<>();
+    Reporter collecting = problems::add;
+
+    new SiteGenerator(options(site, cache), collecting).generate();
+    new SiteGenerator(options(site, cache), collecting).generate();
+
+    assertThat(problems)
+        .extracting(io.github.sitegen.Problem::file)
+        .containsExactly(
+            archive.resolve("2026/01/05/casse.md").toString(),
+            archive.resolve("2026/01/05/casse.md").toString());
+  }
+
+  /** Gives every archive file a time a minute ago (and so a new one, each call). */
+  private void ageArchive() throws IOException {
+    long now = System.currentTimeMillis() - 60_000 + (aged++ * 1_000L);
+    try (Stream<Path> files = Files.walk(archive)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(now));
+      }
+    }
+  }
+
+  private int aged;
+
   /** The site state file's identity on disk (a new file each time it is written). */
   private Object stateFile() throws IOException {
     var attributes = Files.readAttributes(cache.resolve(SiteState.FILE), java.nio.file.attribute.BasicFileAttributes.class);
