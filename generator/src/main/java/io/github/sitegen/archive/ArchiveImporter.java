@@ -124,13 +124,21 @@ public final class ArchiveImporter {
     try (FileChannel lockChannel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
-      // a killed import's temporary files are deleted while the snapshots are listed and read (a
-      // walk of the whole archive); awaited before the archive is read, and before the lock goes
+      List<Path> all = snapshotFiles(snapshotsDir);
+      Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
+      Set<String> imported = ImportedSnapshots.read(options.archive());
+      List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
+      // a killed import's temporary files are deleted while the new snapshots are read (a walk of
+      // the whole archive); awaited before the archive is read, and before the lock goes. With no
+      // new snapshot nothing is written: they are left to the next import that writes (hidden
+      // files, which no reader takes for articles)
       FutureTask<@Nullable Void> leftovers =
           new FutureTask<>(
               () -> {
                 try {
-                  AtomicFiles.deleteLeftovers(options.archive());
+                  if (!fresh.isEmpty()) {
+                    AtomicFiles.deleteLeftovers(options.archive());
+                  }
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -140,16 +148,7 @@ public final class ArchiveImporter {
       cleaner.setDaemon(true);
       cleaner.start();
       ImportReport read;
-      List<Path> all;
-      List<Path> fresh;
-      Map<Path, String> hashes;
-      Set<String> imported;
       try {
-        all = snapshotFiles(snapshotsDir);
-        hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
-        imported = ImportedSnapshots.read(options.archive());
-        Map<Path, String> known = hashes;
-        fresh = all.stream().filter(f -> !imported.contains(known.get(f))).toList();
         read = importLocked(fresh, collecting, problems, start, leftovers);
       } finally {
         awaitQuietly(leftovers); // (importLocked awaited it before reading the archive)

@@ -123,6 +123,31 @@ class ImportWithIndexTest {
   }
 
   @Test
+  void aKilledImportsTemporaryFileGoesWithTheNextImportThatWrites() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Files.writeString(
+        snapshots.resolve("feed-1.xml"),
+        feed("2026-02-05T12:00:00Z", item("id-1", "Un", date(1), "<p>Texte.</p>", "")));
+    Path archive = dir.resolve("articles");
+    var options = new ImportOptions(snapshots, archive, PARIS);
+    new ArchiveImporter(options, p -> {}).run();
+    Path leftover = archive.resolve("2026/02/01/.deux.md.4242-7.tmp"); // as AtomicWrites names them
+    Files.createDirectories(leftover.getParent());
+    Files.writeString(leftover, "---\ntitle: Deux");
+
+    // nothing new: nothing written, and no walk of the archive for leftovers
+    new ArchiveImporter(options, p -> {}).run();
+    assertThat(leftover).exists();
+    assertThat(new ArchiveReader().read(archive, PARIS, p -> {})).hasSize(1); // hidden: no article
+
+    Files.writeString(
+        snapshots.resolve("feed-2.xml"),
+        feed("2026-02-06T12:00:00Z", item("id-2", "Deux", date(2), "<p>Texte.</p>", "")));
+    new ArchiveImporter(options, p -> {}).run();
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
   void reimportingNothingNewLeavesArchiveAndIndexAlone() throws IOException {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
     Files.writeString(
