@@ -123,14 +123,21 @@ public final class SiteGenerator {
     }
     // an archive whose files are those the last complete build was made from, over the files it
     // left: nothing to do, told by a walk of the archive, before its index is read
-    @Nullable SiteReport unchanged = unchangedSources(cache);
-    if (unchanged != null) {
-      return unchanged;
+    Checked checked = unchangedSources(cache);
+    if (checked.unchanged() != null) {
+      return checked.unchanged();
     }
     // with a cache, the archive index also gives each article's fingerprint (body and what a
     // reader sees of its front matter): the build cache tells changed bodies without reading them
-    return generate(new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter));
+    return generate(
+        new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter), checked);
   }
+
+  /**
+   * What {@link #unchangedSources} found: the report of a build with nothing to do, or null; and
+   * the site state it read (null: none), which the build then compares its inputs with.
+   */
+  private record Checked(@Nullable SiteReport unchanged, @Nullable SiteState state) {}
 
   /**
    * The report of a build that has nothing to do because the archive's files (each by size and
@@ -138,18 +145,18 @@ public final class SiteGenerator {
    * the last complete build, with the same key, and the files that build wrote are as it left them;
    * null when any of that differs or is not known.
    */
-  private @Nullable SiteReport unchangedSources(Path cacheFolder) throws IOException {
+  private Checked unchangedSources(Path cacheFolder) throws IOException {
     long start = System.nanoTime();
     @Nullable SiteState state = SiteState.load(cacheFolder, cacheKey());
     SiteState.@Nullable Sources sources = state == null ? null : state.sources();
     if (state == null || sources == null || !sources.jdk().equals(SiteState.Sources.currentJdk())) {
-      return null;
+      return new Checked(null, state);
     }
     String root = root();
     List<ArchiveIndex.FileStamp> files =
         ArchiveIndex.unchanged(options.archive(), sources.files(), root.equals(sources.archive()));
     if (files == null || !imageFiles().equals(sources.images()) || !state.intact(options.output())) {
-      return null;
+      return new Checked(null, state);
     }
     if (!files.equals(sources.files()) || !root.equals(sources.archive())) {
       // the same bytes under new times (a checkout) or at another path: remembered as found now
@@ -162,7 +169,7 @@ public final class SiteGenerator {
         new ArchiveIndex(cacheFolder).read(options.archive(), options.zone(), reporter);
       }
     }
-    return unchangedReport(state, sources.articles(), start);
+    return new Checked(unchangedReport(state, sources.articles(), start), state);
   }
 
   /**
@@ -257,6 +264,12 @@ public final class SiteGenerator {
    * @throws IOException when a body cannot be read or the output written
    */
   public SiteReport generate(ArchiveIndex.Contents contents) throws IOException {
+    return generate(contents, null);
+  }
+
+  /** As {@link #generate(ArchiveIndex.Contents)}, given the site state already read, if any. */
+  private SiteReport generate(ArchiveIndex.Contents contents, @Nullable Checked checked)
+      throws IOException {
     requireNonNull(contents, "contents");
     Map<Path, String> fingerprints = contents.fingerprints();
     BodyLoader bodies =
@@ -275,7 +288,11 @@ public final class SiteGenerator {
           }
         };
     return generate(
-        contents.listing().articles(), bodies, contents.listing().images(), contents.files());
+        contents.listing().articles(),
+        bodies,
+        contents.listing().images(),
+        contents.files(),
+        checked);
   }
 
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */
@@ -289,19 +306,20 @@ public final class SiteGenerator {
    */
   SiteReport generate(List<Article> articles, BodyLoader bodies, Map<String, String> images)
       throws IOException {
-    return generate(articles, bodies, images, null);
+    return generate(articles, bodies, images, null, null);
   }
 
   /**
    * Builds the site as {@link #generate(List, BodyLoader, Map)} does; {@code files} are the
    * archive's files the articles were read from (see {@link ArchiveIndex.Contents#files}), null
-   * when not known.
+   * when not known; {@code checked}, the site state this run already read, if it did.
    */
-  SiteReport generate(
+  private SiteReport generate(
       List<Article> articles,
       BodyLoader bodies,
       Map<String, String> images,
-      @Nullable List<ArchiveIndex.FileStamp> files)
+      @Nullable List<ArchiveIndex.FileStamp> files,
+      @Nullable Checked checked)
       throws IOException {
     long start = System.nanoTime();
     @Nullable Path cacheFolder = options.cache();
@@ -329,7 +347,8 @@ public final class SiteGenerator {
               ? null
               : new SiteState.Sources(
                   root(), SiteState.Sources.currentJdk(), files, articles.size(), imageFiles());
-      @Nullable SiteState state = SiteState.load(cacheFolder, key);
+      @Nullable SiteState state =
+          checked != null ? checked.state() : SiteState.load(cacheFolder, key);
       if (state != null && Arrays.equals(state.inputs(), inputs) && state.intact(options.output())) {
         if (sources != null && !sources.equals(state.sources())) {
           state.with(sources).save(cacheFolder); // the next build can tell this without the index
