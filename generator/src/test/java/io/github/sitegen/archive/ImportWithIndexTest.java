@@ -31,12 +31,7 @@ class ImportWithIndexTest {
   void importWithIndexEqualsImportWithout() throws IOException {
     // an archive of 40 articles, some sharing a title (slugs -2, -3), one hand-edited, one
     // hand-written, one with bad front matter
-    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-    StringBuilder items = new StringBuilder();
-    for (int i = 0; i < 40; i++) {
-      items.append(item("id-" + i, title(i), date(i), "<p>Texte " + i + ".</p>", ""));
-    }
-    Files.writeString(snapshots.resolve("feed-1.xml"), feed("2026-02-05T12:00:00Z", items.toString()));
+    Path snapshots = snapshotsWith(40);
     Path base = dir.resolve("base");
     new ArchiveImporter(new ImportOptions(snapshots, base, PARIS), p -> {}).run();
     Path edited = find(base, "Texte 3.");
@@ -90,15 +85,21 @@ class ImportWithIndexTest {
     assertThat(handedOver.listing().articles()).hasSize(40 + 10 + 1); // the broken file is left out
   }
 
-  @Test
-  void aBuildOfWhatAnImportHandedOverLetsTheNextBuildTellTheArchiveUnchangedByAWalk()
-      throws IOException {
+  /** A snapshots folder whose {@code feed-1.xml} has the items {@code id-0} to {@code id-<count - 1>}. */
+  private Path snapshotsWith(int count) throws IOException {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
     StringBuilder items = new StringBuilder();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < count; i++) {
       items.append(item("id-" + i, title(i), date(i), "<p>Texte " + i + ".</p>", ""));
     }
     Files.writeString(snapshots.resolve("feed-1.xml"), feed("2026-02-05T12:00:00Z", items.toString()));
+    return snapshots;
+  }
+
+  @Test
+  void aBuildOfWhatAnImportHandedOverLetsTheNextBuildTellTheArchiveUnchangedByAWalk()
+      throws IOException {
+    Path snapshots = snapshotsWith(5);
     Path archive = dir.resolve("articles");
     Path cache = dir.resolve("cache");
     var importer = new ArchiveImporter(new ImportOptions(snapshots, archive, PARIS).withCache(cache), p -> {});
@@ -124,10 +125,7 @@ class ImportWithIndexTest {
 
   @Test
   void aKilledImportsTemporaryFileGoesWithTheNextImportThatWrites() throws IOException {
-    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-    Files.writeString(
-        snapshots.resolve("feed-1.xml"),
-        feed("2026-02-05T12:00:00Z", item("id-1", "Un", date(1), "<p>Texte.</p>", "")));
+    Path snapshots = snapshotsWith(1);
     Path archive = dir.resolve("articles");
     var options = new ImportOptions(snapshots, archive, PARIS);
     new ArchiveImporter(options, p -> {}).run();
@@ -142,7 +140,7 @@ class ImportWithIndexTest {
 
     Files.writeString(
         snapshots.resolve("feed-2.xml"),
-        feed("2026-02-06T12:00:00Z", item("id-2", "Deux", date(2), "<p>Texte.</p>", "")));
+        feed("2026-02-06T12:00:00Z", item("id-deux", "Deux", date(2), "<p>Texte.</p>", "")));
     new ArchiveImporter(options, p -> {}).run();
     assertThat(leftover).doesNotExist();
   }
