@@ -254,23 +254,18 @@ public final class ArchiveIndex {
   static Scan afterWrites(Scan scan, Map<Path, String> written) {
     Map<Path, ArchivedArticle> byFile = new HashMap<>(); // the files written, as written
     Map<Path, String> fingerprints = new HashMap<>(scan.fingerprints());
-    // their entries: by their bytes as written (their times are too new to be trusted)
+    // their entries: by their bytes as written (their times are too new to be trusted); each file
+    // read from its text in parallel (a first import writes thousands)
     Map<String, Entry> entries = new HashMap<>(scan.entries());
-    for (Map.Entry<Path, String> w : written.entrySet()) {
-      Path file = w.getKey();
-      String label = file.toString();
-      FrontMatter.Parsed parsed = FrontMatter.parse(w.getValue(), label);
-      if (parsed == null) {
-        throw new IllegalStateException(label + ": the importer wrote a file without front matter");
-      }
-      String path = scan.archive().relativize(file).toString().replace('\\', '/');
-      ArchivedArticle full = ArchivedArticle.from(file, label, parsed, path, scan.zone());
-      ArchivedArticle bare = withBody(full, "");
-      byFile.put(file, bare);
-      fingerprints.put(file, full.fingerprint());
-      byte[] bytes = w.getValue().getBytes(StandardCharsets.UTF_8);
-      long check = ContentCheck.of(bytes, 0, bytes.length);
-      entries.put(path, new Entry(path, bytes.length, UNTIMED, check, bare, full.fingerprint()));
+    List<Entry> made =
+        written.entrySet().parallelStream()
+            .map(w -> writtenEntry(scan, w.getKey(), w.getValue()))
+            .toList();
+    for (Entry e : made) {
+      ArchivedArticle bare = requireNonNull(e.archived());
+      byFile.put(bare.article().file(), bare);
+      fingerprints.put(bare.article().file(), e.fingerprint());
+      entries.put(e.path(), e);
     }
     // the walk's order (by path): the scan's articles, those rewritten replaced, new ones merged in
     List<ArchivedArticle> added = new ArrayList<>();
@@ -299,6 +294,20 @@ public final class ArchiveIndex {
         scan.dirty() || !written.isEmpty(), scan.loaded(), scan.complete());
   }
 
+
+  /** The entry of a file the importer has just written with {@code text}. */
+  private static Entry writtenEntry(Scan scan, Path file, String text) {
+    String label = file.toString();
+    FrontMatter.Parsed parsed = FrontMatter.parse(text, label);
+    if (parsed == null) {
+      throw new IllegalStateException(label + ": the importer wrote a file without front matter");
+    }
+    String path = scan.archive().relativize(file).toString().replace('\\', '/');
+    ArchivedArticle full = ArchivedArticle.from(file, label, parsed, path, scan.zone());
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    long check = ContentCheck.of(bytes, 0, bytes.length);
+    return new Entry(path, bytes.length, UNTIMED, check, withBody(full, ""), full.fingerprint());
+  }
 
   /**
    * One archive file as the index knows it.
