@@ -56,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  * when that differs from the cached one. A file modified in the last 2 seconds before the
  * walk (or just written by the importer) is cached without its time, which may not yet tell a later
  * edit apart: the next run reads it for its check, and parses it only when that differs. A file
- * with a problem is never cached: it is read again, and its problem reported again, on every run. A missing, truncated or corrupt cache file, or one written by
+ * with a problem is never cached: it is read again, and its problem reported again, on every run.
+ * A missing, truncated or corrupt cache file, or one written by
  * another version of site-gen or for another zone, is ignored and replaced; one written for another
  * archive folder (the project moved or copied with its cache folder) is trusted for no file by its
  * time, each is checked against its bytes: the result is always what reading the archive would
@@ -245,7 +246,6 @@ public final class ArchiveIndex {
     return files;
   }
 
-
   /**
    * The scan as the archive is once the importer has written {@code written} (file to text, each
    * as written): the articles of those files read from that text, not from the disk again. What a
@@ -293,7 +293,6 @@ public final class ArchiveIndex {
         scan.archive(), scan.zone(), articles, fingerprints, entries, scan.read(),
         scan.dirty() || !written.isEmpty(), scan.loaded(), scan.complete());
   }
-
 
   /** The entry of a file the importer has just written with {@code text}. */
   private static Entry writtenEntry(Scan scan, Path file, String text) {
@@ -381,9 +380,7 @@ public final class ArchiveIndex {
       int read,
       boolean dirty,
       @Nullable Loaded loaded,
-      boolean complete) {
-
-  }
+      boolean complete) {}
 
   /**
    * Walks the archive, reading what the cache file (or {@code previous}, when given) does not know.
