@@ -137,7 +137,11 @@ final class BuildCache {
         String title = in.string();
         String date = in.string();
         String snippet = in.string();
-        int[] ids = new int[in.buffer.getInt()];
+        int terms = in.buffer.getInt();
+        if (terms < 0 || terms > in.buffer.remaining() / 4) {
+          return new BuildCache(key); // damaged: an array that size could exhaust the heap
+        }
+        int[] ids = new int[terms];
         for (int k = 0; k < ids.length; k++) {
           int id = in.buffer.getInt();
           if (id < 0 || id >= words) {

@@ -334,6 +334,23 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aSiteStateClaimingBillionsOfFilesIsACacheMissNotAnError() throws Exception {
+    incremental();
+    Path file = cache.resolve(SiteState.FILE);
+    java.nio.ByteBuffer state = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+    state.position(state.position() + 4 + state.getInt()); // the magic
+    state.getInt(); // the format
+    state.position(state.position() + 4 + state.getInt(state.position())); // the key
+    state.position(state.position() + 2 + (state.getShort(state.position()) & 0xffff)); // inputs
+    state.putInt(state.position(), Integer.MAX_VALUE - 8); // the count of outputs
+    Files.write(file, state.array());
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et une autre suite."));
+
+    assertThat(incremental().pagesWritten()).isPositive(); // not an OutOfMemoryError
+    assertSameAsCleanBuild();
+  }
+
+  @Test
   void withNothingChangedTheBuildStopsAtTheSiteStateButRepairsWhatWasTouched() throws Exception {
     incremental();
     SiteReport normal = incremental(); // nothing to render: the usual way
