@@ -137,11 +137,7 @@ final class BuildCache {
         String title = in.string();
         String date = in.string();
         String snippet = in.string();
-        int terms = in.buffer.getInt();
-        if (terms < 0 || terms > in.buffer.remaining() / 4) {
-          return new BuildCache(key); // damaged: an array that size could exhaust the heap
-        }
-        int[] ids = new int[terms];
+        int[] ids = new int[in.count(4)];
         for (int k = 0; k < ids.length; k++) {
           int id = in.buffer.getInt();
           if (id < 0 || id >= words) {
@@ -291,6 +287,21 @@ final class BuildCache {
       byte[] bytes = new byte[buffer.getShort() & 0xffff];
       buffer.get(bytes);
       return bytes;
+    }
+
+    /**
+     * A count of records to read, each at least {@code bytesEach} bytes long: more than the bytes
+     * left could hold is a damaged file (an array of that size could exhaust the heap, an error no
+     * caller would take for a cache miss).
+     *
+     * @throws IllegalArgumentException when the count is negative or too large
+     */
+    int count(int bytesEach) {
+      int n = buffer.getInt();
+      if (n < 0 || n > buffer.remaining() / bytesEach) {
+        throw new IllegalArgumentException("damaged: " + n + " records");
+      }
+      return n;
     }
   }
 

@@ -83,7 +83,7 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
         return null;
       }
       byte[] inputs = in.bytes();
-      int n = count(in);
+      int n = in.count(1);
       Output[] outputs = new Output[n];
       for (int i = 0; i < n; i++) {
         outputs[i] = output(in);
@@ -92,14 +92,14 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
       if (in.buffer.get() == 1) {
         String archive = in.string();
         String jdk = in.string();
-        var files = new ArchiveIndex.FileStamp[count(in)];
+        var files = new ArchiveIndex.FileStamp[in.count(1)];
         for (int i = 0; i < files.length; i++) {
           files[i] =
               new ArchiveIndex.FileStamp(
                   in.string(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.getLong());
         }
         int articles = in.buffer.getInt();
-        var images = new Output[count(in)];
+        var images = new Output[in.count(1)];
         for (int i = 0; i < images.length; i++) {
           images[i] = output(in);
         }
@@ -143,18 +143,6 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
     }
     outputs.sort(Comparator.comparing(Output::path));
     return new SiteState(key, inputs, outputs, sources);
-  }
-
-  /**
-   * A count of records to read: more than the bytes left could hold is a damaged file (an array of
-   * that size could exhaust the heap, an error no caller would take for a cache miss).
-   */
-  private static int count(BuildCache.Input in) {
-    int n = in.buffer.getInt();
-    if (n < 0 || n > in.buffer.remaining()) {
-      throw new IllegalArgumentException("damaged: " + n + " records");
-    }
-    return n;
   }
 
   private static Output output(BuildCache.Input in) {
