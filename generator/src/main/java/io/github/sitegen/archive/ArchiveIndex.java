@@ -86,6 +86,11 @@ public final class ArchiveIndex {
    */
   static final int RACY_SECONDS = 2;
 
+  /** The first file time (ns, as walks give them) too close to a walk at {@code start} to trust. */
+  private static long racyFrom(Instant start) {
+    return start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
+  }
+
   private static final int MAGIC = 0x53474149; // "SGAI"
   private static final String GENERATOR_VERSION = generatorVersion();
 
@@ -171,7 +176,7 @@ public final class ArchiveIndex {
   public static @Nullable List<FileStamp> unchanged(
       Path archive, List<FileStamp> files, boolean trustTimes) throws IOException {
     // (as a scan: a time from the last seconds is not remembered, the file stays told by its bytes)
-    long racy = Instant.now().minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
+    long racy = racyFrom(Instant.now());
     List<Found> found = walk(archive);
     if (found.size() != files.size()) {
       return null;
@@ -409,7 +414,7 @@ public final class ArchiveIndex {
         previous != null ? previous.entries() : loaded == null ? Map.of() : loaded.entries;
     // entries cached at another path: each checked against its file's bytes, none trusted by time
     boolean moved = previous == null && loaded != null && loaded.moved;
-    long racy = start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
+    long racy = racyFrom(start);
     List<Outcome> outcomes;
     try {
       outcomes =
