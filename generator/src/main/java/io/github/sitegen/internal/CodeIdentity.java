@@ -47,12 +47,20 @@ public final class CodeIdentity {
       // every run gets the same jar, and keeps its cache. Hashed once per process (one jar holds
       // the code and the theme, and several caches ask)
       String stamp = describe(path, Files.readAttributes(path, BasicFileAttributes.class));
-      String known = JARS.get(stamp);
-      if (known == null) {
-        known = "jar " + hex(Files.readAllBytes(path));
-        JARS.put(stamp, known);
+      try {
+        // (a caller asking while another thread hashes the same jar waits for its result)
+        return JARS.computeIfAbsent(
+            stamp,
+            s -> {
+              try {
+                return "jar " + hex(Files.readAllBytes(path));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
-      return known;
     }
     var listing = new StringBuilder(path.toString());
     try (Stream<Path> walk = Files.walk(path)) {
