@@ -128,30 +128,33 @@ public final class ArchiveImporter {
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());
       List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
-      // a killed import's temporary files are deleted while the new snapshots are read (a walk of
-      // the whole archive); awaited before the archive is read, and before the lock goes. With no
-      // new snapshot nothing is written: they are left to the next import that writes (hidden
+      // while the new snapshots are read, on another thread: a killed import's temporary files
+      // are deleted (a walk of the whole archive), then the archive is scanned through its index
+      // (an hourly import reads one snapshot, on one core: the scan is then free). Awaited before
+      // the archive is merged into, and before the lock goes. With no new snapshot nothing is
+      // written or read: the temporary files are left to the next import that writes (hidden
       // files, which no reader takes for articles)
-      FutureTask<@Nullable Void> leftovers =
+      FutureTask<@Nullable Scanned> ahead =
           new FutureTask<>(
               () -> {
+                if (fresh.isEmpty()) {
+                  return null;
+                }
                 try {
-                  if (!fresh.isEmpty()) {
-                    AtomicFiles.deleteLeftovers(options.archive());
-                  }
+                  AtomicFiles.deleteLeftovers(options.archive());
+                  return options.cache() == null ? null : Scanned.of(options, reporter);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
-              },
-              null);
-      Thread cleaner = new Thread(leftovers, "site-gen-leftovers");
-      cleaner.setDaemon(true);
-      cleaner.start();
+              });
+      Thread worker = new Thread(ahead, "site-gen-scan");
+      worker.setDaemon(true);
+      worker.start();
       ImportReport read;
       try {
-        read = importLocked(fresh, collecting, problems, start, leftovers);
+        read = importLocked(fresh, collecting, problems, start, ahead);
       } finally {
-        awaitQuietly(leftovers); // (importLocked awaited it before reading the archive)
+        awaitQuietly(ahead); // (importLocked awaited it before reading the archive)
       }
       ImportReport report =
           new ImportReport(
@@ -227,13 +230,48 @@ public final class ArchiveImporter {
     }
   }
 
-  /** Waits for the leftovers' deletion; its failure is thrown as the IOException it was. */
-  private static void awaitLeftovers(FutureTask<@Nullable Void> leftovers) throws IOException {
+  /**
+   * The archive as its index tells it, scanned ahead of the merge; the problems found are reported
+   * when the merge takes the scan, after those of the snapshots, as a scan made then would.
+   */
+  private record Scanned(ArchiveIndex index, ArchiveIndex.Scan scan, List<Problem> problems) {
+    static Scanned of(ImportOptions options, Reporter reporter) throws IOException {
+      var index = new ArchiveIndex(Objects.requireNonNull(options.cache()));
+      List<Problem> found = new ArrayList<>();
+      Reporter buffered =
+          new Reporter() {
+            @Override
+            public void problem(Problem problem) {
+              found.add(problem);
+            }
+
+            @Override
+            public void info(String message) {
+              reporter.info(message);
+            }
+
+            @Override
+            public void progress(String what, long done, long total) {
+              reporter.progress(what, done, total);
+            }
+          };
+      ArchiveIndex.Scan scan = index.scan(options.archive(), options.zone(), buffered, true, null);
+      return new Scanned(index, scan, List.copyOf(found));
+    }
+  }
+
+  /**
+   * Waits for the leftovers' deletion and the scan ahead; a failure is thrown as the IOException it
+   * was.
+   */
+  private static @Nullable Scanned awaitAhead(FutureTask<@Nullable Scanned> ahead)
+      throws IOException {
     try {
-      leftovers.get();
+      return ahead.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while deleting temporary files");
+      throw new java.io.InterruptedIOException(
+          "interrupted while deleting temporary files or scanning the archive");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UncheckedIOException u) {
         throw u.getCause();
@@ -245,12 +283,12 @@ public final class ArchiveImporter {
     }
   }
 
-  /** Waits for the leftovers' deletion to end, whatever its outcome (the lock is released next). */
-  private static void awaitQuietly(FutureTask<@Nullable Void> leftovers) {
+  /** Waits for the work ahead to end, whatever its outcome (the lock is released next). */
+  private static void awaitQuietly(FutureTask<@Nullable Scanned> ahead) {
     boolean interrupted = false;
     while (true) {
       try {
-        leftovers.get();
+        ahead.get();
         break;
       } catch (InterruptedException e) {
         interrupted = true;
@@ -268,7 +306,7 @@ public final class ArchiveImporter {
       Reporter collecting,
       List<Problem> problems,
       long start,
-      FutureTask<@Nullable Void> leftovers)
+      FutureTask<@Nullable Scanned> ahead)
       throws IOException {
     // 1. read every snapshot and turn its items into candidate versions (in parallel)
     List<SnapshotVersions> read;
@@ -290,9 +328,9 @@ public final class ArchiveImporter {
       }
     }
 
-    // 2. what the archive already holds; with nothing new to merge (every snapshot imported
-    // before), the archive need not be read
-    awaitLeftovers(leftovers); // (nothing is written, nor the archive walked, before it is clean)
+    // 2. what the archive already holds (nothing is written before it is clean of a killed
+    // import's files); with nothing new to merge, the archive is not needed
+    @Nullable Scanned scanned = awaitAhead(ahead);
     Map<String, ArchivedArticle> archived = new HashMap<>();
     Set<Path> taken = new HashSet<>();
     ArchiveIndex index = options.cache() == null ? null : new ArchiveIndex(options.cache());
@@ -303,8 +341,12 @@ public final class ArchiveImporter {
     } else if (index == null) {
       existing = new ArchiveReader().readAll(options.archive(), options.zone(), collecting);
     } else {
-      // the front matter of every file from the index; bodies below, for the ids merged only
-      scan = index.scan(options.archive(), options.zone(), collecting, true, null);
+      // the front matter of every file from the index, scanned ahead; bodies below, for the ids
+      // merged only
+      scanned = Objects.requireNonNull(scanned, "scanned ahead");
+      index = scanned.index();
+      scan = scanned.scan();
+      scanned.problems().forEach(collecting::problem);
       existing = scan.articles();
     }
     for (ArchivedArticle a : existing) {

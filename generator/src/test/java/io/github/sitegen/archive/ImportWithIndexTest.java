@@ -85,6 +85,49 @@ class ImportWithIndexTest {
     assertThat(handedOver.listing().articles()).hasSize(40 + 10 + 1); // the broken file is left out
   }
 
+  @Test
+  void theArchiveScannedWhileSnapshotsAreReadReportsItsProblemsAfterTheirsAsWithoutAnIndex()
+      throws IOException {
+    // the index scan runs on another thread while the new snapshot is read: its problems are held
+    // back and reported where a scan made after the read would report them
+    Path snapshots = snapshotsWith(6);
+    Path base = dir.resolve("base");
+    new ArchiveImporter(new ImportOptions(snapshots, base, PARIS), p -> {}).run();
+    Files.writeString(base.resolve("2026/02/01/cassé.md"), "---\ntitle: Cassé\ndate: hier\n---\n");
+    setAllTimes(base, ArchiveIndexTest.PAST);
+    Files.writeString(
+        snapshots.resolve("feed-2.xml"),
+        feed(
+            "2026-02-06T12:00:00Z",
+            item("id-1", title(1), date(1), "<p>Texte 1, mis à jour.</p>", "")
+                + item("id-9", "Sans date", "un jour", "<p>Quand ?</p>", "")));
+    Path without = copy(base, dir.resolve("without"));
+    Path with = copy(base, dir.resolve("with"));
+    Path cache = dir.resolve("cache");
+    new ArchiveReader().list(with, PARIS, p -> {}, cache); // a warm index, as a build leaves it
+    List<Problem> withoutProblems = new ArrayList<>();
+    List<Problem> withProblems = new ArrayList<>();
+
+    new ArchiveImporter(new ImportOptions(snapshots, without, PARIS), withoutProblems::add).run();
+    ImportReport report =
+        new ArchiveImporter(
+                new ImportOptions(snapshots, with, PARIS).withCache(cache), withProblems::add)
+            .run();
+
+    List<String> said =
+        withProblems.stream().map(p -> p.toString().replace(with.toString(), "<archive>")).toList();
+    assertThat(said)
+        .isEqualTo(
+            withoutProblems.stream()
+                .map(p -> p.toString().replace(without.toString(), "<archive>"))
+                .toList());
+    assertThat(said).hasSize(3);
+    assertThat(said.subList(0, 2)).allMatch(p -> p.contains("feed-2.xml:4: item"));
+    assertThat(said.get(2)).contains("cassé.md:3: front matter 'date'");
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(ArchiveFiles.all(with)).isEqualTo(ArchiveFiles.all(without));
+  }
+
   /** A snapshots folder whose {@code feed-1.xml} has the items {@code id-0} to {@code id-<count - 1>}. */
   private Path snapshotsWith(int count) throws IOException {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
