@@ -40,7 +40,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -131,8 +134,11 @@ final class SitePlanner {
     lastmodByPath.clear();
     List<Article> sorted = archive.stream().sorted(Article.NEWEST_FIRST).toList();
 
-    Map<String, TagView> tags = tags(sorted);
-    Map<String, AuthorView> authors = authors(sorted);
+    // tags and authors counted on another thread while the articles are placed below
+    CompletableFuture<Map<String, TagView>> tagsCounted =
+        CompletableFuture.supplyAsync(() -> tags(sorted));
+    CompletableFuture<Map<String, AuthorView>> authorsCounted =
+        CompletableFuture.supplyAsync(() -> authors(sorted));
     List<Placed> placed = new ArrayList<>();
     Set<String> usedPaths = new HashSet<>();
     Map<String, String> linkIndex = new HashMap<>();
@@ -158,6 +164,8 @@ final class SitePlanner {
     Map<String, PeriodView> days = periods(placed, Placed::day, this::dayLabel);
     Map<String, PeriodView> months = periods(placed, p -> monthOfDay(p.day()), this::monthLabel);
     Map<String, PeriodView> years = periods(placed, p -> yearOfDay(p.day()), key -> key);
+    Map<String, TagView> tags = joined(tagsCounted);
+    Map<String, AuthorView> authors = joined(authorsCounted);
 
     // one link per tag, author and day, shared by the views of all their articles
     Map<String, NameLink> tagLinks = new HashMap<>();
@@ -180,43 +188,54 @@ final class SitePlanner {
             .toList();
     List<ArticleView> all = viewed.stream().map(Entry::view).toList();
 
-    List<Page> pages = new ArrayList<>();
-    pages.addAll(
-        list(
-            "",
-            "home.ftlh",
-            all,
-            labels.expect("home.title"),
-            Map.of("years", newestFirst(years), "reader", READ + "index.html"),
-            java.util.Collections.singletonMap("years", null))); // the first page lists the years
+    // each kind of page is made from the views alone: the kinds at the same time (the lists of a
+    // kind are made one after another, the article pages in parallel), kept in this order
+    List<Supplier<List<Page>>> kinds = new ArrayList<>();
+    kinds.add(
+        () ->
+            list(
+                "",
+                "home.ftlh",
+                all,
+                labels.expect("home.title"),
+                Map.of("years", newestFirst(years), "reader", READ + "index.html"),
+                // the first page lists the years
+                java.util.Collections.singletonMap("years", null)));
     if (options.makes(PageKind.READER)) {
-      pages.addAll(
-          reader(
-              READ,
-              all,
-              labels.expect("home.title"),
-              new LinkView(labels.expect("reader.toList"), "index.html")));
+      kinds.add(
+          () ->
+              reader(
+                  READ,
+                  all,
+                  labels.expect("home.title"),
+                  new LinkView(labels.expect("reader.toList"), "index.html")));
     }
-    Related related = new Related(viewed);
-    pages.addAll(
-        java.util.stream.IntStream.range(0, viewed.size())
-            .parallel()
-            .mapToObj(i -> articlePage(viewed, i, related))
-            .toList());
-    pages.add(
-        page("archives/index.html", "archives.ftlh", labels.expect("archives.title"))
-            .with("years", newestFirst(years))
-            .build(lastmodOfViews(all)));
-    pages.addAll(yearPages(years, months, all));
-    pages.addAll(periodPages("month.ftlh", months, years, all, v -> monthKey(v), days));
-    pages.addAll(periodPages("day.ftlh", days, months, all, v -> dayKey(v), null));
+    kinds.add(
+        () -> {
+          Related related = new Related(viewed);
+          return java.util.stream.IntStream.range(0, viewed.size())
+              .parallel()
+              .mapToObj(i -> articlePage(viewed, i, related))
+              .toList();
+        });
+    kinds.add(
+        () ->
+            List.of(
+                page("archives/index.html", "archives.ftlh", labels.expect("archives.title"))
+                    .with("years", newestFirst(years))
+                    .build(lastmodOfViews(all))));
+    kinds.add(() -> yearPages(years, months, all));
+    kinds.add(() -> periodPages("month.ftlh", months, years, all, v -> monthKey(v), days));
+    kinds.add(() -> periodPages("day.ftlh", days, months, all, v -> dayKey(v), null));
     if (options.makes(PageKind.READER)) {
-      pages.addAll(dayReaders(days, all));
+      kinds.add(() -> dayReaders(days, all));
     }
-    pages.addAll(tagPages(tags, all));
+    kinds.add(() -> tagPages(tags, all));
     if (options.makes(PageKind.AUTHORS)) {
-      pages.addAll(authorPages(authors, all));
+      kinds.add(() -> authorPages(authors, all));
     }
+    List<Page> pages = new ArrayList<>();
+    kinds.parallelStream().map(Supplier::get).forEachOrdered(pages::addAll);
     pages.add(page("404.html", "404.ftlh", labels.expect("notFound.title")).build(null));
     if (options.makes(PageKind.SEARCH)) {
       pages.add(
@@ -232,6 +251,21 @@ final class SitePlanner {
       pages.add(sitemap(pages));
     }
     return new Plan(pages, new InternalLinks(linkIndex, archivedImages), articlesByPath);
+  }
+
+  /** The result of {@code future}, or what it threw, as it was thrown. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** The feed of every tag and (when author pages are made) every author. */
