@@ -7,10 +7,10 @@ import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.CodeIdentity;
 import io.github.sitegen.internal.ContentCheck;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -463,7 +464,8 @@ public final class ArchiveIndex {
     if (!scan.dirty()) {
       return;
     }
-    AtomicWrites.replace(file(), encode(scan));
+    // streamed: no copy of the whole index (megabytes) in memory
+    AtomicWrites.replace(file(), out -> encode(scan, out));
   }
 
   private record Found(Path file, String path, long size, long modified) {}
@@ -710,33 +712,26 @@ public final class ArchiveIndex {
         path, size, modified, check, new ArchivedArticle(article, "", snapshot, hash, dateFromSnapshot, images), fingerprint);
   }
 
-  private static byte[] encode(Scan scan) {
-    try {
-      @Nullable Loaded loaded = scan.loaded();
-      var bytes = new ByteArrayOutputStream(loaded == null ? 1 << 20 : loaded.bytes.length + (1 << 16));
-      var out = new DataOutputStream(bytes);
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT_VERSION);
-      string(out, GENERATOR_VERSION);
-      string(out, scan.zone().getId());
-      string(out, archiveKey(scan.archive()));
-      List<Entry> entries = new ArrayList<>(scan.entries().values());
-      entries.sort((x, y) -> x.path().compareTo(y.path()));
-      out.writeInt(entries.size());
-      for (Entry e : entries) {
-        if (loaded == null || !loaded.copy(e, out)) {
-          entry(out, e);
-        }
+  /** Writes the index of {@code scan} to {@code stream}, its CRC-32 last. */
+  private static void encode(Scan scan, OutputStream stream) throws IOException {
+    @Nullable Loaded loaded = scan.loaded();
+    CRC32 crc = new CRC32();
+    var out = new DataOutputStream(new CheckedOutputStream(stream, crc));
+    out.writeInt(MAGIC);
+    out.writeInt(FORMAT_VERSION);
+    string(out, GENERATOR_VERSION);
+    string(out, scan.zone().getId());
+    string(out, archiveKey(scan.archive()));
+    List<Entry> entries = new ArrayList<>(scan.entries().values());
+    entries.sort((x, y) -> x.path().compareTo(y.path()));
+    out.writeInt(entries.size());
+    for (Entry e : entries) {
+      if (loaded == null || !loaded.copy(e, out)) {
+        entry(out, e);
       }
-      out.flush();
-      CRC32 crc = new CRC32();
-      crc.update(bytes.toByteArray());
-      out.writeLong(crc.getValue());
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot happen: writing to memory", e);
     }
+    out.flush();
+    new DataOutputStream(stream).writeLong(crc.getValue()); // (not itself checked)
   }
 
   private static void entry(DataOutputStream out, Entry e) throws IOException {
