@@ -56,6 +56,33 @@ class LauncherTest {
   }
 
   @Test
+  void anIncrementalBuildGetsALargerYoungGenerationThanACleanOne() throws Exception {
+    Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
+    // a clean build, with or without a cache folder, and a build whose cache holds no build cache
+    for (List<String> args :
+        List.of(
+            run(Map.of(), "build", "--archive", "a"),
+            run(Map.of(), "build", "--cache", cache.toString()),
+            run(Map.of(), "import", "--cache", cache.toString()))) {
+      assertThat(args).contains("-Xms64m", "-Xmn32m").doesNotContain("-Xmn64m");
+    }
+
+    Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
+
+    for (List<String> args :
+        List.of(
+            run(Map.of(), "build", "--snapshots", "s", "--cache", cache.toString()),
+            run(Map.of(), "build", "--cache=" + cache))) {
+      assertThat(args).contains("-Xms128m", "-Xmn64m").doesNotContain("-Xmn32m");
+    }
+    // an import with that cache is not a build; the user's heap wins
+    assertThat(run(Map.of(), "import", "--cache", cache.toString())).contains("-Xmn32m");
+    assertThat(run(Map.of("SITE_GEN_OPTS", "-Xmn200m"), "build", "--cache", cache.toString()))
+        .contains("-Xmn200m")
+        .noneMatch(a -> a.equals("-Xmn64m") || a.equals("-Xms128m"));
+  }
+
+  @Test
   void theUsersJitChoiceWins() throws Exception {
     List<String> args = run(Map.of("SITE_GEN_OPTS", "-XX:TieredStopAtLevel=4"), "import");
 
