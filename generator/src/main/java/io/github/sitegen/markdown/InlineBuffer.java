@@ -234,11 +234,19 @@ final class InlineBuffer {
       out.append(c);
       // the plain characters that follow go as they are, in one append: nothing is pending now,
       // this is not a line start, and none of them is escaped or a space (unless digits at the
-      // start of the line wait for their "." or ")" right after)
+      // start of the line wait for their "." or ")" right after). So does a single space between
+      // two plain characters (words): the loop above would hold it pending and write it as it is
+      // before the next one
       if (digitsEnd < out.length()) {
         int end = i + 1;
-        while (end < n && isPlain(cs[end])) {
-          end++;
+        while (end < n) {
+          if (isPlain(cs[end])) {
+            end++;
+          } else if (cs[end] == ' ' && end + 1 < n && isPlain(cs[end + 1])) {
+            end += 2;
+          } else {
+            break;
+          }
         }
         if (end > i + 1) {
           out.append(cs, i + 1, end - (i + 1));
