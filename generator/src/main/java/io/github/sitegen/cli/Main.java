@@ -3,8 +3,13 @@ package io.github.sitegen.cli;
 import io.github.sitegen.internal.CodeIdentity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -29,15 +34,46 @@ import picocli.CommandLine.IVersionProvider;
     name = "site-gen",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Keeps feed snapshots as a Markdown archive and renders it to a static site.",
-    subcommands = {
-      ImportCommand.class,
-      BuildCommand.class,
-      ConvertCommand.class,
-      SnapshotCommand.class,
-      ServeCommand.class
-    })
+    description = "Keeps feed snapshots as a Markdown archive and renders it to a static site.")
 public final class Main {
+  /**
+   * The subcommands, in the order help lists them. Added by {@link #commandLine}, not declared in
+   * {@code @Command}: picocli would build the model of all five (their options, mixins and
+   * converters, by reflection) for every run, a third of a no-change build's time.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("import", ImportCommand::new);
+    all.put("build", BuildCommand::new);
+    all.put("convert", ConvertCommand::new);
+    all.put("snapshot", SnapshotCommand::new);
+    all.put("serve", ServeCommand::new);
+    return Collections.unmodifiableMap(all);
+  }
+
+  /** The whole command line: every subcommand. */
+  static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command line for {@code args}: when they start with a subcommand's name, only that
+   * subcommand is added (its own help, errors and suggestions are the same); else every one, for
+   * the top-level help, version, and the "did you mean" of a mistyped name.
+   */
+  static CommandLine commandLine(String[] args) {
+    var commandLine = new CommandLine(new Main());
+    @Nullable Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+    if (named != null) {
+      commandLine.addSubcommand(args[0], named.get());
+    } else {
+      SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+    }
+    return commandLine;
+  }
+
   /** The commands whose caches are keyed by this code's identity. */
   private static final Set<String> CACHED = Set.of("build", "import", "serve");
 
@@ -63,7 +99,7 @@ public final class Main {
             "site-gen-ahead");
     ahead.setDaemon(true);
     ahead.start();
-    int status = new CommandLine(new Main()).execute(args);
+    int status = commandLine(args).execute(args);
     if (status == 0) {
       ClassTraining.runIfAsked(); // a run the launcher records a class data sharing archive from
     }

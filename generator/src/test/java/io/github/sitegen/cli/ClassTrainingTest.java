@@ -53,7 +53,7 @@ class ClassTrainingTest {
   private static int cli(String... args) {
     var out = new java.io.StringWriter();
     int status =
-        new picocli.CommandLine(new Main())
+        Main.commandLine(args)
             .setOut(new java.io.PrintWriter(out, true))
             .setErr(new java.io.PrintWriter(out, true))
             .execute(args);

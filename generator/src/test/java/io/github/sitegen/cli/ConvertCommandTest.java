@@ -86,7 +86,7 @@ class ConvertCommandTest {
 
   @Test
   void helpDescribesBothModes() {
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
 
     int exit = commandLine.execute("convert", "--help");

@@ -22,7 +22,7 @@ class EndToEndTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);

@@ -42,7 +42,7 @@ class ImportFailOnTest {
     }
     var out = new StringWriter();
     var err = new StringWriter();
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
 
@@ -65,7 +65,7 @@ class ImportFailOnTest {
   @CsvSource({"sometimes", "''"})
   void aBadPolicyIsAUsageError(String failOn) {
     var err = new StringWriter();
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setErr(new PrintWriter(err, true));
 
     int code =

@@ -53,7 +53,7 @@ class ImportImagesCommandTest {
   }
 
   private int run(Path snapshots, String... options) {
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(new StringWriter(), true));
     commandLine.setErr(new PrintWriter(new StringWriter(), true));
     String[] args = new String[5 + options.length];

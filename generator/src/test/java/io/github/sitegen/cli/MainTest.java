@@ -13,8 +13,9 @@ class MainTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** Runs {@code args} as {@link Main#main} does: only the subcommand named first is built. */
   private int run(String... args) {
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine(args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
@@ -26,6 +27,39 @@ class MainTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("import", "build", "--version");
+  }
+
+  @Test
+  void topLevelHelpListsEveryCommandInOrder() {
+    int exit = run("--help");
+
+    assertThat(exit).isZero();
+    String help = out.toString();
+    assertThat(help.indexOf("Commands:")).isPositive();
+    String commands = help.substring(help.indexOf("Commands:"));
+    // a command's line: two spaces, its name, its description (wrapped lines are indented more)
+    assertThat(
+            commands
+                .lines()
+                .filter(l -> l.matches("  [a-z]+ .*"))
+                .map(l -> l.strip().split(" ")[0]))
+        .containsExactly("import", "build", "convert", "snapshot", "serve");
+  }
+
+  @Test
+  void aCommandLineForOneCommandHasThatCommandOnly() {
+    assertThat(Main.commandLine(new String[] {"build", "--archive", "a"}).getSubcommands())
+        .containsOnlyKeys("build");
+    assertThat(Main.commandLine(new String[] {"--version"}).getSubcommands())
+        .containsOnlyKeys("import", "build", "convert", "snapshot", "serve");
+  }
+
+  @Test
+  void aMistypedCommandIsAUsageErrorSuggestingTheRightOne() {
+    int exit = run("biuld", "--archive", "a");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("biuld").contains("build");
   }
 
   @Test

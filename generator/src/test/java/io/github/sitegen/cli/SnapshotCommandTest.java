@@ -19,7 +19,7 @@ class SnapshotCommandTest {
   @TempDir Path dir;
 
   private int run(String... args) {
-    var commandLine = new CommandLine(new Main());
+    var commandLine = Main.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
