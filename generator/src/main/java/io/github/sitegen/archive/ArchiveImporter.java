@@ -237,7 +237,7 @@ public final class ArchiveImporter {
   private record Scanned(ArchiveIndex index, ArchiveIndex.Scan scan, List<Problem> problems) {
     static Scanned of(ImportOptions options, Reporter reporter) throws IOException {
       var index = new ArchiveIndex(Objects.requireNonNull(options.cache()));
-      List<Problem> found = new ArrayList<>();
+      List<Problem> found = Collections.synchronizedList(new ArrayList<>()); // (a parallel walk)
       Reporter buffered =
           new Reporter() {
             @Override

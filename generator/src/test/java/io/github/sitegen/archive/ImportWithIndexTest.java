@@ -56,8 +56,7 @@ class ImportWithIndexTest {
 
     Path without = copy(base, dir.resolve("without"));
     Path with = copy(base, dir.resolve("with"));
-    Path cache = dir.resolve("cache");
-    new ArchiveReader().list(with, PARIS, p -> {}, cache); // a warm index, as a build leaves it
+    Path cache = warmIndex(with);
     List<Problem> withoutProblems = new ArrayList<>();
     List<Problem> withProblems = new ArrayList<>();
 
@@ -103,8 +102,7 @@ class ImportWithIndexTest {
                 + item("id-9", "Sans date", "un jour", "<p>Quand ?</p>", "")));
     Path without = copy(base, dir.resolve("without"));
     Path with = copy(base, dir.resolve("with"));
-    Path cache = dir.resolve("cache");
-    new ArchiveReader().list(with, PARIS, p -> {}, cache); // a warm index, as a build leaves it
+    Path cache = warmIndex(with);
     List<Problem> withoutProblems = new ArrayList<>();
     List<Problem> withProblems = new ArrayList<>();
 
@@ -126,6 +124,13 @@ class ImportWithIndexTest {
     assertThat(said.get(2)).contains("cassé.md:3: front matter 'date'");
     assertThat(report.updated()).isEqualTo(1);
     assertThat(ArchiveFiles.all(with)).isEqualTo(ArchiveFiles.all(without));
+  }
+
+  /** A cache folder holding the index of {@code archive}, warm, as a build leaves it. */
+  private Path warmIndex(Path archive) throws IOException {
+    Path cache = dir.resolve("cache");
+    new ArchiveReader().list(archive, PARIS, p -> {}, cache);
+    return cache;
   }
 
   /** A snapshots folder whose {@code feed-1.xml} has the items {@code id-0} to {@code id-<count - 1>}. */
