@@ -64,6 +64,8 @@ final class SearchIndex {
           "to", "was", "with");
 
   private static final Set<String> STOP = Set.copyOf(STOP_WORDS);
+  private static final int MAX_STOP_WORD =
+      STOP_WORDS.stream().mapToInt(String::length).max().orElse(0);
   private static final int MAX_TERM = 40;
 
   /**
@@ -141,6 +143,207 @@ final class SearchIndex {
    * over 40 letters and stop words dropped. {@code "L’Été à Paris"} gives {@code [ete, paris]}.
    */
   static Set<String> terms(String text) {
+    // the text's chars looked up in a table of what the general way below makes of each (Latin
+    // scripts, combining marks, punctuation and spaces: all of a French or English text); a text
+    // with any other char takes the general way whole. Same terms, a fraction of the work
+    // (Normalizer, a code point and its type at a time, a lowercased copy per word)
+    int n = text.length();
+    char[] chars = new char[n + 1]; // (one copy: charAt is a call per char under C1)
+    text.getChars(0, n, chars, 0);
+    chars[n] = ' ';
+    var words = new Words(n);
+    char[] word = new char[MAX_TERM + 8];
+    int length = 0;
+    int hash = 0; // the word's String.hashCode, made as it grows
+    for (int i = 0; i <= n; i++) {
+      char c = chars[i];
+      byte kind = c < FAST_KIND.length ? FAST_KIND[c] : UNKNOWN;
+      if (kind == ONE) {
+        if (length == word.length) {
+          word = Arrays.copyOf(word, 2 * length);
+        }
+        char lower = FAST_CHAR[c];
+        word[length++] = lower;
+        hash = 31 * hash + lower;
+      } else if (kind == MANY) {
+        char[] spelled = FAST_CHARS[c];
+        if (length + spelled.length > word.length) {
+          word = Arrays.copyOf(word, 2 * (length + spelled.length));
+        }
+        for (char s : spelled) {
+          word[length++] = s;
+          hash = 31 * hash + s;
+        }
+      } else if (kind == BREAK) {
+        if (length >= 2 && length <= MAX_TERM) {
+          words.add(word, length, hash);
+        }
+        length = 0;
+        hash = 0;
+      } else if (kind == UNKNOWN) {
+        return generalTerms(text);
+      } // SKIP: a mark, dropped without ending the word
+    }
+    return words.terms;
+  }
+
+  /**
+   * The distinct words of one text met so far, by their chars: a word met again (most of them) is
+   * found by its hash and chars, without being made into a String, checked against the stop words
+   * or added to the set again.
+   */
+  private static final class Words {
+    final Set<String> terms = new LinkedHashSet<>();
+    private String[] seen;
+    private int[] hashes;
+    private int count;
+
+    /** For a text of {@code chars} chars (a word and its separator take three or more). */
+    Words(int chars) {
+      int size = Integer.highestOneBit(Math.max(64, Math.min(1 << 20, chars / 2)) - 1) << 1;
+      seen = new String[size];
+      hashes = new int[size];
+    }
+
+    void add(char[] word, int length, int hash) {
+      int mask = seen.length - 1;
+      int slot = (hash ^ (hash >>> 16)) & mask;
+      for (String known = seen[slot]; known != null; known = seen[slot]) {
+        if (hashes[slot] == hash && same(known, word, length)) {
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      String term = new String(word, 0, length);
+      seen[slot] = term;
+      hashes[slot] = hash;
+      if (length > MAX_STOP_WORD || !STOP.contains(term)) {
+        terms.add(term);
+      }
+      if (++count * 2 > seen.length) {
+        grow();
+      }
+    }
+
+    private static boolean same(String known, char[] word, int length) {
+      if (known.length() != length) {
+        return false;
+      }
+      for (int i = 0; i < length; i++) {
+        if (known.charAt(i) != word[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void grow() {
+      String[] oldSeen = seen;
+      int[] oldHashes = hashes;
+      seen = new String[2 * oldSeen.length];
+      hashes = new int[seen.length];
+      int mask = seen.length - 1;
+      for (int i = 0; i < oldSeen.length; i++) {
+        if (oldSeen[i] != null) {
+          int slot = (oldHashes[i] ^ (oldHashes[i] >>> 16)) & mask;
+          while (seen[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          seen[slot] = oldSeen[i];
+          hashes[slot] = oldHashes[i];
+        }
+      }
+    }
+  }
+
+  /** What {@link #generalTerms} makes of a char: unknown (not in the table), … */
+  private static final byte UNKNOWN = 0;
+
+  /** … part of a word, as one char ({@link #FAST_CHAR}) … */
+  private static final byte ONE = 1;
+
+  /** … part of a word, as several chars ({@link #FAST_CHARS}: {@code œ} is {@code oe}) … */
+  private static final byte MANY = 2;
+
+  /** … the end of a word … */
+  private static final byte BREAK = 3;
+
+  /** … or nothing (a combining mark). */
+  private static final byte SKIP = 4;
+
+  private static final byte[] FAST_KIND = new byte[0x20d0];
+  private static final char[] FAST_CHAR = new char[FAST_KIND.length];
+  private static final char[][] FAST_CHARS = new char[FAST_KIND.length][];
+
+  static {
+    // U+0000–U+036F (Latin, IPA, spacing modifiers, combining marks) and U+2000–U+20CF (spaces,
+    // dashes, quotes, currency): each char as the general way takes it alone. A word's terms are
+    // the concatenation of its chars' (canonical decomposition is char by char, the reordering of
+    // marks does not matter once they are dropped, and lowercasing in the root locale depends on
+    // context only for Greek sigma, above this range); a char whose decomposition mixes word and
+    // non-word parts stays unknown
+    for (int c = 0; c < FAST_KIND.length; c++) {
+      if ((c >= 0x370 && c < 0x2000) || Character.isSurrogate((char) c)) {
+        continue;
+      }
+      String folded = fold(String.valueOf((char) c));
+      String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
+      var kept = new StringBuilder();
+      boolean breaks = false;
+      for (int i = 0; i < decomposed.length(); ) {
+        int cp = decomposed.codePointAt(i);
+        i += Character.charCount(cp);
+        if (isMark(cp)) {
+          continue;
+        }
+        if (isWordChar(cp)) {
+          kept.appendCodePoint(cp);
+        } else {
+          breaks = true;
+        }
+      }
+      String lower = kept.toString().toLowerCase(Locale.ROOT);
+      if (breaks && lower.isEmpty()) {
+        FAST_KIND[c] = BREAK;
+      } else if (breaks || lower.codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+        FAST_KIND[c] = UNKNOWN;
+      } else if (lower.isEmpty()) {
+        FAST_KIND[c] = SKIP;
+      } else if (lower.length() == 1) {
+        FAST_KIND[c] = ONE;
+        FAST_CHAR[c] = lower.charAt(0);
+      } else {
+        FAST_KIND[c] = MANY;
+        FAST_CHARS[c] = lower.toCharArray();
+      }
+    }
+  }
+
+  private static String fold(String text) {
+    return text.replace("œ", "oe")
+        .replace("Œ", "OE")
+        .replace("æ", "ae")
+        .replace("Æ", "AE")
+        .replace("ß", "ss");
+  }
+
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  private static boolean isWordChar(int c) {
+    int type = Character.getType(c);
+    return Character.isLetter(c)
+        || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  /** {@link #terms} the general way: folded, decomposed (NFD), a code point at a time. */
+  static Set<String> generalTerms(String text) {
     String folded =
         text.replace("œ", "oe")
             .replace("Œ", "OE")

@@ -35,6 +35,58 @@ class SearchIndexTest {
   }
 
   @Test
+  void theTableOfCharsGivesTheTermsOfTheGeneralWay() {
+    // every char of the table and some beyond it, alone and inside words
+    for (int c = 0; c < 0x2400; c++) {
+      if (Character.isSurrogate((char) c)) {
+        continue;
+      }
+      String ch = String.valueOf((char) c);
+      for (String text : List.of(ch, "ab" + ch + "cd", "É" + ch + "té" + ch, ch + ch + "x")) {
+        assertThat(SearchIndex.terms(text)).as("U+%04X in \"%s\"", c, text).containsExactlyElementsOf(SearchIndex.generalTerms(text));
+      }
+    }
+    // random texts over French, English and other scripts' letters, marks, spaces and punctuation
+    String[] pieces = {
+      "a", "e", "Z", "0", "7", "é", "É", "è", "ç", "Ç", "à", "ù", "ï", "ô", "ÿ", "Ÿ", "œ", "Œ", "æ", "Æ",
+      "ß", "µ", "ª", "º", "½", "²", "ǅ", "İ", "ı", "ŉ", "\u0301", "\u0327", "\u0308", " ", " ", " ", "\u00a0",
+      "\u202f", "\u2009", "’", "'", "«", "»", "…", "–", "—", "-", ".", ",", ":", "?", "€", "\n", "\t",
+      "Σ", "σ", "ς", "Д", "д", "中", "😀", "Å", "K", "ﬁ", "Ⅻ", "ℌ", "le", "les", "de", "the", "été",
+      "ÉTÉ", "Paris", "x".repeat(41), "y".repeat(40)
+    };
+    var random = new Random(6);
+    for (int i = 0; i < 20_000; i++) {
+      var text = new StringBuilder();
+      int count = 1 + random.nextInt(30);
+      for (int k = 0; k < count; k++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      assertThat(SearchIndex.terms(text.toString()))
+          .as("\"%s\"", text)
+          .containsExactlyElementsOf(SearchIndex.generalTerms(text.toString()));
+    }
+    // two words with the same String hash (IPA letters, which stay as they are) are both terms
+    assertThat("xa\u0270".hashCode()).isEqualTo("xb\u0251".hashCode());
+    assertThat(SearchIndex.terms("xa\u0270 xb\u0251 xa\u0270 xb\u0251"))
+        .containsExactly("xa\u0270", "xb\u0251");
+    // long texts: thousands of distinct words, each met several times
+    String[] syllables = {"ba", "ké", "lo", "mi", "nu", "pré", "sé", "té", "vo", "zo", "œu", "ÇA"};
+    for (int i = 0; i < 5; i++) {
+      var text = new StringBuilder();
+      for (int w = 0; w < 20_000; w++) {
+        int syllableCount = 1 + random.nextInt(4);
+        for (int k = 0; k < syllableCount; k++) {
+          text.append(syllables[random.nextInt(syllables.length)]);
+        }
+        text.append(random.nextInt(10) == 0 ? "’ " : " ");
+      }
+      Set<String> general = SearchIndex.generalTerms(text.toString());
+      assertThat(general).hasSizeGreaterThan(2_000);
+      assertThat(SearchIndex.terms(text.toString())).containsExactlyElementsOf(general);
+    }
+  }
+
+  @Test
   void findsADocumentByAnyOfItsWordsWithoutAccents() {
     var index = new SearchIndex();
     index.add("a/index.html", "Été", "5 février 2026", "…", "Un été à Montréal");
