@@ -438,8 +438,14 @@ final class SearchIndex {
     List<String> firstTerms = new ArrayList<>();
     var shard = new StringBuilder();
     int bytes = 0;
-    for (int t : order) {
-      String postingList = postings.get(t).encodeReversed(last, from, to);
+    // every term's list encoded in parallel (most of the work), the shards cut in order below
+    String[] lists = new String[order.length];
+    java.util.stream.IntStream.range(0, order.length)
+        .parallel()
+        .forEach(k -> lists[k] = postings.get(order[k]).encodeReversed(last, from, to));
+    for (int k = 0; k < order.length; k++) {
+      int t = order[k];
+      String postingList = lists[k];
       if (postingList.isEmpty()) {
         continue;
       }
@@ -513,7 +519,7 @@ final class SearchIndex {
   }
 
   /** A growable list of ascending ints. */
-  private static final class IntList {
+  static final class IntList {
     private int[] values = new int[4];
     private int size;
 
@@ -530,23 +536,51 @@ final class SearchIndex {
      * 36, comma-separated; empty when there are none.
      */
     String encodeReversed(int last, int from, int to) {
-      var out = new StringBuilder();
+      // the values in range are a run of the ascending array, found by binary search: the recent
+      // documents' shards need not scan every old posting
+      int high = upperBound(last - from) - 1; // the last value <= last - from
+      int low = upperBound(last - to); // the first value > last - to
+      if (high < low) {
+        return "";
+      }
+      char[] out = new char[8 * (high - low + 1)];
+      int length = 0;
       int previous = 0;
-      for (int i = size - 1; i >= 0; i--) {
+      for (int i = high; i >= low; i--) {
         int value = last - values[i];
-        if (value < from) {
-          continue;
+        if (length > 0) {
+          out[length++] = ',';
         }
-        if (value >= to) {
-          break;
+        // value - previous in base 36, as Integer.toString(n, 36) writes it (no String per number)
+        int n = value - previous;
+        int start = length;
+        do {
+          out[length++] = Character.forDigit(n % 36, 36);
+          n /= 36;
+        } while (n > 0);
+        for (int a = start, b = length - 1; a < b; a++, b--) {
+          char swap = out[a];
+          out[a] = out[b];
+          out[b] = swap;
         }
-        if (out.length() > 0) {
-          out.append(',');
-        }
-        out.append(Integer.toString(value - previous, 36));
         previous = value;
       }
-      return out.toString();
+      return new String(out, 0, length);
+    }
+
+    /** The index of the first value greater than {@code bound} ({@code size} when none is). */
+    private int upperBound(long bound) {
+      int low = 0;
+      int high = size;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (values[middle] <= bound) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
     }
   }
 }

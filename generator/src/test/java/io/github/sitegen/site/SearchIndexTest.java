@@ -87,6 +87,35 @@ class SearchIndexTest {
   }
 
   @Test
+  void postingListsAreEncodedAsAScanOfEveryValueWouldEncodeThem() {
+    var random = new Random(36);
+    for (int round = 0; round < 2_000; round++) {
+      int last = random.nextInt(5_000);
+      var list = new SearchIndex.IntList();
+      List<Integer> values = new ArrayList<>();
+      for (int v = 0; v <= last; v++) {
+        if (random.nextInt(1 + random.nextInt(20)) == 0) {
+          list.add(v);
+          values.add(v);
+        }
+      }
+      int from = random.nextInt(last + 2);
+      int to = from + random.nextInt(last + 2 - from + 1);
+      // what the index wrote before: every value scanned, newest last, each delta a String
+      var expected = new StringBuilder();
+      int previous = 0;
+      for (int i = values.size() - 1; i >= 0; i--) {
+        int value = last - values.get(i);
+        if (value >= from && value < to) {
+          expected.append(expected.length() > 0 ? "," : "").append(Integer.toString(value - previous, 36));
+          previous = value;
+        }
+      }
+      assertThat(list.encodeReversed(last, from, to)).as("%s, %d, [%d, %d)", values, last, from, to).isEqualTo(expected.toString());
+    }
+  }
+
+  @Test
   void findsADocumentByAnyOfItsWordsWithoutAccents() {
     var index = new SearchIndex();
     index.add("a/index.html", "Été", "5 février 2026", "…", "Un été à Montréal");
