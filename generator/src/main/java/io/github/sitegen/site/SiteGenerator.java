@@ -295,6 +295,23 @@ public final class SiteGenerator {
         checked);
   }
 
+  /** The article pages of the batch starting at {@code from} (none past the end), queued. */
+  private List<Future<Rendered>> submit(
+      ExecutorService pool,
+      List<Page> articlePages,
+      int from,
+      SitePlanner.Plan plan,
+      BodyHtml bodyHtml,
+      @Nullable SearchIndex index,
+      @Nullable Incremental inc) {
+    List<Future<Rendered>> batch = new ArrayList<>();
+    int start = Math.min(articlePages.size(), from);
+    for (Page page : articlePages.subList(start, Math.min(articlePages.size(), start + BATCH))) {
+      batch.add(pool.submit(() -> article(page, plan, bodyHtml, index != null, inc)));
+    }
+    return batch;
+  }
+
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */
   SiteReport generate(List<Article> articles, BodyLoader bodies) throws IOException {
     return generate(articles, bodies, Map.of());
@@ -388,11 +405,12 @@ public final class SiteGenerator {
         (page.template().equals(ARTICLE) ? articlePages : otherPages).add(page);
       }
       int total = plan.pages().size();
+      // the next batch is queued before this one's entries go into the search index (on this
+      // thread, in page order): the pool renders while the index grows, two batches at most
+      List<Future<Rendered>> batch = submit(pool, articlePages, 0, plan, bodyHtml, index, inc);
       for (int from = 0; from < articlePages.size(); from += BATCH) {
-        List<Future<Rendered>> batch = new ArrayList<>();
-        for (Page page : articlePages.subList(from, Math.min(articlePages.size(), from + BATCH))) {
-          batch.add(pool.submit(() -> article(page, plan, bodyHtml, index != null, inc)));
-        }
+        List<Future<Rendered>> next =
+            submit(pool, articlePages, from + BATCH, plan, bodyHtml, index, inc);
         for (Future<Rendered> future : batch) {
           Rendered done = await(future);
           counts.add(done.outcome());
@@ -401,6 +419,7 @@ public final class SiteGenerator {
           }
           reporter.progress("pages", counts.total(), total);
         }
+        batch = next;
       }
       List<Future<Outcome>> results = new ArrayList<>();
       for (Page page : otherPages) {
