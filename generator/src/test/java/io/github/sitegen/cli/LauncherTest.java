@@ -73,13 +73,13 @@ class LauncherTest {
         List.of(
             run(Map.of(), "build", "--snapshots", "s", "--cache", cache.toString()),
             run(Map.of(), "build", "--cache=" + cache))) {
-      assertThat(args).contains("-Xms128m", "-Xmn64m").doesNotContain("-Xmn32m");
+      assertThat(args).contains("-Xms256m", "-Xmn64m").doesNotContain("-Xmn32m");
     }
     // an import with that cache is not a build; the user's heap wins
     assertThat(run(Map.of(), "import", "--cache", cache.toString())).contains("-Xmn32m");
     assertThat(run(Map.of("SITE_GEN_OPTS", "-Xmn200m"), "build", "--cache", cache.toString()))
         .contains("-Xmn200m")
-        .noneMatch(a -> a.equals("-Xmn64m") || a.equals("-Xms128m"));
+        .noneMatch(a -> a.equals("-Xmn64m") || a.equals("-Xms256m"));
   }
 
   @Test
