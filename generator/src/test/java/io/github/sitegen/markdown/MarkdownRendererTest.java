@@ -31,6 +31,26 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void idPrefixesGoOnIdsAndTheLinksToThemOnly() {
+    assertThat(
+            MarkdownRenderer.withIdPrefix(
+                "<h2 id=\"titre\">T</h2><p><a href=\"#titre\">t</a> id=\"x\" <a href=\"/#n\">n</a></p>",
+                "a2-"))
+        .isEqualTo(
+            "<h2 id=\"a2-titre\">T</h2><p><a href=\"#a2-titre\">t</a> id=\"a2-x\" <a href=\"/#n\">n</a></p>");
+    String noIds = "<p>id=\"x\" <a href=\"/#n\">n</a></p>";
+    assertThat(MarkdownRenderer.withIdPrefix(noIds, "a2-")).isEqualTo(noIds);
+    assertThat(MarkdownRenderer.withIdPrefix(noIds, "")).isSameAs(noIds);
+  }
+      String text = html.toString();
+      assertThat(MarkdownRenderer.withIdPrefix(text, "a17-"))
+          .as(text)
+          .isEqualTo(text.replace(" id=\"", " id=\"a17-").replace(" href=\"#", " href=\"#a17-"));
+      assertThat(MarkdownRenderer.withIdPrefix(text, "")).isSameAs(text);
+    }
+  }
+
+  @Test
   void rendersTables() {
     String html = renderer.toHtml("| a | b |\n|---|---|\n| 1 | 2 |\n", KEEP);
 
