@@ -42,13 +42,6 @@ class MarkdownRendererTest {
     assertThat(MarkdownRenderer.withIdPrefix(noIds, "a2-")).isEqualTo(noIds);
     assertThat(MarkdownRenderer.withIdPrefix(noIds, "")).isSameAs(noIds);
   }
-      String text = html.toString();
-      assertThat(MarkdownRenderer.withIdPrefix(text, "a17-"))
-          .as(text)
-          .isEqualTo(text.replace(" id=\"", " id=\"a17-").replace(" href=\"#", " href=\"#a17-"));
-      assertThat(MarkdownRenderer.withIdPrefix(text, "")).isSameAs(text);
-    }
-  }
 
   @Test
   void rendersTables() {
