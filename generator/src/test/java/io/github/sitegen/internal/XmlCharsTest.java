@@ -19,6 +19,18 @@ class XmlCharsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void stripKeepsWhatTheGeneralFilterKeepsForEveryChar() {
+    for (int c = 0; c <= 0xFFFF; c++) {
+      String text = "é" + (char) c + "x";
+      assertThat(XmlChars.strip(text))
+          .as("U+%04X", c)
+          .isEqualTo(XmlChars.keepOnly(text, XmlChars::isLegal));
+    }
+    String legal = "Le café coûte 2 €\tpar jour\n\uD83D\uDE00 \uE000\uFFFD";
+    assertThat(XmlChars.strip(legal)).isSameAs(legal);
+  }
+
+  @org.junit.jupiter.api.Test
   void pairedSurrogatesStayAndLoneOnesGo() {
     assertThat(XmlChars.strip("a\uD83D\uDE00b\uD800c\uDC00d")).isEqualTo("a\uD83D\uDE00bcd");
   }
