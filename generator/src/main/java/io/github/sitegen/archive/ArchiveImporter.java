@@ -142,7 +142,7 @@ public final class ArchiveImporter {
                 }
                 try {
                   AtomicFiles.deleteLeftovers(options.archive());
-                  return options.cache() == null ? null : Scanned.of(options, reporter);
+                  return options.cache() == null ? null : Scanned.of(options);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -234,29 +234,13 @@ public final class ArchiveImporter {
    * The archive as its index tells it, scanned ahead of the merge; the problems found are reported
    * when the merge takes the scan, after those of the snapshots, as a scan made then would.
    */
-  private record Scanned(ArchiveIndex index, ArchiveIndex.Scan scan, List<Problem> problems) {
-    static Scanned of(ImportOptions options, Reporter reporter) throws IOException {
-      var index = new ArchiveIndex(Objects.requireNonNull(options.cache()));
+  private record Scanned(ArchiveIndex.Scan scan, List<Problem> problems) {
+    static Scanned of(ImportOptions options) throws IOException {
       List<Problem> found = Collections.synchronizedList(new ArrayList<>()); // (a parallel walk)
-      Reporter buffered =
-          new Reporter() {
-            @Override
-            public void problem(Problem problem) {
-              found.add(problem);
-            }
-
-            @Override
-            public void info(String message) {
-              reporter.info(message);
-            }
-
-            @Override
-            public void progress(String what, long done, long total) {
-              reporter.progress(what, done, total);
-            }
-          };
-      ArchiveIndex.Scan scan = index.scan(options.archive(), options.zone(), buffered, true, null);
-      return new Scanned(index, scan, List.copyOf(found));
+      ArchiveIndex.Scan scan =
+          new ArchiveIndex(Objects.requireNonNull(options.cache()))
+              .scan(options.archive(), options.zone(), found::add, true, null);
+      return new Scanned(scan, List.copyOf(found));
     }
   }
 
@@ -344,7 +328,6 @@ public final class ArchiveImporter {
       // the front matter of every file from the index, scanned ahead; bodies below, for the ids
       // merged only
       scanned = Objects.requireNonNull(scanned, "scanned ahead");
-      index = scanned.index();
       scan = scanned.scan();
       scanned.problems().forEach(collecting::problem);
       existing = scan.articles();

@@ -219,7 +219,6 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
         });
   }
 
-
   /** Deletes the state in {@code folder}: a build that may change the site comes first. */
   static void forget(Path folder) throws IOException {
     Files.deleteIfExists(folder.resolve(FILE));
