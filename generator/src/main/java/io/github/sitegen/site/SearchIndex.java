@@ -344,30 +344,18 @@ final class SearchIndex {
 
   /** {@link #terms} the general way: folded, decomposed (NFD), a code point at a time. */
   static Set<String> generalTerms(String text) {
-    String folded =
-        text.replace("œ", "oe")
-            .replace("Œ", "OE")
-            .replace("æ", "ae")
-            .replace("Æ", "AE")
-            .replace("ß", "ss");
-    String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
-    // one pass instead of regular expressions (the hot spot of the index build): marks vanish,
-    // letters and numbers make words, anything else ends one
+    String decomposed = Normalizer.normalize(fold(text), Normalizer.Form.NFD);
+    // one pass instead of regular expressions: marks vanish, letters and numbers make words,
+    // anything else ends one (the same helpers make the table of terms())
     Set<String> terms = new LinkedHashSet<>();
     var word = new StringBuilder();
     for (int i = 0; i <= decomposed.length(); ) {
       int c = i < decomposed.length() ? decomposed.codePointAt(i) : ' ';
       i += i < decomposed.length() ? Character.charCount(c) : 1;
-      int type = Character.getType(c);
-      if (type == Character.NON_SPACING_MARK
-          || type == Character.ENCLOSING_MARK
-          || type == Character.COMBINING_SPACING_MARK) {
+      if (isMark(c)) {
         continue;
       }
-      if (Character.isLetter(c)
-          || type == Character.DECIMAL_DIGIT_NUMBER
-          || type == Character.LETTER_NUMBER
-          || type == Character.OTHER_NUMBER) {
+      if (isWordChar(c)) {
         word.appendCodePoint(c);
         continue;
       }
