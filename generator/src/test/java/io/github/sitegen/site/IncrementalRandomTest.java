@@ -1,0 +1,236 @@
+package io.github.sitegen.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Reporter;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Random sequences of archive edits, each followed by a build with the build cache, which must give
+ * byte for byte what a clean build gives: what {@link IncrementalBuildTest} checks one edit at a
+ * time, mixed and repeated, with every page kind (feeds, search, reading views, authors, sitemap).
+ * Articles are added, deleted, re-dated across days and months, re-tagged (with a new tag, and with
+ * tags sharing a slug: "IA" and "ia"), re-titled, given other authors, and have their bodies and
+ * the links in them changed, several edits between two builds at times; edits follow each other
+ * within a second, so the caches must tell them by their bytes. The seeds are fixed: a failure
+ * names its seed and the edits that led to it.
+ */
+class IncrementalRandomTest {
+  private static final URI BASE = URI.create("https://archive.example.org/next/");
+  private static final String[] TAGS = {
+    "IA", "ia", "Droit", "Sécurité", "Logiciel", "Société numérique", "Nouveau", "Open data"
+  };
+  private static final String[] AUTHORS = {"Camille Martin", "Alex Dupont", "Léa Roux"};
+
+  @TempDir Path dir;
+
+  /** An archived article, as the test wrote it. */
+  private record Article(
+      String title, String date, List<String> tags, String author, int link, String body) {}
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4})
+  void incrementalBuildsAreCleanBuilds(long seed) throws IOException {
+    Random random = new Random(seed);
+    Path archive = dir.resolve("articles");
+    Path site = dir.resolve("site");
+    Path cache = dir.resolve("cache");
+    Map<String, Article> articles = new LinkedHashMap<>();
+    int next = 0;
+    for (; next < 24; next++) {
+      articles.put(file(next, random), article(next, random, articles));
+    }
+    writeAll(archive, articles);
+    List<String> log = new ArrayList<>();
+    build(archive, site, cache);
+    for (int step = 0; step < 8; step++) {
+      int edits = 1 + random.nextInt(3);
+      for (int e = 0; e < edits; e++) {
+        List<String> files = new ArrayList<>(articles.keySet());
+        String file = files.get(random.nextInt(files.size()));
+        Article a = articles.get(file);
+        int op = random.nextInt(8);
+        switch (op) {
+          case 0 -> {
+            String added = file(next, random);
+            articles.put(added, article(next++, random, articles));
+            log.add("add " + added);
+            write(archive, added, articles.get(added));
+          }
+          case 1 -> {
+            if (articles.size() > 5) {
+              articles.remove(file);
+              Files.delete(archive.resolve(file));
+              log.add("delete " + file);
+            }
+          }
+          case 2 -> {
+            Article moved =
+                new Article(a.title(), date(random), a.tags(), a.author(), a.link(), a.body());
+            articles.put(file, moved);
+            log.add("redate " + file + " " + moved.date());
+            write(archive, file, moved);
+          }
+          case 3 -> {
+            Article retagged =
+                new Article(a.title(), a.date(), tags(random), a.author(), a.link(), a.body());
+            articles.put(file, retagged);
+            log.add("retag " + file + " " + retagged.tags());
+            write(archive, file, retagged);
+          }
+          case 4 -> {
+            Article retitled =
+                new Article(
+                    a.title() + " (mis à jour)", a.date(), a.tags(), a.author(), a.link(), a.body());
+            articles.put(file, retitled);
+            log.add("retitle " + file);
+            write(archive, file, retitled);
+          }
+          case 5 -> {
+            Article other =
+                new Article(
+                    a.title(), a.date(), a.tags(), AUTHORS[random.nextInt(AUTHORS.length)],
+                    a.link(), a.body());
+            articles.put(file, other);
+            log.add("author " + file + " " + other.author());
+            write(archive, file, other);
+          }
+          case 6 -> {
+            Article edited =
+                new Article(
+                    a.title(), a.date(), a.tags(), a.author(), a.link(),
+                    a.body() + "\n\nUn paragraphe ajouté, lien vers " + linkTo(random, articles) + ".\n");
+            articles.put(file, edited);
+            log.add("body " + file);
+            write(archive, file, edited);
+          }
+          default -> {
+            // the same size: one letter for another
+            String body =
+                a.body().contains("Une suite.")
+                    ? a.body().replace("Une suite.", "Une Suite.")
+                    : a.body().replace("Une Suite.", "Une suite.");
+            Article edited = new Article(a.title(), a.date(), a.tags(), a.author(), a.link(), body);
+            articles.put(file, edited);
+            log.add("same-size body " + file);
+            write(archive, file, edited);
+          }
+        }
+      }
+      SiteReport report = build(archive, site, cache);
+      assertSameAsCleanBuild(archive, site, "seed " + seed + ", after " + log);
+      assertThat(report.pagesSkipped()).as("pages not rendered again").isPositive();
+    }
+  }
+
+  private static String file(int n, Random random) {
+    return "2026/0" + (1 + random.nextInt(2)) + "/billet-" + n + ".md";
+  }
+
+  private static Article article(int n, Random random, Map<String, Article> others) {
+    return new Article(
+        "Billet n° " + n,
+        date(random),
+        tags(random),
+        AUTHORS[random.nextInt(AUTHORS.length)],
+        1000 + n,
+        "Le corps du billet " + n + ", avec " + linkTo(random, others) + ".\n\n## Partie\n\nUne suite.\n");
+  }
+
+  /** A link to another article of the archive (an internal link), or to a page outside it. */
+  private static String linkTo(Random random, Map<String, Article> articles) {
+    if (articles.isEmpty() || random.nextInt(4) == 0) {
+      return "[un site](https://exemple.invalid/page)";
+    }
+    List<Article> all = new ArrayList<>(articles.values());
+    return "[un autre billet](https://next.ink/" + all.get(random.nextInt(all.size())).link() + "/billet/)";
+  }
+
+  private static String date(Random random) {
+    int month = 1 + random.nextInt(2);
+    int day = 1 + random.nextInt(4);
+    return "2026-0" + month + "-0" + day + "T" + (10 + random.nextInt(12)) + ":"
+        + (10 + random.nextInt(50)) + ":00+01:00";
+  }
+
+  private static List<String> tags(Random random) {
+    List<String> tags = new ArrayList<>();
+    int n = 1 + random.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      tags.add(TAGS[random.nextInt(TAGS.length)]);
+    }
+    return tags;
+  }
+
+  private static void writeAll(Path archive, Map<String, Article> articles) throws IOException {
+    for (Map.Entry<String, Article> e : articles.entrySet()) {
+      write(archive, e.getKey(), e.getValue());
+    }
+  }
+
+  private static void write(Path archive, String file, Article a) throws IOException {
+    Path path = archive.resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(
+        path,
+        "---\ntitle: "
+            + a.title()
+            + "\ndate: "
+            + a.date()
+            + "\nauthors: ["
+            + a.author()
+            + "]\ntags: ["
+            + String.join(", ", a.tags())
+            + "]\nlink: https://next.ink/"
+            + a.link()
+            + "/billet/\nsummary: Résumé de « "
+            + a.title()
+            + " »\n---\n"
+            + a.body());
+  }
+
+  private static SiteOptions options(Path archive, Path output, @Nullable Path cache) {
+    return new SiteOptions(
+            archive, output, "Archives", BASE, Locale.FRANCE, ZoneId.of("Europe/Paris"), 3, null)
+        .withCache(cache);
+  }
+
+  private static SiteReport build(Path archive, Path site, Path cache) throws IOException {
+    return new SiteGenerator(options(archive, site, cache), Reporter.silent()).generate();
+  }
+
+  private void assertSameAsCleanBuild(Path archive, Path site, String what) throws IOException {
+    Path clean = Files.createTempDirectory(dir, "clean");
+    new SiteGenerator(options(archive, clean, null), Reporter.silent()).generate();
+    Map<String, String> expected = contents(clean);
+    Map<String, String> actual = contents(site);
+    assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      assertThat(actual.get(e.getKey())).as(what + ": " + e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  private static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    for (String path : SiteFixture.files(root)) {
+      files.put(path, Files.readString(root.resolve(path), StandardCharsets.ISO_8859_1));
+    }
+    return files;
+  }
+}
