@@ -1,0 +1,174 @@
+package io.github.sitegen.archive;
+
+import static io.github.sitegen.archive.ImportHostileTest.feed;
+import static io.github.sitegen.archive.ImportHostileTest.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.sitegen.Reporter;
+import io.github.sitegen.site.SiteGenerator;
+import io.github.sitegen.site.SiteOptions;
+import io.github.sitegen.site.SiteReport;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The hourly job, run the way {@code build --snapshots} runs it (an import with the cache folder,
+ * then a build from what the import handed over, with the build cache), on random sequences of
+ * snapshots of one feed: items appear, stay for some hours, are edited (text, title, categories)
+ * and leave. After every hour, the archive is byte for byte the one an import without any cache
+ * (reading the whole archive) makes from the same snapshots, and the site is byte for byte a clean
+ * build of that archive. The seeds are fixed: a failure names its seed and hour.
+ */
+class HourlyRandomTest {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String[] CATEGORIES = {"IA", "ia", "Droit", "Sécurité", "Logiciel", "Open data"};
+
+  @TempDir Path dir;
+
+  /** An item as the feed has it now. */
+  private record Item(String guid, String title, OffsetDateTime date, String html, List<String> categories) {}
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void theHourlyJobMatchesAnImportWithoutCacheAndACleanBuild(long seed) throws IOException {
+    Random random = new Random(seed);
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Path archive = Files.createDirectories(dir.resolve("articles"));
+    Path cache = dir.resolve("cache");
+    Path site = dir.resolve("site");
+    Path plainArchive = Files.createDirectories(dir.resolve("plain-articles"));
+    Map<String, Item> feed = new LinkedHashMap<>();
+    OffsetDateTime hour = OffsetDateTime.of(2026, 1, 30, 20, 0, 0, 0, ZoneOffset.UTC);
+    int next = 0;
+    boolean handedOver = false;
+    boolean skipped = false;
+    for (int h = 0; h < 8; h++) {
+      hour = hour.plusHours(1 + random.nextInt(5));
+      // new items, edits, and the oldest ones leaving a feed of at most 10
+      int added = random.nextInt(4);
+      for (int i = 0; i < added; i++, next++) {
+        String guid = "id-" + next;
+        feed.put(
+            guid,
+            new Item(
+                guid, "Article " + next + (next % 5 == 0 ? " & co" : ""),
+                hour.minusMinutes(random.nextInt(50)), html(next, random), categories(random)));
+      }
+      List<String> guids = new ArrayList<>(feed.keySet());
+      if (!guids.isEmpty() && random.nextBoolean()) {
+        Item e = feed.get(guids.get(random.nextInt(guids.size())));
+        feed.put(
+            e.guid(),
+            switch (random.nextInt(3)) {
+              case 0 -> new Item(e.guid(), e.title(), e.date(), e.html() + "<p>Mise à jour de " + hour + ".</p>", e.categories());
+              case 1 -> new Item(e.guid(), e.title() + " (corrigé)", e.date(), e.html(), e.categories());
+              default -> new Item(e.guid(), e.title(), e.date(), e.html(), categories(random));
+            });
+      }
+      while (feed.size() > 10) {
+        feed.remove(feed.keySet().iterator().next());
+      }
+      StringBuilder items = new StringBuilder();
+      List<Item> newestFirst = new ArrayList<>(feed.values());
+      java.util.Collections.reverse(newestFirst);
+      for (Item item : newestFirst) {
+        StringBuilder extra = new StringBuilder();
+        for (String c : item.categories()) {
+          extra.append("<category>").append(c).append("</category>");
+        }
+        items.append(item(item.guid(), item.title(), item.date().toString(), item.html(), extra.toString()));
+      }
+      Files.writeString(
+          snapshots.resolve("feed-" + hour.toString().replace(":", "") + ".xml"),
+          feed(hour.toString(), items.toString()));
+
+      // the hourly job, as build --snapshots runs it
+      var importer =
+          new ArchiveImporter(new ImportOptions(snapshots, archive, PARIS).withCache(cache), p -> {});
+      importer.run();
+      ArchiveIndex.Contents contents = importer.contents();
+      var generator = new SiteGenerator(options(archive, site, cache), Reporter.silent());
+      SiteReport report = contents != null ? generator.generate(contents) : generator.generate();
+      handedOver |= contents != null;
+      skipped |= report.pagesSkipped() > 0;
+      // the same snapshots imported without any cache, the whole archive read each time
+      new ArchiveImporter(new ImportOptions(snapshots, plainArchive, PARIS), p -> {}).run();
+
+      String what = "seed " + seed + ", hour " + h + " (" + hour + ")";
+      assertThat(contents(archive)).as(what + ": archive").isEqualTo(contents(plainArchive));
+      Path clean = Files.createTempDirectory(dir, "clean");
+      new SiteGenerator(options(archive, clean, null), Reporter.silent()).generate();
+      assertSame(contents(site), contents(clean), what + ": site");
+    }
+    // the paths under test were taken: the import's hand-over, and pages not rendered again
+    assertThat(handedOver).isTrue();
+    assertThat(skipped).isTrue();
+    assertThat(contents(archive)).hasSizeGreaterThan(5);
+  }
+
+  private static String html(int n, Random random) {
+    StringBuilder html = new StringBuilder("<p>Texte de l’article " + n + ", avec <a href=\"https://exemple.invalid/" + n + "\">un lien</a>.</p>");
+    if (random.nextBoolean()) {
+      html.append("<h2>Une partie</h2><ul><li>un</li><li>deux</li></ul>");
+    }
+    if (random.nextInt(3) == 0) {
+      html.append("<blockquote><p>Une citation.</p></blockquote>");
+    }
+    return html.toString();
+  }
+
+  private static List<String> categories(Random random) {
+    List<String> categories = new ArrayList<>();
+    int n = random.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      categories.add(CATEGORIES[random.nextInt(CATEGORIES.length)]);
+    }
+    return categories;
+  }
+
+  private static SiteOptions options(Path archive, Path output, @Nullable Path cache) {
+    return new SiteOptions(
+            archive, output, "Archives", URI.create("https://archive.example.org/"), Locale.FRANCE,
+            PARIS, 3, null)
+        .withCache(cache);
+  }
+
+  private static void assertSame(Map<String, String> actual, Map<String, String> expected, String what) {
+    assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      assertThat(actual.get(e.getKey())).as(what + ": " + e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  /** Every regular file under {@code root} but the import's record of snapshots, with its bytes. */
+  private static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String path = root.relativize(file).toString().replace('\\', '/');
+        if (!path.startsWith(".site-gen")) {
+          files.put(path, Files.readString(file, StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+    return files;
+  }
+}
