@@ -42,7 +42,36 @@ class IncrementalRandomTest {
 
   /** An archived article, as the test wrote it. */
   private record Article(
-      String title, String date, List<String> tags, String author, int link, String body) {}
+      String title, String date, List<String> tags, String author, int link, String body) {
+    Article withTitle(String t) {
+      return new Article(t, date, tags, author, link, body);
+    }
+
+    Article withDate(String d) {
+      return new Article(title, d, tags, author, link, body);
+    }
+
+    Article withTags(List<String> t) {
+      return new Article(title, date, t, author, link, body);
+    }
+
+    Article withAuthor(String a) {
+      return new Article(title, date, tags, a, link, body);
+    }
+
+    Article withBody(String b) {
+      return new Article(title, date, tags, author, link, b);
+    }
+  }
+
+  /** Writes {@code changed} over the article in {@code file}, and logs what it was. */
+  private static void change(
+      Path archive, Map<String, Article> articles, List<String> log, String file, Article changed, String what)
+      throws IOException {
+    articles.put(file, changed);
+    log.add(what + " " + file);
+    write(archive, file, changed);
+  }
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4})
@@ -80,57 +109,25 @@ class IncrementalRandomTest {
               log.add("delete " + file);
             }
           }
-          case 2 -> {
-            Article moved =
-                new Article(a.title(), date(random), a.tags(), a.author(), a.link(), a.body());
-            articles.put(file, moved);
-            log.add("redate " + file + " " + moved.date());
-            write(archive, file, moved);
-          }
-          case 3 -> {
-            Article retagged =
-                new Article(a.title(), a.date(), tags(random), a.author(), a.link(), a.body());
-            articles.put(file, retagged);
-            log.add("retag " + file + " " + retagged.tags());
-            write(archive, file, retagged);
-          }
-          case 4 -> {
-            Article retitled =
-                new Article(
-                    a.title() + " (mis à jour)", a.date(), a.tags(), a.author(), a.link(), a.body());
-            articles.put(file, retitled);
-            log.add("retitle " + file);
-            write(archive, file, retitled);
-          }
-          case 5 -> {
-            Article other =
-                new Article(
-                    a.title(), a.date(), a.tags(), AUTHORS[random.nextInt(AUTHORS.length)],
-                    a.link(), a.body());
-            articles.put(file, other);
-            log.add("author " + file + " " + other.author());
-            write(archive, file, other);
-          }
-          case 6 -> {
-            Article edited =
-                new Article(
-                    a.title(), a.date(), a.tags(), a.author(), a.link(),
-                    a.body() + "\n\nUn paragraphe ajouté, lien vers " + linkTo(random, articles) + ".\n");
-            articles.put(file, edited);
-            log.add("body " + file);
-            write(archive, file, edited);
-          }
-          default -> {
-            // the same size: one letter for another
-            String body =
-                a.body().contains("Une suite.")
-                    ? a.body().replace("Une suite.", "Une Suite.")
-                    : a.body().replace("Une Suite.", "Une suite.");
-            Article edited = new Article(a.title(), a.date(), a.tags(), a.author(), a.link(), body);
-            articles.put(file, edited);
-            log.add("same-size body " + file);
-            write(archive, file, edited);
-          }
+          case 2 -> change(archive, articles, log, file, a.withDate(date(random)), "redate");
+          case 3 -> change(archive, articles, log, file, a.withTags(tags(random)), "retag");
+          case 4 -> change(archive, articles, log, file, a.withTitle(a.title() + " (mis à jour)"), "retitle");
+          case 5 ->
+              change(archive, articles, log, file, a.withAuthor(AUTHORS[random.nextInt(AUTHORS.length)]), "author");
+          case 6 ->
+              change(
+                  archive, articles, log, file,
+                  a.withBody(a.body() + "\n\nUn paragraphe ajouté, lien vers " + linkTo(random, articles) + ".\n"),
+                  "body");
+          default ->
+              // the same size: one letter for another
+              change(
+                  archive, articles, log, file,
+                  a.withBody(
+                      a.body().contains("Une suite.")
+                          ? a.body().replace("Une suite.", "Une Suite.")
+                          : a.body().replace("Une Suite.", "Une suite.")),
+                  "same-size body");
         }
       }
       SiteReport report = build(archive, site, cache);
