@@ -358,7 +358,7 @@ public final class ArchiveImporter {
     // each one's folder and slug, and whether that file exists, are found first, in parallel
     List<@Nullable Placement> proposed =
         merged.parallelStream()
-            .map(m -> archived.get(m.article().id()) == null ? propose(m.article()) : null)
+            .map(m -> archived.get(m.article().id()) == null ? propose(m.first()) : null)
             .toList();
     List<Article> placedNew = new ArrayList<>(merged.size());
     for (int i = 0; i < merged.size(); i++) {

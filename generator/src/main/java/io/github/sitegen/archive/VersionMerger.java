@@ -127,7 +127,7 @@ final class VersionMerger {
         new Article(
             a.file(), a.id(), a.title(), subtitle, date, updated, authors, tags,
             a.link(), a.feed(), summary, image, a.truncated(), a.paywall(), a.slug());
-    return new Merged(merged, primary.body(), firstSeen, fingerprint, dateFromSnapshot);
+    return new Merged(merged, primary.body(), firstSeen, fingerprint, dateFromSnapshot, all.get(0).article());
   }
 
   /** The primary's items in their order, then the others' in natural order. */
@@ -154,7 +154,15 @@ final class VersionMerger {
    * @param firstSeen when the winning text was first seen
    * @param fingerprint the winning text's fingerprint
    * @param dateFromSnapshot true when the date is a snapshot time, the feed having given none
+   * @param first the earliest version (the archived one when it is): a new article's file is named
+   *     after its title and date, as the hourly import that first saw it would have named it, so
+   *     that importing every snapshot at once places it where importing them one by one does
    */
   record Merged(
-      Article article, String body, Instant firstSeen, String fingerprint, boolean dateFromSnapshot) {}
+      Article article,
+      String body,
+      Instant firstSeen,
+      String fingerprint,
+      boolean dateFromSnapshot,
+      Article first) {}
 }

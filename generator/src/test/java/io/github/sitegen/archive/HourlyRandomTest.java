@@ -125,6 +125,11 @@ class HourlyRandomTest {
       new SiteGenerator(options(archive, clean, null), Reporter.silent()).generate();
       assertSame(contents(site), contents(clean), what + ": site");
     }
+    // the same snapshots imported at once: the same archive (a new article is named after its
+    // first version, as the hourly import that first saw it named it)
+    Path once = Files.createDirectories(dir.resolve("once"));
+    new ArchiveImporter(new ImportOptions(snapshots, once, PARIS), p -> {}).run();
+    assertThat(contents(once)).as("seed " + seed + ": every snapshot imported at once").isEqualTo(contents(archive));
     // the paths under test were taken: the import's hand-over, and pages not rendered again
     assertThat(handedOver).isTrue();
     assertThat(skipped).isTrue();

@@ -96,6 +96,30 @@ class ImportIntegrityTest {
     assertThat(Files.readString(files(run().archive()).get(0))).doesNotContain("updated:");
   }
 
+  @Test
+  void aCorrectedTitleLeavesTheFileWhereTheFirstVersionPutIt() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Files.writeString(
+        snapshots.resolve("a.xml"),
+        feed("2026-02-05T10:00:00Z", item("1", "Titre provisoire", "2026-02-05T09:00:00Z", "<p>Texte.</p>", "")));
+    Path oneByOne = dir.resolve("one-by-one");
+    new ArchiveImporter(new ImportOptions(snapshots, oneByOne, ZoneOffset.UTC), problems::add).run();
+    Files.writeString(
+        snapshots.resolve("b.xml"),
+        feed("2026-02-05T12:00:00Z", item("1", "Titre corrigé", "2026-02-05T09:00:00Z", "<p>Texte.</p>", "")));
+    new ArchiveImporter(new ImportOptions(snapshots, oneByOne, ZoneOffset.UTC), problems::add).run();
+
+    Path atOnce = run().archive(); // both snapshots in one import
+
+    for (Path archive : List.of(oneByOne, atOnce)) {
+      Path file = files(archive).get(0);
+      assertThat(archive.relativize(file).toString().replace('\\', '/'))
+          .isEqualTo("2026/02/05/titre-provisoire.md");
+      assertThat(Files.readString(file)).contains("title: Titre corrigé").contains("slug: titre-provisoire");
+    }
+    assertThat(Files.readString(files(atOnce).get(0))).isEqualTo(Files.readString(files(oneByOne).get(0)));
+  }
+
   private record Run(Path archive, ImportReport report) {}
 
   private Run run() throws IOException {
