@@ -154,7 +154,7 @@ final class VersionMerger {
    * @param firstSeen when the winning text was first seen
    * @param fingerprint the winning text's fingerprint
    * @param dateFromSnapshot true when the date is a snapshot time, the feed having given none
-   * @param first the earliest version (the archived one when it is): a new article's file is named
+   * @param first the earliest version merged (by time, then source): a new article's file is named
    *     after its title and date, as the hourly import that first saw it would have named it, so
    *     that importing every snapshot at once places it where importing them one by one does
    */
