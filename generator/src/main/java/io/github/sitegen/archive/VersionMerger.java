@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +26,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>The image is the one of the first snapshot that showed the winning text: an image change
  *       alone (Next's brèves once carried the latest article's image) is not an edit.
  *   <li>{@code updated} is the feed's own modification date when one gives it; else, when an
- *       earlier snapshot had a different text, the time the winning text was first seen.
+ *       earlier snapshot had a different text, the time the winning text was first seen: the
+ *       start of the last unbroken run of snapshots showing it (a text edited, then reverted, is
+ *       new again), each moment counting as the join of its versions.
  * </ol>
+ *
+ * <p>Every snapshot at once or one run at a time (the archived file standing for what earlier runs
+ * merged) gives the same result: {@code HourlyRandomTest} checks it on random sequences.
  */
 final class VersionMerger {
   private static final Comparator<Candidate> BY_TIME_THEN_SOURCE =
@@ -68,36 +76,52 @@ final class VersionMerger {
 
     // the join of the tied versions: a max and unions, so that merging them in one run or one by
     // one over several runs (the archived file standing for the earlier ones) gives the same result
-    Candidate primary = tied.stream().max(RICHEST).orElseThrow();
+    Join join = join(tied);
+    Candidate primary = join.primary();
     Article a = primary.article();
-    String subtitle = a.subtitle();
-    String summary = a.summary();
-    OffsetDateTime feedUpdated = null;
-    for (Candidate c : tied) {
-      subtitle = subtitle.isEmpty() ? c.article().subtitle() : subtitle;
-      summary = summary.isEmpty() ? c.article().summary() : summary;
-      feedUpdated = later(feedUpdated, c.feedUpdated());
-    }
-    List<String> authors = union(a.authors(), tied.stream().flatMap(c -> c.article().authors().stream()).toList());
-    List<String> tags = union(a.tags(), tied.stream().flatMap(c -> c.article().tags().stream()).toList());
-    Article text =
-        new Article(
-            a.file(), a.id(), a.title(), subtitle, a.date(), null, authors, tags, a.link(), a.feed(),
-            summary, a.image(), a.truncated(), a.paywall(), a.slug());
-    // the primary's own fingerprint when the join added nothing to it (the common case: one
-    // version, or versions alike): the same fields of the same text, without hashing it again
-    String fingerprint =
-        subtitle.equals(a.subtitle())
-                && summary.equals(a.summary())
-                && authors.equals(a.authors())
-                && tags.equals(a.tags())
-            ? primary.fingerprint()
-            : ArchivedArticle.fingerprint(text, primary.body());
+    String subtitle = join.text().subtitle();
+    String summary = join.text().summary();
+    OffsetDateTime feedUpdated = join.feedUpdated();
+    List<String> authors = join.text().authors();
+    List<String> tags = join.text().tags();
+    String fingerprint = join.fingerprint();
 
-    List<Candidate> sameText = all.stream().filter(c -> c.fingerprint().equals(fingerprint)).toList();
-    Instant firstSeen = sameText.isEmpty() ? latest : sameText.get(0).time();
-    boolean editedSince =
-        all.stream().anyMatch(c -> !c.fingerprint().equals(fingerprint) && c.time().isBefore(firstSeen));
+    // each moment (the versions of one snapshot time) shows the join of its versions, as the run
+    // that merged them archived it; the winning text counts as seen since the start of the last
+    // unbroken run of moments showing it (a text edited, then reverted, is new again), and it was
+    // edited when anything came before that: what importing the snapshots one run at a time,
+    // the archived file standing for the earlier ones, also finds
+    Set<Candidate> inPool = Collections.newSetFromMap(new IdentityHashMap<>());
+    inPool.addAll(pool);
+    List<List<Candidate>> moments = new ArrayList<>();
+    for (int from = 0; from < all.size(); ) {
+      int to = from + 1;
+      while (to < all.size() && all.get(to).time().equals(all.get(from).time())) {
+        to++;
+      }
+      moments.add(all.subList(from, to));
+      from = to;
+    }
+    int runStart = moments.size();
+    for (int m = moments.size() - 1; m >= 0; m--) {
+      List<Candidate> moment = moments.get(m);
+      if (moment.stream().noneMatch(inPool::contains)) {
+        continue; // truncated versions alone never replace the full text: not a state of it
+      }
+      if (!shown(moment, inPool).equals(fingerprint)) {
+        break;
+      }
+      runStart = m;
+    }
+    Instant firstSeen = runStart < moments.size() ? moments.get(runStart).get(0).time() : latest;
+    List<Candidate> sameText = new ArrayList<>();
+    for (List<Candidate> moment : moments.subList(Math.min(runStart, moments.size()), moments.size())) {
+      moment.stream().filter(inPool::contains).forEach(sameText::add);
+    }
+    boolean editedSince = false;
+    for (List<Candidate> moment : moments.subList(0, Math.min(runStart, moments.size()))) {
+      editedSince |= !shown(moment, inPool).equals(fingerprint);
+    }
     String image =
         sameText.stream().map(c -> c.article().image()).filter(s -> !s.isEmpty()).findFirst()
             .orElseGet(() -> tied.stream().map(c -> c.article().image()).filter(s -> !s.isEmpty()).findFirst().orElse(""));
@@ -128,6 +152,57 @@ final class VersionMerger {
             a.file(), a.id(), a.title(), subtitle, date, updated, authors, tags,
             a.link(), a.feed(), summary, image, a.truncated(), a.paywall(), a.slug());
     return new Merged(merged, primary.body(), firstSeen, fingerprint, dateFromSnapshot, all.get(0).article());
+  }
+
+  /**
+   * Versions of one moment joined: the richest one's fields, the first non-empty subtitle and
+   * summary, authors and tags united, the latest {@code updated} the feeds give.
+   *
+   * @param text the joined fields (file, slug, date and image those of the primary)
+   * @param fingerprint the joined text's
+   */
+  private record Join(
+      Candidate primary, Article text, @Nullable OffsetDateTime feedUpdated, String fingerprint) {}
+
+  private static Join join(List<Candidate> tied) {
+    Candidate primary = tied.stream().max(RICHEST).orElseThrow();
+    Article a = primary.article();
+    String subtitle = a.subtitle();
+    String summary = a.summary();
+    OffsetDateTime feedUpdated = null;
+    for (Candidate c : tied) {
+      subtitle = subtitle.isEmpty() ? c.article().subtitle() : subtitle;
+      summary = summary.isEmpty() ? c.article().summary() : summary;
+      feedUpdated = later(feedUpdated, c.feedUpdated());
+    }
+    List<String> authors = union(a.authors(), tied.stream().flatMap(c -> c.article().authors().stream()).toList());
+    List<String> tags = union(a.tags(), tied.stream().flatMap(c -> c.article().tags().stream()).toList());
+    Article text =
+        new Article(
+            a.file(), a.id(), a.title(), subtitle, a.date(), null, authors, tags, a.link(), a.feed(),
+            summary, a.image(), a.truncated(), a.paywall(), a.slug());
+    // the primary's own fingerprint when the join added nothing to it (the common case: one
+    // version, or versions alike): the same fields of the same text, without hashing it again
+    String fingerprint =
+        subtitle.equals(a.subtitle())
+                && summary.equals(a.summary())
+                && authors.equals(a.authors())
+                && tags.equals(a.tags())
+            ? primary.fingerprint()
+            : ArchivedArticle.fingerprint(text, primary.body());
+    return new Join(primary, text, feedUpdated, fingerprint);
+  }
+
+  /**
+   * The fingerprint of what a moment showed: its version's, or the join of its versions (without
+   * the truncated ones the pool leaves out, unless it has no other).
+   */
+  private static String shown(List<Candidate> moment, Set<Candidate> pool) {
+    if (moment.size() == 1) {
+      return moment.get(0).fingerprint();
+    }
+    List<Candidate> joined = moment.stream().filter(pool::contains).toList();
+    return join(joined.isEmpty() ? moment : joined).fingerprint();
   }
 
   /** The primary's items in their order, then the others' in natural order. */

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The hourly job, run the way {@code build --snapshots} runs it (an import with the cache folder,
  * then a build from what the import handed over, with the build cache), on random sequences of
  * snapshots of one feed: items appear, stay for some hours, are edited (text, title, categories)
- * and leave; some hours begin as a CI run does, with a checkout that gives every snapshot and
+ * and leave; some hours have two snapshots of the same moment that tag an item differently (tied
+ * versions, merged field by field); some hours begin as a CI run does, with a checkout that gives every snapshot and
  * article file a new time while the caches and the site stay. After every hour, the archive is byte for byte the one an import without any cache
  * (reading the whole archive) makes from the same snapshots, and the site is byte for byte a clean
  * build of that archive. The seeds are fixed: a failure names its seed and hour.
@@ -88,19 +89,18 @@ class HourlyRandomTest {
       while (feed.size() > 10) {
         feed.remove(feed.keySet().iterator().next());
       }
-      StringBuilder items = new StringBuilder();
       List<Item> newestFirst = new ArrayList<>(feed.values());
       java.util.Collections.reverse(newestFirst);
-      for (Item item : newestFirst) {
-        StringBuilder extra = new StringBuilder();
-        for (String c : item.categories()) {
-          extra.append("<category>").append(c).append("</category>");
-        }
-        items.append(item(item.guid(), item.title(), item.date().toString(), item.html(), extra.toString()));
+      String name = "feed-" + hour.toString().replace(":", "");
+      Files.writeString(snapshots.resolve(name + ".xml"), feed(hour.toString(), items(newestFirst, "")));
+      if (!newestFirst.isEmpty() && random.nextInt(4) == 0) {
+        // a second snapshot of the same moment (another format of the feed, say) that tags one
+        // item more: the two versions are tied, and merge field by field
+        String tagged = newestFirst.get(random.nextInt(newestFirst.size())).guid();
+        Files.writeString(
+            snapshots.resolve(name + "-bis.xml"),
+            feed(hour.toString(), items(newestFirst, tagged)));
       }
-      Files.writeString(
-          snapshots.resolve("feed-" + hour.toString().replace(":", "") + ".xml"),
-          feed(hour.toString(), items.toString()));
 
       if (random.nextInt(3) == 0) {
         // a CI run's checkout: every snapshot and article file gets a new time, the caches stay
@@ -134,6 +134,22 @@ class HourlyRandomTest {
     assertThat(handedOver).isTrue();
     assertThat(skipped).isTrue();
     assertThat(contents(archive)).isNotEmpty();
+  }
+
+  /** The items of a snapshot; the one with guid {@code tagged} gets one category more. */
+  private static String items(List<Item> items, String tagged) {
+    StringBuilder xml = new StringBuilder();
+    for (Item item : items) {
+      StringBuilder extra = new StringBuilder();
+      for (String c : item.categories()) {
+        extra.append("<category>").append(c).append("</category>");
+      }
+      if (item.guid().equals(tagged)) {
+        extra.append("<category>Édition spéciale</category>");
+      }
+      xml.append(item(item.guid(), item.title(), item.date().toString(), item.html(), extra.toString()));
+    }
+    return xml.toString();
   }
 
   private static void touchAll(Path root, int h) throws IOException {

@@ -120,6 +120,50 @@ class ImportIntegrityTest {
     assertThat(Files.readString(files(atOnce).get(0))).isEqualTo(Files.readString(files(oneByOne).get(0)));
   }
 
+  @Test
+  void anEditRevertedIsAnUpdateWhetherTheSnapshotsComeInOneRunOrThree() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Path runByRun = dir.resolve("run-by-run");
+    String[][] versions = {
+      {"a.xml", "2026-02-05T10:00:00Z", "<p>Première version.</p>"},
+      {"b.xml", "2026-02-05T12:00:00Z", "<p>Version corrigée.</p>"},
+      {"c.xml", "2026-02-05T14:00:00Z", "<p>Première version.</p>"},
+    };
+    for (String[] v : versions) {
+      Files.writeString(snapshots.resolve(v[0]), feed(v[1], item("1", "Article", "2026-02-05T09:00:00Z", v[2], "")));
+      new ArchiveImporter(new ImportOptions(snapshots, runByRun, ZoneOffset.UTC), problems::add).run();
+    }
+
+    Path atOnce = run().archive();
+
+    String text = Files.readString(files(atOnce).get(0));
+    assertThat(text).isEqualTo(Files.readString(files(runByRun).get(0)));
+    // back to the first text at 14:00: a change since 12:00, seen first at 14:00
+    assertThat(text).contains("updated: 2026-02-05T14:00:00Z").contains("snapshot: 2026-02-05T14:00:00Z");
+  }
+
+  @Test
+  void versionsOfOneMomentJoinedEarlierCountAsTheirJoinLater() throws IOException {
+    // 12:00 has two snapshots (two formats of the feed, say), one tagging the article more; from
+    // 14:00 on the tag is gone: the joined 12:00 version was edited, in one run as in several
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Path runByRun = dir.resolve("run-by-run");
+    Files.writeString(snapshots.resolve("a.xml"), feed("2026-02-05T12:00:00Z", item("1", "Article", "2026-02-05T09:00:00Z", "<p>Texte.</p>", "")));
+    Files.writeString(
+        snapshots.resolve("a-bis.xml"),
+        feed("2026-02-05T12:00:00Z", item("1", "Article", "2026-02-05T09:00:00Z", "<p>Texte.</p>", "<category>Spécial</category>")));
+    new ArchiveImporter(new ImportOptions(snapshots, runByRun, ZoneOffset.UTC), problems::add).run();
+    assertThat(Files.readString(files(runByRun).get(0))).contains("- Spécial");
+    Files.writeString(snapshots.resolve("b.xml"), feed("2026-02-05T14:00:00Z", item("1", "Article", "2026-02-05T09:00:00Z", "<p>Texte.</p>", "")));
+    new ArchiveImporter(new ImportOptions(snapshots, runByRun, ZoneOffset.UTC), problems::add).run();
+
+    Path atOnce = run().archive();
+
+    String text = Files.readString(files(atOnce).get(0));
+    assertThat(text).isEqualTo(Files.readString(files(runByRun).get(0)));
+    assertThat(text).doesNotContain("Spécial").contains("updated: 2026-02-05T14:00:00Z");
+  }
+
   private record Run(Path archive, ImportReport report) {}
 
   private Run run() throws IOException {
