@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hourly job, run the way {@code build --snapshots} runs it (an import with the cache folder,
  * then a build from what the import handed over, with the build cache), on random sequences of
- * snapshots of one feed: items appear, stay for some hours, are edited (text, title, categories)
- * and leave; some hours have two snapshots of the same moment that tag an item differently (tied
+ * snapshots of one feed: items appear, stay for some hours, are edited (text, title, categories,
+ * publication date, a paywalled version and the full text back) and leave; some hours have two snapshots of the same moment that tag an item differently (tied
  * versions, merged field by field); some hours begin as a CI run does, with a checkout that gives every snapshot and
  * article file a new time while the caches and the site stay. After every hour, the archive is byte for byte the one an import without any cache
  * (reading the whole archive) makes from the same snapshots, and the site is byte for byte a clean
@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HourlyRandomTest {
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final String PAYWALL =
+      "<p class=\"next-paywall\">Il vous reste 70 % de l'article à lire.</p>";
   private static final String[] CATEGORIES = {"IA", "ia", "Droit", "Sécurité", "Logiciel", "Open data"};
 
   @TempDir Path dir;
@@ -50,7 +52,7 @@ class HourlyRandomTest {
   private record Item(String guid, String title, OffsetDateTime date, String html, List<String> categories) {}
 
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void theHourlyJobMatchesAnImportWithoutCacheAndACleanBuild(long seed) throws IOException {
     Random random = new Random(seed);
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
@@ -80,10 +82,20 @@ class HourlyRandomTest {
         Item e = feed.get(guids.get(random.nextInt(guids.size())));
         feed.put(
             e.guid(),
-            switch (random.nextInt(3)) {
+            switch (random.nextInt(5)) {
               case 0 -> new Item(e.guid(), e.title(), e.date(), e.html() + "<p>Mise à jour de " + hour + ".</p>", e.categories());
               case 1 -> new Item(e.guid(), e.title() + " (corrigé)", e.date(), e.html(), e.categories());
-              default -> new Item(e.guid(), e.title(), e.date(), e.html(), categories(random));
+              case 2 -> new Item(e.guid(), e.title(), e.date(), e.html(), categories(random));
+              // the paywalled version (the feed shows only the start), or the full text back
+              case 3 ->
+                  new Item(
+                      e.guid(), e.title(), e.date(),
+                      e.html().contains(PAYWALL)
+                          ? e.html().substring(0, e.html().indexOf(PAYWALL)) + "<p>Et la suite, en entier.</p>"
+                          : e.html().substring(0, e.html().indexOf("</p>") + 4) + PAYWALL,
+                      e.categories());
+              // the publisher moves the publication date
+              default -> new Item(e.guid(), e.title(), e.date().plusHours(1 + random.nextInt(30)), e.html(), e.categories());
             });
       }
       while (feed.size() > 10) {
