@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The hourly job, run the way {@code build --snapshots} runs it (an import with the cache folder,
  * then a build from what the import handed over, with the build cache), on random sequences of
  * snapshots of one feed: items appear, stay for some hours, are edited (text, title, categories,
- * publication date, a paywalled version and the full text back) and leave; some hours have two snapshots of the same moment that tag an item differently (tied
+ * publication date, a paywalled version and the full text back) and leave; archived files are
+ * edited by hand between runs; some hours have two snapshots of the same moment that tag an item differently (tied
  * versions, merged field by field); some hours begin as a CI run does, with a checkout that gives every snapshot and
  * article file a new time while the caches and the site stay. After every hour, the archive is byte for byte the one an import without any cache
  * (reading the whole archive) makes from the same snapshots, and the site is byte for byte a clean
@@ -65,6 +66,7 @@ class HourlyRandomTest {
     int next = 0;
     boolean handedOver = false;
     boolean skipped = false;
+    boolean handEdited = false;
     for (int h = 0; h < 8; h++) {
       hour = hour.plusHours(1 + random.nextInt(5));
       // new items, edits, and the oldest ones leaving a feed of at most 10
@@ -114,6 +116,23 @@ class HourlyRandomTest {
             feed(hour.toString(), items(newestFirst, tagged)));
       }
 
+      if (h > 0 && random.nextInt(4) == 0 && !contents(archive).isEmpty()) {
+        // someone edits an archived article by hand, the same way in both archives: appending a
+        // line, or one word for another of the same size
+        List<String> archived = new ArrayList<>(contents(archive).keySet());
+        String file = archived.get(random.nextInt(archived.size()));
+        boolean sameSize = random.nextBoolean();
+        for (Path root : List.of(archive, plainArchive)) {
+          Path path = root.resolve(file);
+          String text = Files.readString(path);
+          Files.writeString(
+              path,
+              !sameSize
+                  ? text + "\nUne note ajoutée à la main.\n"
+                  : text.contains("Texte de") ? text.replace("Texte de", "TEXTE de") : text.replace("TEXTE de", "Texte de"));
+        }
+        handEdited = true;
+      }
       if (random.nextInt(3) == 0) {
         // a CI run's checkout: every snapshot and article file gets a new time, the caches stay
         touchAll(snapshots, h);
@@ -137,11 +156,13 @@ class HourlyRandomTest {
       new SiteGenerator(options(archive, clean, null), Reporter.silent()).generate();
       assertSame(contents(site), contents(clean), what + ": site");
     }
-    // the same snapshots imported at once: the same archive (a new article is named after its
-    // first version, as the hourly import that first saw it named it)
-    Path once = Files.createDirectories(dir.resolve("once"));
-    new ArchiveImporter(new ImportOptions(snapshots, once, PARIS), p -> {}).run();
-    assertThat(contents(once)).as("seed " + seed + ": every snapshot imported at once").isEqualTo(contents(archive));
+    if (!handEdited) {
+      // the same snapshots imported at once: the same archive (a new article is named after its
+      // first version, as the hourly import that first saw it named it)
+      Path once = Files.createDirectories(dir.resolve("once"));
+      new ArchiveImporter(new ImportOptions(snapshots, once, PARIS), p -> {}).run();
+      assertThat(contents(once)).as("seed " + seed + ": every snapshot imported at once").isEqualTo(contents(archive));
+    }
     // the paths under test were taken: the import's hand-over, and pages not rendered again
     assertThat(handedOver).isTrue();
     assertThat(skipped).isTrue();
