@@ -113,13 +113,14 @@ final class VersionMerger {
       }
       runStart = m;
     }
+    // (the latest moment of the pool shows the winning text: the run is never empty)
     Instant firstSeen = runStart < moments.size() ? moments.get(runStart).get(0).time() : latest;
     List<Candidate> sameText = new ArrayList<>();
-    for (List<Candidate> moment : moments.subList(Math.min(runStart, moments.size()), moments.size())) {
+    for (List<Candidate> moment : moments.subList(runStart, moments.size())) {
       moment.stream().filter(inPool::contains).forEach(sameText::add);
     }
     boolean editedSince = false;
-    for (List<Candidate> moment : moments.subList(0, Math.min(runStart, moments.size()))) {
+    for (List<Candidate> moment : moments.subList(0, runStart)) {
       editedSince |= !shown(moment, inPool).equals(fingerprint);
     }
     String image =
