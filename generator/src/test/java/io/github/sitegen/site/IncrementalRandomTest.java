@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random sequences of archive edits, each followed by a build with the build cache, which must give
  * byte for byte what a clean build gives: what {@link IncrementalBuildTest} checks one edit at a
- * time, mixed and repeated, with every page kind (feeds, search, reading views, authors, sitemap).
+ * time, mixed and repeated, with every page kind (feeds, search, reading views, authors, sitemap);
+ * and random changes of options between builds (page size, kinds of pages made).
  * Articles are added, deleted, re-dated across days and months, re-tagged (with a new tag, and with
  * tags sharing a slug: "IA" and "ia"), re-titled, given other authors, and have their bodies and
  * the links in them changed, several edits between two builds at times; edits follow each other
@@ -136,6 +137,49 @@ class IncrementalRandomTest {
     }
   }
 
+  /**
+   * Options changed between builds (page size, kinds of pages made): the cache made for others
+   * holds nothing, but the files no page makes any more must still go, and what is left must be a
+   * clean build with the new options.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2})
+  void changedOptionsGiveACleanBuildOfTheNewOptions(long seed) throws IOException {
+    Random random = new Random(seed);
+    Path archive = dir.resolve("articles");
+    Path site = dir.resolve("site");
+    Path cache = dir.resolve("cache");
+    Map<String, Article> articles = new LinkedHashMap<>();
+    for (int n = 0; n < 16; n++) {
+      articles.put(file(n, random), article(n, random, articles));
+    }
+    writeAll(archive, articles);
+    List<String> log = new ArrayList<>();
+    for (int step = 0; step < 6; step++) {
+      int pageSize = 2 + random.nextInt(4);
+      java.util.Set<PageKind> disabled = java.util.EnumSet.noneOf(PageKind.class);
+      for (PageKind kind : PageKind.values()) {
+        if (random.nextInt(3) == 0) {
+          disabled.add(kind);
+        }
+      }
+      log.add("page size " + pageSize + ", without " + disabled);
+      SiteOptions options = options(archive, site, cache, pageSize).withDisabled(disabled);
+      new SiteGenerator(options, Reporter.silent()).generate();
+
+      Path clean = Files.createTempDirectory(dir, "clean");
+      new SiteGenerator(
+              options(archive, clean, null, pageSize).withDisabled(disabled),
+              Reporter.silent())
+          .generate();
+      String what = "seed " + seed + ", after " + log;
+      Map<String, String> expected = contents(clean);
+      Map<String, String> actual = contents(site);
+      assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
+      assertThat(actual).as(what).isEqualTo(expected);
+    }
+  }
+
   private static String file(int n, Random random) {
     return "2026/0" + (1 + random.nextInt(2)) + "/billet-" + n + ".md";
   }
@@ -203,8 +247,12 @@ class IncrementalRandomTest {
   }
 
   private static SiteOptions options(Path archive, Path output, @Nullable Path cache) {
+    return options(archive, output, cache, 3);
+  }
+
+  private static SiteOptions options(Path archive, Path output, @Nullable Path cache, int pageSize) {
     return new SiteOptions(
-            archive, output, "Archives", BASE, Locale.FRANCE, ZoneId.of("Europe/Paris"), 3, null)
+            archive, output, "Archives", BASE, Locale.FRANCE, ZoneId.of("Europe/Paris"), pageSize, null)
         .withCache(cache);
   }
 
