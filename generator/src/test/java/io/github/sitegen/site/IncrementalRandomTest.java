@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * time, mixed and repeated, with every page kind (feeds, search, reading views, authors, sitemap);
  * and random changes of options between builds (page size, kinds of pages made).
  * Articles are added, deleted, re-dated across days and months, re-tagged (with a new tag, and with
- * tags sharing a slug: "IA" and "ia"), re-titled, given other authors, and have their bodies and
+ * tags sharing a slug: "IA" and "ia", "Société numérique" and "societe numerique"; tags of symbols only), re-titled, given other authors, and have their bodies and
  * the links in them changed, several edits between two builds at times; edits follow each other
  * within a second, so the caches must tell them by their bytes. The seeds are fixed: a failure
  * names its seed and the edits that led to it.
@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IncrementalRandomTest {
   private static final URI BASE = URI.create("https://archive.example.org/next/");
   private static final String[] TAGS = {
-    "IA", "ia", "Droit", "Sécurité", "Logiciel", "Société numérique", "Nouveau", "Open data"
+    "IA", "ia", "Droit", "Sécurité", "Logiciel", "Société numérique", "Nouveau", "Open data",
+    "C++", "C#", "societe numerique", "🚀", "\"Guillemets\""
   };
   private static final String[] AUTHORS = {"Camille Martin", "Alex Dupont", "Léa Roux"};
 
