@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * byte for byte what a clean build gives: what {@link IncrementalBuildTest} checks one edit at a
  * time, mixed and repeated, with every page kind (feeds, search, reading views, authors, sitemap);
  * and random changes of options between builds (page size, kinds of pages made).
- * Articles are added, deleted, re-dated across days and months, re-tagged (with a new tag, and with
- * tags sharing a slug: "IA" and "ia", "Société numérique" and "societe numerique"; tags of symbols only), re-titled, given other authors, and have their bodies and
- * the links in them changed, several edits between two builds at times; edits follow each other
+ * Articles are added, deleted, re-dated across days and months, re-tagged (with a new tag, with
+ * tags sharing a slug: "IA" and "ia", "Société numérique" and "societe numerique", and with tags
+ * of symbols only), re-titled, given other authors, and have their bodies and the links in them
+ * changed, several edits between two builds at times; edits follow each other
  * within a second, so the caches must tell them by their bytes. The seeds are fixed: a failure
  * names its seed and the edits that led to it.
  */
