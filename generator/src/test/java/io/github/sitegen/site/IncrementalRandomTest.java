@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +43,26 @@ class IncrementalRandomTest {
   private static final String[] AUTHORS = {"Camille Martin", "Alex Dupont", "Léa Roux"};
 
   @TempDir Path dir;
+  Path archive;
+  Path site;
+  Path cache;
+
+  @BeforeEach
+  void folders() {
+    archive = dir.resolve("articles");
+    site = dir.resolve("site");
+    cache = dir.resolve("cache");
+  }
+
+  /** An archive of {@code count} random articles, written; by file. */
+  private Map<String, Article> archiveOf(int count, Random random) throws IOException {
+    Map<String, Article> articles = new LinkedHashMap<>();
+    for (int n = 0; n < count; n++) {
+      articles.put(file(n, random), article(n, random, articles));
+    }
+    writeAll(archive, articles);
+    return articles;
+  }
 
   /** An archived article, as the test wrote it. */
   private record Article(
@@ -80,15 +101,8 @@ class IncrementalRandomTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void incrementalBuildsAreCleanBuilds(long seed) throws IOException {
     Random random = new Random(seed);
-    Path archive = dir.resolve("articles");
-    Path site = dir.resolve("site");
-    Path cache = dir.resolve("cache");
-    Map<String, Article> articles = new LinkedHashMap<>();
-    int next = 0;
-    for (; next < 24; next++) {
-      articles.put(file(next, random), article(next, random, articles));
-    }
-    writeAll(archive, articles);
+    Map<String, Article> articles = archiveOf(24, random);
+    int next = articles.size();
     List<String> log = new ArrayList<>();
     build(archive, site, cache);
     for (int step = 0; step < 8; step++) {
@@ -148,14 +162,7 @@ class IncrementalRandomTest {
   @ValueSource(longs = {1, 2})
   void changedOptionsGiveACleanBuildOfTheNewOptions(long seed) throws IOException {
     Random random = new Random(seed);
-    Path archive = dir.resolve("articles");
-    Path site = dir.resolve("site");
-    Path cache = dir.resolve("cache");
-    Map<String, Article> articles = new LinkedHashMap<>();
-    for (int n = 0; n < 16; n++) {
-      articles.put(file(n, random), article(n, random, articles));
-    }
-    writeAll(archive, articles);
+    archiveOf(16, random);
     List<String> log = new ArrayList<>();
     for (int step = 0; step < 6; step++) {
       int pageSize = 2 + random.nextInt(4);
