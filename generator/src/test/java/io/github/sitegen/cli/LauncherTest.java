@@ -83,6 +83,39 @@ class LauncherTest {
   }
 
   @Test
+  void theStartHeapNeverExceedsTheUsersMaximumHeap() throws Exception {
+    Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
+    Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
+    String[] incremental = {"build", "--cache", cache.toString()};
+    // what fits is taken: the incremental heap, else the small one, else none
+    assertThat(run(Map.of("SITE_GEN_OPTS", "-Xmx1g"), incremental)).contains("-Xms256m", "-Xmn64m");
+    assertThat(run(Map.of("SITE_GEN_OPTS", "-Xmx256m"), incremental)).contains("-Xms256m");
+    List<String> small = run(Map.of("SITE_GEN_OPTS", "-Xmx200m"), incremental);
+    assertThat(small).contains("-Xms64m", "-Xmn32m").doesNotContain("-Xms256m");
+    assertThat(run(Map.of("SITE_GEN_OPTS", "-XX:MaxHeapSize=134217728"), incremental))
+        .contains("-Xms64m")
+        .doesNotContain("-Xms256m");
+    // the last maximum wins, as in the JVM
+    assertThat(run(Map.of("JAVA_OPTS", "-Xmx2g", "SITE_GEN_OPTS", "-Xmx100M"), incremental))
+        .contains("-Xms64m")
+        .doesNotContain("-Xms256m");
+    List<String> tiny = run(Map.of("SITE_GEN_OPTS", "-Xmx48m"), "build", "--archive", "a");
+    assertThat(tiny).noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmn"));
+    // and a real JVM starts with them (it refuses a start heap above the maximum)
+    for (List<String> args : List.of(small, tiny)) {
+      List<String> heap =
+          args.stream().filter(a -> a.startsWith("-Xms") || a.startsWith("-Xmn") || a.startsWith("-Xmx")).toList();
+      var command = new java.util.ArrayList<String>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(heap);
+      command.add("-version");
+      Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(java.waitFor()).as(heap + ": " + output).isZero();
+    }
+  }
+
+  @Test
   void theUsersJitChoiceWins() throws Exception {
     List<String> args = run(Map.of("SITE_GEN_OPTS", "-XX:TieredStopAtLevel=4"), "import");
 
