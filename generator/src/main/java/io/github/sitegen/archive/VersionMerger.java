@@ -108,7 +108,8 @@ final class VersionMerger {
       if (moment.stream().noneMatch(inPool::contains)) {
         continue; // truncated versions alone never replace the full text: not a state of it
       }
-      if (!shown(moment, inPool).equals(fingerprint)) {
+      // (the latest moment's join is the one made above)
+      if (!moment.get(0).time().equals(latest) && !shown(moment, inPool).equals(fingerprint)) {
         break;
       }
       runStart = m;
