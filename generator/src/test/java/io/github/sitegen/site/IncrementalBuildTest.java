@@ -123,7 +123,7 @@ class IncrementalBuildTest {
     new SiteGenerator(options(other, null), Reporter.silent()).generate();
 
     assertThat(SiteFixture.read(site, "feed.xml")).contains("<id>tag:next.ink,2026:1</id>", "<id>urn:sha1:");
-    assertThat(contents(other)).isEqualTo(contents(site));
+    assertThat(SiteFixture.contents(other)).isEqualTo(SiteFixture.contents(site));
   }
 
   @Test
@@ -531,19 +531,12 @@ class IncrementalBuildTest {
   private void assertSameAsCleanBuild() throws IOException {
     Path clean = Files.createTempDirectory(dir, "clean");
     new SiteGenerator(options(clean, null), Reporter.silent()).generate();
-    Map<String, String> expected = contents(clean);
-    Map<String, String> actual = contents(site);
+    Map<String, String> expected = SiteFixture.contents(clean);
+    Map<String, String> actual = SiteFixture.contents(site);
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
     assertThat(actual).isEqualTo(expected);
   }
 
-  private static Map<String, String> contents(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (String path : SiteFixture.files(root)) {
-      files.put(path, Files.readString(root.resolve(path), StandardCharsets.ISO_8859_1));
-    }
-    return files;
-  }
 
   private static Map<String, FileTime> times(Path root) throws IOException {
     Map<String, FileTime> times = new TreeMap<>();

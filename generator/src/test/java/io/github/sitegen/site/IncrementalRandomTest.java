@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sitegen.Reporter;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,8 +180,8 @@ class IncrementalRandomTest {
               Reporter.silent())
           .generate();
       String what = "seed " + seed + ", after " + log;
-      Map<String, String> expected = contents(clean);
-      Map<String, String> actual = contents(site);
+      Map<String, String> expected = SiteFixture.contents(clean);
+      Map<String, String> actual = SiteFixture.contents(site);
       assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
       assertThat(actual).as(what).isEqualTo(expected);
     }
@@ -272,19 +270,12 @@ class IncrementalRandomTest {
   private void assertSameAsCleanBuild(Path archive, Path site, String what) throws IOException {
     Path clean = Files.createTempDirectory(dir, "clean");
     new SiteGenerator(options(archive, clean, null), Reporter.silent()).generate();
-    Map<String, String> expected = contents(clean);
-    Map<String, String> actual = contents(site);
+    Map<String, String> expected = SiteFixture.contents(clean);
+    Map<String, String> actual = SiteFixture.contents(site);
     assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
     for (Map.Entry<String, String> e : expected.entrySet()) {
       assertThat(actual.get(e.getKey())).as(what + ": " + e.getKey()).isEqualTo(e.getValue());
     }
   }
 
-  private static Map<String, String> contents(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    for (String path : SiteFixture.files(root)) {
-      files.put(path, Files.readString(root.resolve(path), StandardCharsets.ISO_8859_1));
-    }
-    return files;
-  }
 }

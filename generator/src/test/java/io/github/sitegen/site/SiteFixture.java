@@ -47,6 +47,18 @@ final class SiteFixture {
     }
   }
 
+  /**
+   * Every regular file under {@code site} with its bytes (as ISO-8859-1 text, one char a byte), by
+   * {@link #files} path: two sites compare byte for byte.
+   */
+  static java.util.Map<String, String> contents(Path site) throws IOException {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    for (String path : files(site)) {
+      files.put(path, Files.readString(site.resolve(path), StandardCharsets.ISO_8859_1));
+    }
+    return files;
+  }
+
   /** Every regular file under {@code site}, as sorted {@code /}-separated relative paths. */
   static List<String> files(Path site) throws IOException {
     try (Stream<Path> walk = Files.walk(site)) {
