@@ -365,7 +365,7 @@ public final class SiteGenerator {
               : new SiteState.Sources(
                   root(), SiteState.Sources.currentJdk(), files, articles.size(), imageFiles());
       @Nullable SiteState state =
-          checked != null ? checked.state() : SiteState.load(cacheFolder, key);
+          checked != null ? checked.state() : SiteState.load(cacheFolder, key, inputs);
       if (state != null && Arrays.equals(state.inputs(), inputs) && state.intact(options.output())) {
         if (sources != null && !sources.equals(state.sources())) {
           state.with(sources).save(cacheFolder); // the next build can tell this without the index

@@ -4,6 +4,9 @@ import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.internal.AtomicWrites;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -76,6 +79,36 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
   }
 
   /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
+  /**
+   * As {@link #load(Path, String)}, for a build whose inputs digest is {@code inputs}: when the
+   * state was made from other inputs (a build after an import: the common case), it is told from
+   * the file's first bytes and null is returned without reading the rest (at 50,000 articles the
+   * file is ~10 MB, its outputs and sources ~0.4 s to read).
+   */
+  static @Nullable SiteState load(Path folder, String key, byte[] inputs) {
+    try (FileChannel channel = FileChannel.open(folder.resolve(FILE))) {
+      ByteBuffer head = ByteBuffer.allocate((int) Math.min(channel.size(), HEAD));
+      while (head.hasRemaining() && channel.read(head) >= 0) {
+        // the first bytes, or the whole of a smaller file
+      }
+      var in = new BuildCache.Input(head.array());
+      if (!in.string().equals(MAGIC)
+          || in.buffer.getInt() != FORMAT
+          || !in.string().equals(key)
+          || !Arrays.equals(in.bytes(), inputs)) {
+        return null;
+      }
+    } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+      // a head longer than HEAD (a key or digest of another size): read as a whole
+    } catch (IOException | RuntimeException e) {
+      return null; // missing or unreadable: a full build
+    }
+    return load(folder, key);
+  }
+
+  /** How many of a state file's first bytes are read to tell its key and inputs. */
+  private static final int HEAD = 4096;
+
   static @Nullable SiteState load(Path folder, String key) {
     try {
       var in = new BuildCache.Input(Files.readAllBytes(folder.resolve(FILE)));
