@@ -38,6 +38,8 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
   static final String FILE = "site-state.bin";
   private static final String MAGIC = "site-gen site state";
   private static final int FORMAT = 2;
+  /** How many of a state file's first bytes are read to tell its key and inputs. */
+  private static final int HEAD = 4096;
 
   /** A file the build wrote: its path in the site, size, time (ms), and whether it is a page. */
   record Output(String path, long size, long modified, boolean page) {}
@@ -78,7 +80,6 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
     return new SiteState(key, inputs, outputs, other);
   }
 
-  /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
   /**
    * As {@link #load(Path, String)}, for a build whose inputs digest is {@code inputs}: when the
    * state was made from other inputs (a build after an import: the common case), it is told from
@@ -106,9 +107,7 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
     return load(folder, key);
   }
 
-  /** How many of a state file's first bytes are read to tell its key and inputs. */
-  private static final int HEAD = 4096;
-
+  /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
   static @Nullable SiteState load(Path folder, String key) {
     try {
       var in = new BuildCache.Input(Files.readAllBytes(folder.resolve(FILE)));
