@@ -56,6 +56,35 @@ class LauncherTest {
   }
 
   @Test
+  void aCleanBuildOfALargeArchiveGetsTheFullJit() throws Exception {
+    Path archive = Files.createDirectories(work.resolve("articles/2026/01"));
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(archive.resolve("billet-" + i + ".md"), "---\ntitle: B\n---\n");
+    }
+    Files.writeString(archive.resolve("notes.txt"), "not an article");
+    Map<String, String> threeIsLarge = Map.of("SITE_GEN_LARGE", "3");
+    String dir = work.resolve("articles").toString();
+
+    for (List<String> args :
+        List.of(
+            run(threeIsLarge, "build", "--archive", dir, "--out", "site"),
+            run(threeIsLarge, "build", "--out", "site", "--archive=" + dir),
+            run(threeIsLarge, "build", "--snapshots", "s", "--archive", dir))) {
+      assertThat(args).noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel")).contains("-XX:+UseSerialGC");
+    }
+    // fewer Markdown files than that, the default threshold (40,000), an incremental build, or the
+    // user's choice: C1 only, or what the user said
+    assertThat(run(Map.of("SITE_GEN_LARGE", "4"), "build", "--archive", dir)).contains("-XX:TieredStopAtLevel=1");
+    assertThat(run(Map.of(), "build", "--archive", dir)).contains("-XX:TieredStopAtLevel=1");
+    Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
+    Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
+    assertThat(run(threeIsLarge, "build", "--archive", dir, "--cache", cache.toString()))
+        .contains("-XX:TieredStopAtLevel=1");
+    List<String> own = run(Map.of("SITE_GEN_LARGE", "3", "SITE_GEN_OPTS", "-XX:TieredStopAtLevel=2"), "build", "--archive", dir);
+    assertThat(own.get(own.indexOf("-jar") - 1)).isEqualTo("-XX:TieredStopAtLevel=2"); // the last one wins
+  }
+
+  @Test
   void anIncrementalBuildGetsALargerYoungGenerationThanACleanOne() throws Exception {
     Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
     // a clean build, with or without a cache folder, and a build whose cache holds no build cache
@@ -292,6 +321,7 @@ class LauncherTest {
     builder.environment().put("SITE_GEN_CDS", "0");
     builder.environment().remove("JAVA_OPTS");
     builder.environment().remove("SITE_GEN_OPTS");
+    builder.environment().remove("SITE_GEN_LARGE");
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
     Process process = builder.start();
