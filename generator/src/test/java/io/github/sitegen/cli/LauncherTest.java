@@ -69,7 +69,9 @@ class LauncherTest {
         List.of(
             run(threeIsLarge, "build", "--archive", dir, "--out", "site"),
             run(threeIsLarge, "build", "--out", "site", "--archive=" + dir),
-            run(threeIsLarge, "build", "--snapshots", "s", "--archive", dir))) {
+            run(threeIsLarge, "build", "--snapshots", "s", "--archive", dir),
+            // an archive folder given through a symbolic link is counted too
+            run(threeIsLarge, "build", "--archive", Files.createSymbolicLink(work.resolve("link"), work.resolve("articles")).toString()))) {
       assertThat(args).noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel")).contains("-XX:+UseSerialGC");
     }
     // fewer Markdown files than that, the default threshold (40,000), an incremental build, or the
