@@ -147,6 +147,30 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void anArticleFarAwayInTimeJoinsTheRelatedListsOfItsTags() throws Exception {
+    // the only article of two tags: its related list can only grow through a new article of
+    // those tags, however far away in time (none of the pages between changes)
+    write("2026/01/02/seul.md", "title: Seul\ndate: 2026-01-02T08:00:00+01:00\ntags: [Rare, Unique]", "Seul.\n");
+    incremental();
+    Map<String, FileTime> times = times(site);
+
+    write("2026/03/01/plus-tard.md", "title: Plus tard\ndate: 2026-03-01T08:00:00+01:00\ntags: [Rare]", "Tard.\n");
+    SiteReport later = incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(later.pagesSkipped()).isGreaterThan(20);
+    assertThat(SiteFixture.read(site, "2026/01/02/seul/index.html")).contains("Plus tard");
+    assertThat(times(site).get("2026/01/05/billet-4/index.html"))
+        .isEqualTo(times.get("2026/01/05/billet-4/index.html"));
+
+    write("2025/12/01/plus-tot.md", "title: Plus tôt\ndate: 2025-12-01T08:00:00+01:00\ntags: [Unique]", "Tôt.\n");
+    incremental();
+
+    assertSameAsCleanBuild();
+    assertThat(SiteFixture.read(site, "2026/01/02/seul/index.html")).contains("Plus tôt");
+  }
+
+  @Test
   void newArticlesLeaveTheNumberedPagesOfAListAlone() throws Exception {
     incremental(); // 45 articles, 3 a page: the first page holds 3, page/1 to page/14 the rest
     Map<String, FileTime> before = times(site);
