@@ -93,10 +93,7 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
         // the first bytes, or the whole of a smaller file
       }
       var in = new BuildCache.Input(head.array());
-      if (!in.string().equals(MAGIC)
-          || in.buffer.getInt() != FORMAT
-          || !in.string().equals(key)
-          || !Arrays.equals(in.bytes(), inputs)) {
+      if (!isFor(in, key) || !Arrays.equals(in.bytes(), inputs)) {
         return null;
       }
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
@@ -107,11 +104,16 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
     return load(folder, key);
   }
 
+  /** Whether a state file's start (read from {@code in}) is this format's, written for {@code key}. */
+  private static boolean isFor(BuildCache.Input in, String key) {
+    return in.string().equals(MAGIC) && in.buffer.getInt() == FORMAT && in.string().equals(key);
+  }
+
   /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
   static @Nullable SiteState load(Path folder, String key) {
     try {
       var in = new BuildCache.Input(Files.readAllBytes(folder.resolve(FILE)));
-      if (!in.string().equals(MAGIC) || in.buffer.getInt() != FORMAT || !in.string().equals(key)) {
+      if (!isFor(in, key)) {
         return null;
       }
       byte[] inputs = in.bytes();
