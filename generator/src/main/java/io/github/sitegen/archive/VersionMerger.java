@@ -120,9 +120,13 @@ final class VersionMerger {
     for (List<Candidate> moment : moments.subList(runStart, moments.size())) {
       moment.stream().filter(inPool::contains).forEach(sameText::add);
     }
+    // (each moment's join may hash its text: none is made once one differs)
     boolean editedSince = false;
     for (List<Candidate> moment : moments.subList(0, runStart)) {
-      editedSince |= !shown(moment, inPool).equals(fingerprint);
+      if (!shown(moment, inPool).equals(fingerprint)) {
+        editedSince = true;
+        break;
+      }
     }
     String image =
         sameText.stream().map(c -> c.article().image()).filter(s -> !s.isEmpty()).findFirst()
