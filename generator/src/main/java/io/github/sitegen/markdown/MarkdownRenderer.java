@@ -8,7 +8,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -41,22 +40,35 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * }</pre>
  */
 public final class MarkdownRenderer {
-  private static final List<Extension> EXTENSIONS =
-      List.of(
-          TablesExtension.create(),
-          StrikethroughExtension.create(),
-          AutolinkExtension.create(),
-          HeadingAnchorExtension.create());
+  private final Parser parser;
+  private final HtmlRenderer htmlRenderer;
 
-  private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-  private final HtmlRenderer htmlRenderer =
-      HtmlRenderer.builder()
-          .extensions(EXTENSIONS)
-          .escapeHtml(true)
-          .sanitizeUrls(true)
-          .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
-          .attributeProviderFactory(context -> MarkdownRenderer::adjustAttributes)
-          .build();
+  /** A renderer; one is enough for any number of threads. */
+  public MarkdownRenderer() {
+    this(Autolinks.create());
+  }
+
+  /**
+   * A renderer with another autolink extension: tests compare {@link Autolinks} with commonmark's
+   * {@code AutolinkExtension}.
+   */
+  MarkdownRenderer(Extension autolinks) {
+    List<Extension> extensions =
+        List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            autolinks,
+            HeadingAnchorExtension.create());
+    parser = Parser.builder().extensions(extensions).build();
+    htmlRenderer =
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+            .attributeProviderFactory(context -> MarkdownRenderer::adjustAttributes)
+            .build();
+  }
 
   /**
    * Renders Markdown to an HTML fragment.
