@@ -298,7 +298,8 @@ final class Fingerprint {
         });
   }
 
-  private static List<MethodHandle> components(Class<?> type) {
+  /** A record class's component accessors, in order; usable from this package. */
+  static List<MethodHandle> components(Class<?> type) {
     List<MethodHandle> accessors = new ArrayList<>();
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     for (RecordComponent component : type.getRecordComponents()) {

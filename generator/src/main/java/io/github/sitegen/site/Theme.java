@@ -7,7 +7,6 @@ import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -72,10 +71,7 @@ final class Theme {
     loaders.add(
         new ClassTemplateLoader(Theme.class.getClassLoader(), CLASSPATH_ROOT + "templates"));
     cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
-    var wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
-    wrapper.setForceLegacyNonListCollections(false);
-    wrapper.setIterableSupport(true);
-    cfg.setObjectWrapper(wrapper.build());
+    cfg.setObjectWrapper(new ModelWrapper());
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputEncoding("UTF-8");
     cfg.setRecognizeStandardFileExtensions(true); // .ftlh = HTML auto-escaping, .ftlx = XML
