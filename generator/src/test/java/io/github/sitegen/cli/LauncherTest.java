@@ -87,6 +87,29 @@ class LauncherTest {
   }
 
   @Test
+  void aCleanBuildOfALargeArchiveGetsALargerYoungGeneration() throws Exception {
+    Path archive = Files.createDirectories(work.resolve("articles"));
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(archive.resolve("billet-" + i + ".md"), "---\ntitle: B\n---\n");
+    }
+    Map<String, String> threeIsLarge = Map.of("SITE_GEN_LARGE", "3");
+    assertThat(run(threeIsLarge, "build", "--archive", archive.toString()))
+        .contains("-Xms400m", "-Xmn160m")
+        .doesNotContain("-Xmn32m");
+    // a smaller archive keeps the small heap
+    assertThat(run(Map.of("SITE_GEN_LARGE", "4"), "build", "--archive", archive.toString()))
+        .contains("-Xms64m", "-Xmn32m")
+        .doesNotContain("-Xmn160m");
+    // a maximum heap below the start heap: the small one; the user's own young generation wins
+    assertThat(run(Map.of("SITE_GEN_LARGE", "3", "SITE_GEN_OPTS", "-Xmx300m"), "build", "--archive", archive.toString()))
+        .contains("-Xms64m", "-Xmn32m")
+        .doesNotContain("-Xms400m");
+    assertThat(run(Map.of("SITE_GEN_LARGE", "3", "SITE_GEN_OPTS", "-Xmn80m"), "build", "--archive", archive.toString()))
+        .contains("-Xmn80m")
+        .doesNotContain("-Xmn160m", "-Xms400m");
+  }
+
+  @Test
   void anIncrementalBuildGetsALargerYoungGenerationThanACleanOne() throws Exception {
     Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
     // a clean build, with or without a cache folder, and a build whose cache holds no build cache
