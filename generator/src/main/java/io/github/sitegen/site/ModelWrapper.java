@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * template sees no difference: only reading a record component, {@code article.title}, goes
  * straight to its accessor, instead of through the class introspector's tables, a lock and
  * reflective access checks; anything else (other methods, {@code article.title()}, {@code ?keys})
- * goes the default way. In a clean build's profile the default path's wrapping and bean lookups were
- * about a tenth of the samples. {@code ModelWrapperTest} renders the same templates with both.
+ * goes the default way. {@code ModelWrapperTest} renders the same templates with both wrappers.
+ * Rebuilds of a 500-article site were 6 % faster under the launcher's C1-only JIT (see
+ * BENCHMARKS.md, seventh round).
  */
 final class ModelWrapper extends DefaultObjectWrapper {
   /**
