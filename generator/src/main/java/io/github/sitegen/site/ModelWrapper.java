@@ -70,7 +70,8 @@ final class ModelWrapper extends DefaultObjectWrapper {
     if (obj instanceof Boolean flag) {
       return flag ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
     }
-    if (obj != null) {
+    // a class test, not a ClassValue lookup, for lists, maps and template models
+    if (obj instanceof Record && !(obj instanceof TemplateModel)) {
       Map<String, MethodHandle> components = COMPONENTS.get(obj.getClass());
       if (components != null) {
         return new RecordModel(obj, this, components);
