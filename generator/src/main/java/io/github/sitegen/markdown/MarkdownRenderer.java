@@ -99,8 +99,11 @@ public final class MarkdownRenderer {
    * @param text as {@link #toPlainText(String, int)} gives it without a limit; {@code ""} when not
    *     asked for
    * @param words the number of words of the text (counted even when the text was not asked for)
+   * @param plain whether the Markdown nested too deeply to be parsed (thousands of quote, list or
+   *     emphasis levels: hostile or broken input), so that {@code html} shows its source as escaped
+   *     text in paragraphs, and {@code text} is that source
    */
-  public record Rendered(String html, String text, int words) {
+  public record Rendered(String html, String text, int words, boolean plain) {
     public Rendered {
       requireNonNull(html, "html");
       requireNonNull(text, "text");
@@ -115,6 +118,18 @@ public final class MarkdownRenderer {
   public Rendered render(String markdown, UnaryOperator<String> linkRewriter, boolean withText) {
     requireNonNull(markdown, "markdown");
     requireNonNull(linkRewriter, "linkRewriter");
+    try {
+      return parse(markdown, linkRewriter, withText);
+    } catch (StackOverflowError e) {
+      // commonmark parses and renders nested blocks and inlines recursively; the stack is unwound
+      // by now, and the body is still shown, as text
+      char[] source = markdown.toCharArray();
+      return new Rendered(
+          escapedParagraphs(markdown), withText ? collapseWhitespace(source) : "", words(source), true);
+    }
+  }
+
+  private Rendered parse(String markdown, UnaryOperator<String> linkRewriter, boolean withText) {
     Node document = parser.parse(markdown);
     document.accept(
         new AbstractVisitor() {
@@ -136,7 +151,39 @@ public final class MarkdownRenderer {
     // read as one char array, for both: a charAt per character through CharSequence (or String's
     // Latin-1/UTF-16 dispatch) was ~5 % of a build under the launcher's C1-only JIT
     char[] text = chars(collected);
-    return new Rendered(html, withText ? collapseWhitespace(text) : "", words(text));
+    return new Rendered(html, withText ? collapseWhitespace(text) : "", words(text), false);
+  }
+
+  /** Text as HTML paragraphs (split at blank lines), {@code & < > "} escaped; no recursion. */
+  private static String escapedParagraphs(String text) {
+    var html = new StringBuilder(text.length() + 64);
+    boolean open = false;
+    for (String line : text.split("\n", -1)) {
+      if (line.isBlank()) {
+        if (open) {
+          html.append("</p>\n");
+          open = false;
+        }
+        continue;
+      }
+      html.append(open ? "\n" : "<p>");
+      open = true;
+      String content = line.strip();
+      for (int i = 0; i < content.length(); i++) {
+        char c = content.charAt(i);
+        switch (c) {
+          case '&' -> html.append("&amp;");
+          case '<' -> html.append("&lt;");
+          case '>' -> html.append("&gt;");
+          case '"' -> html.append("&quot;");
+          default -> html.append(c);
+        }
+      }
+    }
+    if (open) {
+      html.append("</p>\n");
+    }
+    return html.toString();
   }
 
   /** Words in a text: runs of characters other than the whitespace of the regular expression \s. */
@@ -243,7 +290,11 @@ public final class MarkdownRenderer {
       throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
     }
     var collected = new StringBuilder();
-    parser.parse(markdown).accept(new TextCollector(collected));
+    try {
+      parser.parse(markdown).accept(new TextCollector(collected));
+    } catch (StackOverflowError e) { // nested too deeply: the source is the text (see Rendered)
+      return cut(collapseWhitespace(markdown.toCharArray()), maxChars);
+    }
     return cut(collapseWhitespace(chars(collected)), maxChars);
   }
 

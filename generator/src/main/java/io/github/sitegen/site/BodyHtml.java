@@ -1,11 +1,15 @@
 package io.github.sitegen.site;
 
+import io.github.sitegen.Problem;
+import io.github.sitegen.Reporter;
 import io.github.sitegen.archive.Article;
 import io.github.sitegen.markdown.MarkdownRenderer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +34,9 @@ final class BodyHtml {
   private final MarkdownRenderer markdown;
   private final InternalLinks links;
   private final BodyLoader bodies;
+  private final Reporter reporter;
+  /** Articles whose body could not be parsed, already reported. */
+  private final Set<Path> shownAsText = ConcurrentHashMap.newKeySet();
   private final Map<String, Body> cache = new ConcurrentHashMap<>();
   private final AtomicLong cachedChars = new AtomicLong();
   private final long budgetChars;
@@ -60,22 +67,25 @@ final class BodyHtml {
   private final @Nullable Map<String, AtomicInteger> uses;
 
   BodyHtml(MarkdownRenderer markdown, InternalLinks links, BodyLoader bodies) {
-    this(markdown, links, bodies, null, null);
+    this(markdown, links, bodies, Reporter.silent(), null, null);
   }
 
   /**
-   * Also tells {@code rendered} of every body it renders, and keeps a body only until the last of
-   * the {@code uses} pages showing it (by article page) has shown it.
+   * Also reports to {@code reporter} a body it can only show as text, tells {@code rendered} of
+   * every body it renders, and keeps a body only until the last of the {@code uses} pages showing
+   * it (by article page) has shown it.
    */
   BodyHtml(
       MarkdownRenderer markdown,
       InternalLinks links,
       BodyLoader bodies,
+      Reporter reporter,
       @Nullable Consumer<Rendering> rendered,
       @Nullable Map<String, Integer> uses) {
     this.markdown = markdown;
     this.links = links;
     this.bodies = bodies;
+    this.reporter = reporter;
     this.rendered = rendered;
     if (uses == null) {
       this.uses = null;
@@ -131,13 +141,23 @@ final class BodyHtml {
 
   private MarkdownRenderer.Rendered render(
       Article article, boolean withText, List<String> destinations) throws IOException {
-    return markdown.render(
-        bodies.body(article),
-        url -> {
-          destinations.add(url);
-          return links.target(url).map(t -> MARK + t).orElse(url);
-        },
-        withText);
+    MarkdownRenderer.Rendered rendered =
+        markdown.render(
+            bodies.body(article),
+            url -> {
+              destinations.add(url);
+              return links.target(url).map(t -> MARK + t).orElse(url);
+            },
+            withText);
+    if (rendered.plain() && shownAsText.add(article.file())) {
+      reporter.problem(
+          Problem.warning(
+              article.file().toString(),
+              0,
+              "body: Markdown nested too deeply to parse (thousands of quote, list or emphasis levels):"
+                  + " shown as plain text"));
+    }
+    return rendered;
   }
 
   private Body keep(

@@ -395,7 +395,7 @@ public final class SiteGenerator {
       }
       BodyHtml bodyHtml =
           new BodyHtml(
-              markdown, plan.links(), bodies, inc == null ? null : inc::rendered, uses);
+              markdown, plan.links(), bodies, reporter, inc == null ? null : inc::rendered, uses);
       // article pages first, a batch at a time: each body is parsed once for its page, its reading
       // time and its search entry, and memory holds one batch of search terms, never the archive's
       @Nullable SearchIndex index = options.makes(PageKind.SEARCH) ? new SearchIndex() : null;

@@ -135,4 +135,24 @@ class MarkdownRendererTest {
         .contains("<a href=\"#a2-suite\">plus bas</a>")
         .contains("<h2 id=\"a2-suite\">Suite</h2>");
   }
+  @Test
+  void aBodyNestedTooDeeplyToParseIsShownAsEscapedText() {
+    // each level is a recursive call in commonmark's parser and renderer: this many overflow any
+    // thread's stack
+    String quotes = ">".repeat(100_000) + " x <b>\"y\" & z</b>\n  suite\n\n\n fin ";
+    MarkdownRenderer.Rendered rendered = renderer.render(quotes, KEEP, true);
+
+    assertThat(rendered.plain()).isTrue();
+    assertThat(rendered.html())
+        .isEqualTo(
+            "<p>" + "&gt;".repeat(100_000) + " x &lt;b&gt;&quot;y&quot; &amp; z&lt;/b&gt;\nsuite</p>\n"
+                + "<p>fin</p>\n");
+    assertThat(rendered.text()).endsWith(" x <b>\"y\" & z</b> suite fin");
+    assertThat(rendered.words()).isEqualTo(7);
+
+    String emphasis = "*".repeat(200_000) + "x" + "*".repeat(200_000);
+    assertThat(renderer.render(emphasis, KEEP, false).plain()).isTrue();
+    assertThat(renderer.toPlainText(quotes, 20)).isEqualTo(">".repeat(19) + "…");
+    assertThat(renderer.render("> > un *peu*", KEEP, true).plain()).isFalse();
+  }
 }

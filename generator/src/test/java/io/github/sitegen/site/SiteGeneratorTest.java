@@ -304,6 +304,41 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void aBodyNestedTooDeeplyIsShownAsTextAndReportedWithoutCostingTheOthers() throws Exception {
+    Path archive = Files.createDirectories(dir.resolve("archive"));
+    Files.writeString(
+        archive.resolve("normal.md"),
+        "---\ntitle: \"Normal\"\ndate: 2026-01-02T10:00:00Z\n---\n\nBonjour *vous*.\n");
+    Path deep = archive.resolve("profond.md");
+    Files.writeString(
+        deep,
+        "---\ntitle: \"Profond\"\ndate: 2026-01-03T10:00:00Z\n---\n\n"
+            + ">".repeat(100_000)
+            + " <script>alert(1)</script>\n");
+    List<Problem> problems = new ArrayList<>();
+    var options =
+        new SiteOptions(
+            archive, dir.resolve("site"), "Archive", null, Locale.ENGLISH, ZoneId.of("UTC"), 20, null);
+
+    SiteReport report = new SiteGenerator(options, problems::add).generate();
+
+    assertThat(report.articles()).isEqualTo(2);
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.file()).isEqualTo(deep.toString());
+              assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+              assertThat(p.message()).contains("nested too deeply", "plain text");
+            });
+    Path site = dir.resolve("site");
+    assertThat(SiteFixture.read(site, "2026/01/03/profond/index.html"))
+        .contains("&gt;&gt;&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>")
+        .doesNotContain("<script>alert");
+    assertThat(SiteFixture.read(site, "2026/01/02/normal/index.html")).contains("<em>vous</em>");
+  }
+
+  @Test
   void emptyArchiveGivesASiteWithoutArticles() throws Exception {
     var options =
         new SiteOptions(
