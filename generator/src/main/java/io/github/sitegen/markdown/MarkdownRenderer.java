@@ -26,6 +26,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.nodes.Entities;
 
 /**
  * Renders archive Markdown to HTML with commonmark-java (GFM tables, strikethrough, autolinks,
@@ -154,7 +155,7 @@ public final class MarkdownRenderer {
     return new Rendered(html, withText ? collapseWhitespace(text) : "", words(text), false);
   }
 
-  /** Text as HTML paragraphs (split at blank lines), {@code & < > "} escaped; no recursion. */
+  /** Text as HTML paragraphs (split at blank lines), escaped by jsoup; no recursion. */
   private static String escapedParagraphs(String text) {
     var html = new StringBuilder(text.length() + 64);
     boolean open = false;
@@ -166,19 +167,8 @@ public final class MarkdownRenderer {
         }
         continue;
       }
-      html.append(open ? "\n" : "<p>");
+      html.append(open ? "\n" : "<p>").append(Entities.escape(line.strip()));
       open = true;
-      String content = line.strip();
-      for (int i = 0; i < content.length(); i++) {
-        char c = content.charAt(i);
-        switch (c) {
-          case '&' -> html.append("&amp;");
-          case '<' -> html.append("&lt;");
-          case '>' -> html.append("&gt;");
-          case '"' -> html.append("&quot;");
-          default -> html.append(c);
-        }
-      }
     }
     if (open) {
       html.append("</p>\n");
