@@ -2,7 +2,6 @@ package io.github.sitegen.site;
 
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.ext.beans.StringModel;
-import freemarker.ext.util.ModelFactory;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.MethodCallAwareTemplateHashModel;
@@ -70,7 +69,9 @@ final class ModelWrapper extends DefaultObjectWrapper {
     if (obj instanceof Boolean flag) {
       return flag ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
     }
-    // a class test, not a ClassValue lookup, for lists, maps and template models
+    // a class test, not a ClassValue lookup, for lists, maps and template models. Every value
+    // reaches a model through here (Freemarker's own model factories only from super.wrap), so
+    // this is the one place a plain record becomes a RecordModel
     if (obj instanceof Record && !(obj instanceof TemplateModel)) {
       Map<String, MethodHandle> components = COMPONENTS.get(obj.getClass());
       if (components != null) {
@@ -78,15 +79,6 @@ final class ModelWrapper extends DefaultObjectWrapper {
       }
     }
     return super.wrap(obj);
-  }
-
-  @Override
-  protected ModelFactory getModelFactory(Class<?> type) {
-    Map<String, MethodHandle> components = COMPONENTS.get(type);
-    if (components == null) {
-      return super.getModelFactory(type);
-    }
-    return (object, wrapper) -> new RecordModel(object, (BeansWrapper) wrapper, components);
   }
 
   /**
