@@ -66,14 +66,10 @@ final class BodyHtml {
    */
   private final @Nullable Map<String, AtomicInteger> uses;
 
-  BodyHtml(MarkdownRenderer markdown, InternalLinks links, BodyLoader bodies) {
-    this(markdown, links, bodies, Reporter.silent(), null, null);
-  }
-
   /**
-   * Also reports to {@code reporter} a body it can only show as text, tells {@code rendered} of
+   * Reports to {@code reporter} a body it can only show as text, tells {@code rendered} (if any) of
    * every body it renders, and keeps a body only until the last of the {@code uses} pages showing
-   * it (by article page) has shown it.
+   * it (by article page) has shown it (null: every body, within the budget).
    */
   BodyHtml(
       MarkdownRenderer markdown,
