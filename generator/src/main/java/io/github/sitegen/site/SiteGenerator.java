@@ -64,7 +64,7 @@ public final class SiteGenerator {
   private static final int MAX_THREADS = 8;
 
   /** Article pages rendered between two additions to the search index. */
-  private static final int BATCH = 256;
+  static final int BATCH = 256;
 
   private static final String ARTICLE = "article.ftlh";
 
@@ -295,6 +295,32 @@ public final class SiteGenerator {
         checked);
   }
 
+  /**
+   * The pages other than article pages, grouped by the batch of article pages (of {@link #BATCH})
+   * after which every body they show has been parsed; the last group, one past the batches, holds
+   * the pages showing no body (or a body without an article page), each group in page order.
+   */
+  static List<List<Page>> byLastBatch(List<Page> articlePages, List<Page> otherPages) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < articlePages.size(); i++) {
+      position.put(articlePages.get(i).path(), i);
+    }
+    int batches = (articlePages.size() + BATCH - 1) / BATCH;
+    List<List<Page>> groups = new ArrayList<>();
+    for (int i = 0; i <= batches; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (Page page : otherPages) {
+      int last = -1;
+      for (String body : page.bodies()) {
+        Integer at = position.get(body);
+        last = Math.max(last, at == null ? Integer.MAX_VALUE : at);
+      }
+      groups.get(last < 0 || last == Integer.MAX_VALUE ? batches : last / BATCH).add(page);
+    }
+    return groups;
+  }
+
   /** The article pages of the batch starting at {@code from} (none past the end), queued. */
   private List<Future<Rendered>> submit(
       ExecutorService pool,
@@ -302,12 +328,12 @@ public final class SiteGenerator {
       int from,
       SitePlanner.Plan plan,
       BodyHtml bodyHtml,
-      @Nullable SearchIndex index,
+      SearchIndex.@Nullable Vocabulary words,
       @Nullable Incremental inc) {
     List<Future<Rendered>> batch = new ArrayList<>();
     int start = Math.min(articlePages.size(), from);
     for (Page page : articlePages.subList(start, Math.min(articlePages.size(), start + BATCH))) {
-      batch.add(pool.submit(() -> article(page, plan, bodyHtml, index != null, inc)));
+      batch.add(pool.submit(() -> article(page, plan, bodyHtml, words, inc)));
     }
     return batch;
   }
@@ -399,18 +425,21 @@ public final class SiteGenerator {
       // article pages first, a batch at a time: each body is parsed once for its page, its reading
       // time and its search entry, and memory holds one batch of search terms, never the archive's
       @Nullable SearchIndex index = options.makes(PageKind.SEARCH) ? new SearchIndex() : null;
+      SearchIndex.@Nullable Vocabulary words = index == null ? null : new SearchIndex.Vocabulary();
       List<Page> articlePages = new ArrayList<>();
       List<Page> otherPages = new ArrayList<>();
       for (Page page : plan.pages()) {
         (page.template().equals(ARTICLE) ? articlePages : otherPages).add(page);
       }
       int total = plan.pages().size();
+      List<List<Page>> showing = byLastBatch(articlePages, otherPages);
+      List<Future<Outcome>> results = new ArrayList<>();
       // the next batch is queued before this one's entries go into the search index (on this
       // thread, in page order): the pool renders while the index grows, two batches at most
-      List<Future<Rendered>> batch = submit(pool, articlePages, 0, plan, bodyHtml, index, inc);
+      List<Future<Rendered>> batch = submit(pool, articlePages, 0, plan, bodyHtml, words, inc);
       for (int from = 0; from < articlePages.size(); from += BATCH) {
         List<Future<Rendered>> next =
-            submit(pool, articlePages, from + BATCH, plan, bodyHtml, index, inc);
+            submit(pool, articlePages, from + BATCH, plan, bodyHtml, words, inc);
         for (Future<Rendered> future : batch) {
           Rendered done = await(future);
           counts.add(done.outcome());
@@ -419,10 +448,15 @@ public final class SiteGenerator {
           }
           reporter.progress("pages", counts.total(), total);
         }
+        // the pages showing bodies this batch was the last to parse (reading views, feeds): made
+        // now, so that each body is kept only from its article page to the last page showing it,
+        // not until every article page is done (at 10k articles: ~100 MB of HTML)
+        for (Page page : showing.get(from / BATCH)) {
+          results.add(pool.submit(() -> page(page, plan, bodyHtml, inc)));
+        }
         batch = next;
       }
-      List<Future<Outcome>> results = new ArrayList<>();
-      for (Page page : otherPages) {
+      for (Page page : showing.get(showing.size() - 1)) {
         results.add(pool.submit(() -> page(page, plan, bodyHtml, inc)));
       }
       for (Future<Outcome> result : results) {
@@ -513,8 +547,13 @@ public final class SiteGenerator {
    * parsing its body once for the page and the search entry.
    */
   private Rendered article(
-      Page page, SitePlanner.Plan plan, BodyHtml bodyHtml, boolean search, @Nullable Incremental inc)
+      Page page,
+      SitePlanner.Plan plan,
+      BodyHtml bodyHtml,
+      SearchIndex.@Nullable Vocabulary words,
+      @Nullable Incremental inc)
       throws IOException {
+    boolean search = words != null;
     Article a = plan.articles().get(page.path());
     byte @Nullable [] fingerprint = inc == null ? null : inc.fingerprint(page);
     if (inc != null && inc.unchanged(page, fingerprint)) {
@@ -523,7 +562,7 @@ public final class SiteGenerator {
       }
       BuildCache.DocEntry doc = inc.doc(page.path(), a);
       if (doc == null) {
-        doc = doc(page.path(), a, bodyHtml.parse(a, page.path(), true), inc);
+        doc = doc(page.path(), a, bodyHtml.parse(a, page.path(), true), words, inc);
       }
       return new Rendered(
           page.path(), Outcome.SKIPPED, doc.title(), doc.date(), doc.snippet(), doc.terms());
@@ -537,7 +576,7 @@ public final class SiteGenerator {
     if (!search) {
       return new Rendered(page.path(), outcome, "", "", "", SearchIndex.Terms.NONE);
     }
-    BuildCache.DocEntry doc = doc(page.path(), a, body, inc);
+    BuildCache.DocEntry doc = doc(page.path(), a, body, words, inc);
     return new Rendered(
         page.path(), outcome, doc.title(), doc.date(), doc.snippet(), doc.terms());
   }
@@ -560,7 +599,11 @@ public final class SiteGenerator {
 
   /** The search entry of an article whose body was just parsed with its text. */
   private BuildCache.DocEntry doc(
-      String path, Article a, BodyHtml.Parsed body, @Nullable Incremental inc) {
+      String path,
+      Article a,
+      BodyHtml.Parsed body,
+      SearchIndex.Vocabulary words,
+      @Nullable Incremental inc) {
     String snippet =
         a.summary().isBlank() ? MarkdownRenderer.cut(body.text(), 200) : a.summary().strip();
     if (snippet.length() > 200) {
@@ -581,7 +624,7 @@ public final class SiteGenerator {
             a.title(),
             dates.date(a.date()).date(),
             snippet,
-            SearchIndex.Terms.of(SearchIndex.terms(text)));
+            words.terms(SearchIndex.terms(text)));
     if (inc != null) {
       inc.changed = true;
       inc.next.doc(path, doc);

@@ -25,6 +25,20 @@ class BodyReuseTest {
   }
 
   @Test
+  void eachBodyIsLoadedOnceWhenReadingViewsAreMadeBetweenBatchesOfArticlePages() throws Exception {
+    // over three batches of article pages: the reading views and feeds showing a batch's bodies are
+    // made right after it, each when every body it shows has been parsed (else a body would be
+    // loaded again, for the page that came too early)
+    var archive = new SyntheticArchive(700);
+    var loads = new AtomicInteger();
+
+    SiteFixture.build(
+        SiteFixture.french(dir.resolve("many"), null, 10), archive.articles(), counting(archive, loads));
+
+    assertThat(loads).hasValue(700);
+  }
+
+  @Test
   void eachBodyIsLoadedOnceWithoutReadingViewsOrSearch() throws Exception {
     var archive = new SyntheticArchive(120);
     var loads = new AtomicInteger();

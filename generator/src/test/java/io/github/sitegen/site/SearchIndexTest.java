@@ -35,6 +35,46 @@ class SearchIndexTest {
   }
 
   @Test
+  void aVocabularyGivesEachDocumentItsTermsInOrderAndOneCopyOfEachTermForAll() {
+    var words = new SearchIndex.Vocabulary();
+    Set<String> firstText = SearchIndex.terms("Le cœur de Paris, la Seine et Paris");
+    Set<String> secondText = SearchIndex.terms("Paris : une Seine plus propre");
+
+    SearchIndex.Terms first = words.terms(firstText);
+    SearchIndex.Terms second = words.terms(secondText);
+
+    assertThat(first.dictionary()).containsExactly("coeur", "paris", "seine");
+    assertThat(first.ids()).containsExactly(0, 1, 2);
+    assertThat(second.dictionary()).containsExactly("paris", "seine", "plus", "propre");
+    // the second document's "paris" and "seine" are the first one's strings, not copies
+    assertThat(second.dictionary()[0]).isSameAs(first.dictionary()[1]);
+    assertThat(second.dictionary()[1]).isSameAs(first.dictionary()[2]);
+    assertThat(second.shared()).isFalse();
+  }
+
+  @Test
+  void anIndexMadeFromVocabularyTermsIsTheIndexMadeFromTexts() {
+    var words = new SearchIndex.Vocabulary();
+    var fromTexts = new SearchIndex();
+    var fromVocabulary = new SearchIndex();
+    for (int i = 0; i < 3000; i++) {
+      String text = "Article " + i + " sur Paris, Lyon " + (i % 17) + " et l’été " + (i % 301);
+      fromTexts.add("a/" + i + "/index.html", "Titre " + i, "1 juin", "…", text);
+      fromVocabulary.add(
+          "a/" + i + "/index.html", "Titre " + i, "1 juin", "…", words.terms(SearchIndex.terms(text)));
+    }
+
+    Map<String, byte[]> expected = fromTexts.files();
+    Map<String, byte[]> actual = fromVocabulary.files();
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    expected.forEach(
+        (path, bytes) ->
+            assertThat(new String(actual.get(path), StandardCharsets.UTF_8))
+                .as(path)
+                .isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void theTableOfCharsGivesTheTermsOfTheGeneralWay() {
     // every char of the table and some beyond it, alone and inside words
     for (int c = 0; c < 0x2400; c++) {

@@ -35,6 +35,43 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void pagesShowingBodiesComeRightAfterTheBatchOfArticlePagesThatParsedTheirLastBody() {
+    int n = 2 * SiteGenerator.BATCH + 88; // three batches, the last one short
+    List<Page> articles = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      articles.add(page("a/" + i + "/index.html"));
+    }
+    Page firstDay = page("d/1/read/index.html", 0, 1, 2);
+    Page acrossBatches = page("read/page/26/index.html", SiteGenerator.BATCH - 1, SiteGenerator.BATCH);
+    Page feed = page("feed.xml", 5, n - 1, 7);
+    Page laterDay = page("d/2/read/index.html", 3);
+    Page noBody = page("archives/index.html");
+    Page unknownBody = new Page("t/x/feed.xml", "feed.ftlx", Map.of(), List.of("gone/index.html"), null);
+
+    List<List<Page>> groups =
+        SiteGenerator.byLastBatch(
+            articles, List.of(firstDay, acrossBatches, noBody, feed, laterDay, unknownBody));
+
+    assertThat(groups)
+        .containsExactly(
+            List.of(firstDay, laterDay),
+            List.of(acrossBatches),
+            List.of(feed),
+            List.of(noBody, unknownBody));
+    assertThat(SiteGenerator.byLastBatch(List.of(), List.of(noBody, feed)))
+        .containsExactly(List.of(noBody, feed));
+  }
+
+  /** A page showing the bodies of the article pages {@code a/N/index.html} numbered {@code shown}. */
+  private static Page page(String path, int... shown) {
+    List<String> bodies = new ArrayList<>();
+    for (int i : shown) {
+      bodies.add("a/" + i + "/index.html");
+    }
+    return new Page(path, "reader.ftlh", Map.of(), bodies, null);
+  }
+
+  @Test
   void rewritesLinksToArchivedArticlesIntoRelativeLinks() throws Exception {
     SiteFixture.buildNext(french(null));
 
