@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -398,9 +399,23 @@ final class SearchIndex {
     return terms;
   }
 
-  /** The index files, by path relative to the site root, in a fixed order. */
-  Map<String, byte[]> files() {
-    Map<String, byte[]> files = new LinkedHashMap<>();
+  /** Receives the index files one at a time. */
+  @FunctionalInterface
+  interface Sink {
+    /** Takes the file at {@code path} (relative to the site root). */
+    void accept(String path, byte[] bytes) throws IOException;
+  }
+
+  /** Terms whose posting lists are encoded at a time (in parallel), then cut into shards. */
+  private static final int ENCODED_AT_ONCE = 4096;
+
+  /**
+   * Hands the index files to {@code sink} as they are made, in a fixed order ({@code t/}, {@code
+   * r/}, {@code d/}, then {@code meta.json}, which names the shards): at 50,000 articles the files
+   * are ~60 MB, more than the rest of a build's memory at that point, so none is kept once handed
+   * over.
+   */
+  void write(Sink sink) throws IOException {
     int last = docs.size() - 1;
     int split = docs.size() / BLOCK * BLOCK;
     List<String> termNames = termNumbers.words();
@@ -409,14 +424,15 @@ final class SearchIndex {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
-    List<String> shards = shards(files, SearchIndex::shardPath, order, last, 0, split);
-    List<String> recent = shards(files, SearchIndex::recentShardPath, order, last, split, docs.size());
-    List<String> oldestFirst = new ArrayList<>(docs);
-    java.util.Collections.reverse(oldestFirst);
-    for (int c = 0; c * CHUNK < oldestFirst.size(); c++) {
-      List<String> chunk =
-          oldestFirst.subList(c * CHUNK, Math.min(oldestFirst.size(), (c + 1) * CHUNK));
-      files.put(FOLDER + "d/" + c + ".json", utf8("[" + String.join(",\n", chunk) + "]"));
+    List<String> shards = shards(sink, SearchIndex::shardPath, order, last, 0, split);
+    List<String> recent = shards(sink, SearchIndex::recentShardPath, order, last, split, docs.size());
+    // documents are numbered from the oldest, the last added
+    for (int c = 0; c * CHUNK < docs.size(); c++) {
+      var chunk = new StringBuilder("[");
+      for (int d = c * CHUNK; d < Math.min(docs.size(), (c + 1) * CHUNK); d++) {
+        chunk.append(d == c * CHUNK ? "" : ",\n").append(docs.get(last - d));
+      }
+      sink.accept(FOLDER + "d/" + c + ".json", utf8(chunk.append(']').toString()));
     }
     String meta =
         "{\"version\":3,\"docs\":"
@@ -432,55 +448,71 @@ final class SearchIndex {
             + ",\"recent\":"
             + jsonArray(recent)
             + "}";
+    sink.accept(FOLDER + "meta.json", utf8(meta));
+  }
+
+  /** The index files, by path relative to the site root: {@code meta.json} first, then {@link #write}'s order. */
+  Map<String, byte[]> files() {
+    Map<String, byte[]> written = new LinkedHashMap<>();
+    try {
+      write(written::put);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // (a map does not throw)
+    }
     Map<String, byte[]> ordered = new LinkedHashMap<>();
-    ordered.put(FOLDER + "meta.json", utf8(meta));
-    ordered.putAll(files);
+    String meta = FOLDER + "meta.json";
+    ordered.put(meta, written.remove(meta));
+    ordered.putAll(written);
     return ordered;
   }
 
   /**
-   * The shards (shard {@code n} at {@code path(n)}) of the postings of documents {@code from} (inclusive) to
-   * {@code to} (exclusive), terms in {@code order}; the first term of each shard.
+   * Hands {@code sink} the shards (shard {@code n} at {@code path(n)}) of the postings of documents
+   * {@code from} (inclusive) to {@code to} (exclusive), terms in {@code order}; the first term of
+   * each shard.
    */
   private List<String> shards(
-      Map<String, byte[]> files,
+      Sink sink,
       java.util.function.IntFunction<String> path,
       Integer[] order,
       int last,
       int from,
-      int to) {
+      int to)
+      throws IOException {
     List<String> firstTerms = new ArrayList<>();
     var shard = new StringBuilder();
     int bytes = 0;
-    // every term's list encoded in parallel (most of the work), the shards cut in order below
-    String[] lists = new String[order.length];
-    java.util.stream.IntStream.range(0, order.length)
-        .parallel()
-        .forEach(k -> lists[k] = postings.get(order[k]).encodeReversed(last, from, to));
-    for (int k = 0; k < order.length; k++) {
-      int t = order[k];
-      String postingList = lists[k];
-      if (postingList.isEmpty()) {
-        continue;
+    for (int at = 0; at < order.length; at += ENCODED_AT_ONCE) {
+      // a run of terms' lists encoded in parallel (most of the work), the shards cut in order below
+      int base = at;
+      String[] lists = new String[Math.min(ENCODED_AT_ONCE, order.length - at)];
+      java.util.stream.IntStream.range(0, lists.length)
+          .parallel()
+          .forEach(k -> lists[k] = postings.get(order[base + k]).encodeReversed(last, from, to));
+      for (int k = 0; k < lists.length; k++) {
+        String postingList = lists[k];
+        if (postingList.isEmpty()) {
+          continue;
+        }
+        String term = termNumbers.words().get(order[base + k]);
+        String entry = json(term) + ":\"" + postingList + "\"";
+        int size = entry.length() + 1;
+        if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
+          sink.accept(path.apply(firstTerms.size() - 1), utf8("{" + shard + "}"));
+          shard.setLength(0);
+          bytes = 0;
+        }
+        if (shard.length() == 0) {
+          firstTerms.add(term);
+        } else {
+          shard.append(',');
+        }
+        shard.append(entry);
+        bytes += size;
       }
-      String term = termNumbers.words().get(t);
-      String entry = json(term) + ":\"" + postingList + "\"";
-      int size = entry.length() + 1;
-      if (shard.length() > 0 && bytes + size > SHARD_BYTES) {
-        files.put(path.apply(firstTerms.size() - 1), utf8("{" + shard + "}"));
-        shard.setLength(0);
-        bytes = 0;
-      }
-      if (shard.length() == 0) {
-        firstTerms.add(term);
-      } else {
-        shard.append(',');
-      }
-      shard.append(entry);
-      bytes += size;
     }
     if (shard.length() > 0) {
-      files.put(path.apply(firstTerms.size() - 1), utf8("{" + shard + "}"));
+      sink.accept(path.apply(firstTerms.size() - 1), utf8("{" + shard + "}"));
     }
     return firstTerms;
   }

@@ -464,9 +464,7 @@ public final class SiteGenerator {
         reporter.progress("pages", counts.total(), total);
       }
       if (index != null) {
-        for (Map.Entry<String, byte[]> file : index.files().entrySet()) {
-          counts.add(writeOther(file.getKey(), file.getValue(), inc));
-        }
+        index.write((path, bytes) -> counts.add(writeOther(path, bytes, inc)));
       }
     } finally {
       stop(pool);

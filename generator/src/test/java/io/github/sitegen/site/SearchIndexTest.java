@@ -239,6 +239,41 @@ class SearchIndexTest {
   }
 
   @Test
+  void theFilesAreHandedOverOneAtATimeWithTheMetadataLast() throws Exception {
+    // more terms than are encoded at once: shards are cut across those runs as if made in one
+    int n = 3 * 4096 + 17;
+    var index = new SearchIndex();
+    for (int d = 0; d < n; d++) {
+      index.add("a" + d + "/index.html", "A" + d, "d", "s", "commun " + word(d));
+    }
+    List<String> order = new ArrayList<>();
+    Map<String, byte[]> handed = new HashMap<>();
+    index.write(
+        (path, bytes) -> {
+          order.add(path);
+          assertThat(handed.put(path, bytes)).as(path).isNull();
+        });
+
+    assertThat(order).last().isEqualTo("search/index/meta.json");
+    Map<String, byte[]> files = index.files();
+    assertThat(files.keySet()).first().isEqualTo("search/index/meta.json");
+    assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(order);
+    handed.forEach((path, bytes) -> assertThat(files.get(path)).as(path).isEqualTo(bytes));
+    var client = new Client(files);
+    for (int d = 0; d < n; d += 97) {
+      assertThat(client.search(word(d))).as(word(d)).containsExactly(n - 1 - d);
+    }
+    assertThat(client.search("commun")).hasSize(n);
+    for (String path : order) {
+      String shard = new String(handed.get(path), StandardCharsets.UTF_8);
+      if ((path.contains("/t/") || path.contains("/r/")) && shard.split("\":\"").length > 2) {
+        // (a term with a longer list than that has a shard of its own)
+        assertThat(shard.length()).as(path).isLessThanOrEqualTo(SearchIndex.SHARD_BYTES + 2);
+      }
+    }
+  }
+
+  @Test
   void escapesTextSoItCannotLeaveAScriptElement() {
     assertThat(SearchIndex.json("</script><b>\"\\\n\u2028"))
         .isEqualTo("\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\\\\\n\\u2028\"");
