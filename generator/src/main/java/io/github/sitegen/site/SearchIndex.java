@@ -564,16 +564,62 @@ final class SearchIndex {
     return out.append('"').toString();
   }
 
-  /** A growable list of ascending ints. */
+  /**
+   * A growable list of ascending ints, kept as the differences between neighbours in a variable
+   * number of bytes (7 bits each, the high bit set on all but the last): a term's list of
+   * documents, most of whose gaps are small. The index holds every posting of the build until its
+   * files are made; as an {@code int[]} that grew by doubling, they were most of an every-kind build's
+   * memory (~130 MB of 290 MB live at 50,000 articles), in bytes a quarter to a third of it.
+   */
   static final class IntList {
-    private int[] values = new int[4];
+    private byte[] gaps = new byte[4];
+    private int length; // bytes used
     private int size;
+    private int lastValue;
 
+    /** Adds a value no smaller than the last one added (and not negative). */
     void add(int value) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+      int gap = value - lastValue; // (negative for a value below the last, the first included)
+      if (gap < 0) {
+        throw new IllegalArgumentException("not ascending: " + value + " after " + lastValue);
       }
-      values[size++] = value;
+      if (gaps.length - length < 5) {
+        gaps = Arrays.copyOf(gaps, gaps.length + Math.max(5, gaps.length >> 1));
+      }
+      if (gap < 0x80) {
+        gaps[length++] = (byte) gap; // most of them
+      } else {
+        do {
+          gaps[length++] = (byte) (gap | 0x80);
+          gap >>>= 7;
+        } while (gap >= 0x80);
+        gaps[length++] = (byte) gap;
+      }
+      lastValue = value;
+      size++;
+    }
+
+    /** The values up to {@code bound}, ascending. */
+    private int[] valuesUpTo(long bound) {
+      int[] values = new int[size];
+      int value = 0;
+      int i = 0;
+      for (int at = 0; i < size; i++) {
+        int gap = 0;
+        int shift = 0;
+        byte b;
+        do {
+          b = gaps[at++];
+          gap |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b < 0);
+        value += gap;
+        if (value > bound) {
+          break;
+        }
+        values[i] = value;
+      }
+      return i == size ? values : Arrays.copyOf(values, i);
     }
 
     /**
@@ -582,10 +628,12 @@ final class SearchIndex {
      * 36, comma-separated; empty when there are none.
      */
     String encodeReversed(int last, int from, int to) {
-      // the values in range are a run of the ascending array, found by binary search: the recent
-      // documents' shards need not scan every old posting
-      int high = upperBound(last - from) - 1; // the last value <= last - from
-      int low = upperBound(last - to); // the first value > last - to
+      // the values in range are a run of the ascending ones: those up to last - from, decoded (the
+      // recent documents' shards, the first values, need not decode every old posting), from the
+      // first one above last - to, found by binary search
+      int[] values = valuesUpTo(last - (long) from);
+      int high = values.length - 1; // the last value <= last - from
+      int low = upperBound(values, last - (long) to); // the first value > last - to
       if (high < low) {
         return "";
       }
@@ -615,9 +663,9 @@ final class SearchIndex {
     }
 
     /** The index of the first value greater than {@code bound} ({@code size} when none is). */
-    private int upperBound(long bound) {
+    private static int upperBound(int[] values, long bound) {
       int low = 0;
-      int high = size;
+      int high = values.length;
       while (low < high) {
         int middle = (low + high) >>> 1;
         if (values[middle] <= bound) {

@@ -1,6 +1,7 @@
 package io.github.sitegen.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -153,6 +154,25 @@ class SearchIndexTest {
       }
       assertThat(list.encodeReversed(last, from, to)).as("%s, %d, [%d, %d)", values, last, from, to).isEqualTo(expected.toString());
     }
+  }
+
+  @Test
+  void postingListsKeepLargeGapsAndRefuseValuesOutOfOrder() {
+    var list = new SearchIndex.IntList();
+    int[] values = {1, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456,
+        Integer.MAX_VALUE};
+    for (int v : values) {
+      list.add(v);
+    }
+    int last = Integer.MAX_VALUE;
+    var expected = new StringBuilder();
+    int previous = 0;
+    for (int i = values.length - 1; i >= 0; i--) {
+      expected.append(i < values.length - 1 ? "," : "").append(Integer.toString(last - values[i] - previous, 36));
+      previous = last - values[i];
+    }
+    assertThat(list.encodeReversed(last, 0, Integer.MAX_VALUE)).isEqualTo(expected.toString());
+    assertThatThrownBy(() -> list.add(5)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
