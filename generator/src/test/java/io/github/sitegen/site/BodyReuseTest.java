@@ -7,35 +7,29 @@ import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each body is read and parsed once per build, however many pages show it. */
 class BodyReuseTest {
   @TempDir Path dir;
 
-  @Test
-  void eachBodyIsLoadedOnceWithEveryPageKind() throws Exception {
-    var archive = new SyntheticArchive(120);
+  /**
+   * 700 articles are three batches of article pages: the reading views and feeds showing a batch's
+   * bodies are made right after it, each once every body it shows has been parsed (a page made
+   * before would load such a body a second time).
+   */
+  @ParameterizedTest(name = "{0} articles")
+  @ValueSource(ints = {120, 700})
+  void eachBodyIsLoadedOnceWithEveryPageKind(int articles) throws Exception {
+    var archive = new SyntheticArchive(articles);
     var loads = new AtomicInteger();
 
     SiteFixture.build(
         SiteFixture.french(dir.resolve("all"), null, 10), archive.articles(), counting(archive, loads));
 
     // article page, home and day reading views, feeds: one parse for all of them
-    assertThat(loads).hasValue(120);
-  }
-
-  @Test
-  void eachBodyIsLoadedOnceWhenReadingViewsAreMadeBetweenBatchesOfArticlePages() throws Exception {
-    // over three batches of article pages: the reading views and feeds showing a batch's bodies are
-    // made right after it, each when every body it shows has been parsed (else a body would be
-    // loaded again, for the page that came too early)
-    var archive = new SyntheticArchive(700);
-    var loads = new AtomicInteger();
-
-    SiteFixture.build(
-        SiteFixture.french(dir.resolve("many"), null, 10), archive.articles(), counting(archive, loads));
-
-    assertThat(loads).hasValue(700);
+    assertThat(loads).hasValue(articles);
   }
 
   @Test
