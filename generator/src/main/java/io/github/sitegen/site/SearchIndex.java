@@ -113,7 +113,10 @@ final class SearchIndex {
       int[] ids = new int[dictionary.length];
       int i = 0;
       for (String term : terms) {
-        String known = words.putIfAbsent(term, term);
+        String known = words.get(term); // (putIfAbsent would lock the word's bin each time)
+        if (known == null) {
+          known = words.putIfAbsent(term, term);
+        }
         dictionary[i] = known == null ? term : known;
         ids[i] = i;
         i++;
