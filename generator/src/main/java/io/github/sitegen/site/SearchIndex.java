@@ -582,7 +582,7 @@ final class SearchIndex {
 
     /** Adds a value no smaller than the last one added (and not negative). */
     void add(int value) {
-      int gap = value - lastValue; // (negative for a value below the last, the first included)
+      int gap = value - lastValue; // negative for a value below the last one (or a negative first)
       if (gap < 0) {
         throw new IllegalArgumentException("not ascending: " + value + " after " + lastValue);
       }
@@ -665,7 +665,7 @@ final class SearchIndex {
       return new String(out, 0, length);
     }
 
-    /** The index of the first value greater than {@code bound} ({@code size} when none is). */
+    /** The index of the first value greater than {@code bound} ({@code values.length} when none is). */
     private static int upperBound(int[] values, long bound) {
       int low = 0;
       int high = values.length;

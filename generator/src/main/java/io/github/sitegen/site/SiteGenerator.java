@@ -450,7 +450,7 @@ public final class SiteGenerator {
         }
         // the pages showing bodies this batch was the last to parse (reading views, feeds): made
         // now, so that each body is kept only from its article page to the last page showing it,
-        // not until every article page is done (at 10k articles: ~100 MB of HTML)
+        // not until every article page is done (at 10k articles: ~140 MB of HTML)
         for (Page page : showing.get(from / BATCH)) {
           results.add(pool.submit(() -> page(page, plan, bodyHtml, inc)));
         }
