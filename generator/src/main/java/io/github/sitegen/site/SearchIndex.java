@@ -109,19 +109,17 @@ final class SearchIndex {
 
     /** {@link Terms#of} with each term's shared copy. */
     Terms terms(Set<String> terms) {
-      String[] dictionary = new String[terms.size()];
-      int[] ids = new int[dictionary.length];
-      int i = 0;
-      for (String term : terms) {
+      Terms made = Terms.of(terms);
+      String[] dictionary = made.dictionary(); // (its own array, not handed out yet)
+      for (int i = 0; i < dictionary.length; i++) {
+        String term = dictionary[i];
         String known = words.get(term); // (putIfAbsent would lock the word's bin each time)
         if (known == null) {
           known = words.putIfAbsent(term, term);
         }
         dictionary[i] = known == null ? term : known;
-        ids[i] = i;
-        i++;
       }
-      return new Terms(dictionary, ids, false);
+      return made;
     }
   }
 
