@@ -12,6 +12,7 @@ import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -109,11 +110,12 @@ final class ModelWrapper extends DefaultObjectWrapper {
     MethodType generic = MethodType.methodType(Object.class, Object.class);
     List<MethodHandle> accessors = Fingerprint.components(type);
     RecordComponent[] components = type.getRecordComponents();
+    Method[] methods = type.getMethods(); // (a new copy at each call)
     Map<String, MethodHandle> byName = new HashMap<>();
     for (int i = 0; i < components.length; i++) {
       String name = components[i].getName();
       // a name that another public method shares is a method to the default wrapper, not a value
-      if (Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).count() == 1) {
+      if (Arrays.stream(methods).filter(m -> m.getName().equals(name)).count() == 1) {
         byName.put(name, accessors.get(i).asType(generic));
       }
     }
@@ -148,6 +150,7 @@ final class ModelWrapper extends DefaultObjectWrapper {
       return wrapper.getOuterIdentity().wrap(value);
     }
 
+    // public, as MethodCallAwareTemplateHashModel asks: BeanModel's is protected
     @Override
     public @Nullable TemplateModel getBeforeMethodCall(String key)
         throws TemplateModelException, ShouldNotBeGetAsMethodException {
