@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * build renders only the pages whose inputs changed: each page's fingerprint and the size and time
  * of the file it wrote, every other file it wrote (to delete those no build makes any more), and
  * what each article body gave (reading time, the links it holds, its search entry), keyed by the
- * digest of the body's bytes.
+ * digest of the body's bytes, and what the search index's frozen shards were made from (which are
+ * recorded as pages).
  *
  * <p>A cache made by another version, for other options or theme ({@link #key}), or that cannot be
  * read is ignored: the build is then a clean one. Written atomically; thread-safe while a build
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   /**
    * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
@@ -62,6 +63,17 @@ final class BuildCache {
     }
   }
 
+  /**
+   * The search index's frozen shards ({@code search/index/t/}, each a page entry of its own): made
+   * from the documents whose digest is {@code frozen} ({@link SearchIndex#frozenDigest}), the first
+   * term of each.
+   */
+  record SearchEntry(byte[] frozen, List<String> shards) {
+    SearchEntry {
+      shards = List.copyOf(shards);
+    }
+  }
+
   /** An article's search entry, valid while its {@code key} (body and front matter) is the same. */
   record DocEntry(
       byte[] key, String title, String date, String snippet, SearchIndex.Terms terms) {}
@@ -71,6 +83,7 @@ final class BuildCache {
   private final Set<String> others = ConcurrentHashMap.newKeySet();
   private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
   private final Map<String, DocEntry> docs = new ConcurrentHashMap<>();
+  private volatile @Nullable SearchEntry search;
 
   BuildCache(String key) {
     this.key = key;
@@ -147,6 +160,15 @@ final class BuildCache {
         }
         cache.docs.put(
             page, new DocEntry(docKey, title, date, snippet, new SearchIndex.Terms(dictionary, ids, true)));
+      }
+      if (in.buffer.get() == 1) {
+        byte[] frozen = in.bytes();
+        int n = in.count(4);
+        List<String> shards = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          shards.add(in.string());
+        }
+        cache.search = new SearchEntry(frozen, shards);
       }
       if (!in.string().equals(MAGIC)) {
         return new BuildCache(key);
@@ -225,6 +247,15 @@ final class BuildCache {
       chunk.asIntBuffer().put(ids);
       out.write(chunk.array());
     }
+    SearchEntry frozen = search;
+    out.writeByte(frozen == null ? 0 : 1);
+    if (frozen != null) {
+      bytes(out, frozen.frozen());
+      out.writeInt(frozen.shards().size());
+      for (String shard : frozen.shards()) {
+        utf(out, shard);
+      }
+    }
     utf(out, MAGIC);
     out.flush();
   }
@@ -263,6 +294,15 @@ final class BuildCache {
 
   void doc(String articlePage, DocEntry entry) {
     docs.put(articlePage, entry);
+  }
+
+  /** The search index's frozen shards as the build left them; null when it made none. */
+  @Nullable SearchEntry search() {
+    return search;
+  }
+
+  void search(SearchEntry entry) {
+    search = entry;
   }
 
   /**

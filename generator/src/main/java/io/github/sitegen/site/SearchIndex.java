@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The static full-text search index under {@code search/index/}, built so that a query downloads
@@ -55,6 +56,9 @@ final class SearchIndex {
 
   /** Where the index goes, relative to the site root. */
   static final String FOLDER = "search/index/";
+
+  /** Where the frozen documents' shards go ({@code t/}), relative to the site root. */
+  static final String FROZEN_SHARDS = FOLDER + "t/";
 
   /** French and English words too common to search for; the page drops them from queries too. */
   static final List<String> STOP_WORDS =
@@ -123,12 +127,57 @@ final class SearchIndex {
     }
   }
 
-  /** Term numbers, and each term's posting list by number; sorted when files are made. */
+  /** Term numbers; sorted when files are made. */
   private final WordNumbers termNumbers = new WordNumbers();
 
+  /**
+   * Each term's posting list by number: of the frozen documents (below {@code split}) when the
+   * number of documents was given, else of all of them.
+   */
   private final List<IntList> postings = new ArrayList<>();
 
+  /** The same for the recent documents, from {@code split} on; {@link #postings} when not told. */
+  private final List<IntList> recentPostings;
+
   private final List<String> docs = new ArrayList<>();
+
+  /** Documents the build adds, if told up front (then frozen ones are told apart); else -1. */
+  private final int expected;
+
+  /** Whether the frozen documents' terms wait for {@link #write}, which may carry their shards. */
+  private final boolean deferFrozen;
+
+  /** The frozen documents' terms, when deferred, in the order added. */
+  private final List<Terms> deferred = new ArrayList<>();
+
+  /** The frozen documents' paths and keys, in the order added (see {@link #frozenDigest}). */
+  private final Fingerprint frozenKeys = new Fingerprint();
+
+  /** An index whose number of documents is not known up front: {@link #frozenDigest} is not made. */
+  SearchIndex() {
+    this.expected = -1;
+    this.deferFrozen = false;
+    this.recentPostings = postings;
+  }
+
+  /**
+   * An index of exactly {@code documents} documents, whose frozen ones ({@code t/}) are told apart
+   * as they are added, so that a build can {@linkplain #write(Sink, List) carry} their shards from
+   * the previous one when they are the same documents: then their terms are not even numbered.
+   *
+   * @param deferFrozen keep the frozen documents' terms until {@link #write} rather than post them
+   *     as added: worth it when their shards may be carried (their terms are held anyway, by the
+   *     build cache), not in a build that must make every file
+   */
+  SearchIndex(int documents, boolean deferFrozen) {
+    if (documents < 0) {
+      throw new IllegalArgumentException("documents: " + documents);
+    }
+    this.expected = documents;
+    this.deferFrozen = deferFrozen;
+    this.recentPostings = new ArrayList<>();
+    frozenKeys.add("search index frozen documents").add(documents / BLOCK * BLOCK);
+  }
 
   /**
    * Adds a document; documents are numbered in the order added.
@@ -150,13 +199,62 @@ final class SearchIndex {
 
   /** Adds a document whose terms are given as {@link Terms}. */
   void add(String path, String title, String date, String snippet, Terms terms) {
+    add(path, title, date, snippet, terms, new byte[0]);
+  }
+
+  /**
+   * Adds a document whose terms are given as {@link Terms}, known by {@code key} (a digest of what
+   * its entry and terms are made from): the frozen documents' paths and keys make {@link
+   * #frozenDigest}.
+   *
+   * @throws IllegalStateException when more documents are added than the index was made for
+   */
+  void add(String path, String title, String date, String snippet, Terms terms, byte[] key) {
     int doc = docs.size();
+    if (expected >= 0 && doc >= expected) {
+      throw new IllegalStateException("more than the " + expected + " documents announced");
+    }
     docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
-    for (int term : termNumbers.of(terms)) {
-      while (postings.size() <= term) {
-        postings.add(new IntList());
+    // numbered from the oldest, the last added: frozen when that number is below split
+    boolean frozen = expected >= 0 && expected - 1 - doc < expected / BLOCK * BLOCK;
+    if (frozen) {
+      frozenKeys.add(path).add(key);
+      if (deferFrozen) {
+        deferred.add(terms);
+        return;
       }
-      postings.get(term).add(doc);
+    }
+    post(frozen ? postings : recentPostings, doc, terms);
+  }
+
+  private void post(List<IntList> lists, int doc, Terms terms) {
+    for (int term : termNumbers.of(terms)) {
+      while (lists.size() <= term) {
+        lists.add(new IntList());
+      }
+      lists.get(term).add(doc);
+    }
+  }
+
+  /**
+   * What the frozen documents' shards ({@code t/}) are made from: their number and, in order,
+   * their paths and keys; once every document is added, for an index made with the number of its
+   * documents. Two builds with the same digest make the same {@code t/} files (the code and options
+   * being the same).
+   *
+   * @throws IllegalStateException when the number of documents was not given or not reached yet
+   */
+  byte[] frozenDigest() {
+    checkComplete();
+    return frozenKeys.bytes();
+  }
+
+  private void checkComplete() {
+    if (expected < 0) {
+      throw new IllegalStateException("the number of documents was not given");
+    }
+    if (docs.size() != expected) {
+      throw new IllegalStateException(docs.size() + " documents added, " + expected + " announced");
     }
   }
 
@@ -417,6 +515,29 @@ final class SearchIndex {
    * over.
    */
   void write(Sink sink) throws IOException {
+    write(sink, null);
+  }
+
+  /**
+   * {@link #write(Sink)}, but for {@code t/} the files a previous build made from the same frozen
+   * documents (the same {@link #frozenDigest}) when {@code carried} gives their first terms: those
+   * files are then neither made nor handed over, and the frozen documents' terms not numbered.
+   *
+   * @return the first term of each {@code t/} shard (those carried, or those made)
+   * @throws IllegalStateException when {@code carried} is given to an index made without the number
+   *     of its documents, or not every document announced was added
+   */
+  List<String> write(Sink sink, @Nullable List<String> carried) throws IOException {
+    if (carried != null || expected >= 0) {
+      checkComplete();
+    }
+    if (carried == null) {
+      for (int k = 0; k < deferred.size(); k++) {
+        // the frozen documents were the last added
+        post(postings, docs.size() - deferred.size() + k, deferred.get(k));
+      }
+    }
+    deferred.clear();
     int last = docs.size() - 1;
     int split = docs.size() / BLOCK * BLOCK;
     List<String> termNames = termNumbers.words();
@@ -425,8 +546,12 @@ final class SearchIndex {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> termNames.get(a).compareTo(termNames.get(b)));
-    List<String> shards = shards(sink, SearchIndex::shardPath, order, last, 0, split);
-    List<String> recent = shards(sink, SearchIndex::recentShardPath, order, last, split, docs.size());
+    List<String> shards =
+        carried != null
+            ? List.copyOf(carried)
+            : shards(sink, SearchIndex::shardPath, order, postings, last, 0, split);
+    List<String> recent =
+        shards(sink, SearchIndex::recentShardPath, order, recentPostings, last, split, docs.size());
     // documents are numbered from the oldest, the last added
     for (int c = 0; c * CHUNK < docs.size(); c++) {
       var chunk = new StringBuilder("[");
@@ -450,6 +575,7 @@ final class SearchIndex {
             + jsonArray(recent)
             + "}";
     sink.accept(FOLDER + "meta.json", utf8(meta));
+    return shards;
   }
 
   /** The index files, by path relative to the site root: {@code meta.json} first, then {@link #write}'s order. */
@@ -476,6 +602,7 @@ final class SearchIndex {
       Sink sink,
       java.util.function.IntFunction<String> path,
       Integer[] order,
+      List<IntList> lists,
       int last,
       int from,
       int to)
@@ -486,12 +613,17 @@ final class SearchIndex {
     for (int at = 0; at < order.length; at += ENCODED_AT_ONCE) {
       // a run of terms' lists encoded in parallel (most of the work), the shards cut in order below
       int base = at;
-      String[] lists = new String[Math.min(ENCODED_AT_ONCE, order.length - at)];
-      java.util.stream.IntStream.range(0, lists.length)
+      String[] encoded = new String[Math.min(ENCODED_AT_ONCE, order.length - at)];
+      java.util.stream.IntStream.range(0, encoded.length)
           .parallel()
-          .forEach(k -> lists[k] = postings.get(order[base + k]).encodeReversed(last, from, to));
-      for (int k = 0; k < lists.length; k++) {
-        String postingList = lists[k];
+          .forEach(
+              k -> {
+                int term = order[base + k];
+                // (a term of none of these documents may have been numbered after the last list)
+                encoded[k] = term < lists.size() ? lists.get(term).encodeReversed(last, from, to) : "";
+              });
+      for (int k = 0; k < encoded.length; k++) {
+        String postingList = encoded[k];
         if (postingList.isEmpty()) {
           continue;
         }
@@ -519,7 +651,7 @@ final class SearchIndex {
   }
 
   static String shardPath(int n) {
-    return FOLDER + "t/" + n + ".json";
+    return FROZEN_SHARDS + n + ".json";
   }
 
   static String recentShardPath(int n) {

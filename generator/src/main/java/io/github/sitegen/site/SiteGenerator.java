@@ -424,13 +424,19 @@ public final class SiteGenerator {
               markdown, plan.links(), bodies, reporter, inc == null ? null : inc::rendered, uses);
       // article pages first, a batch at a time: each body is parsed once for its page, its reading
       // time and its search entry, and memory holds one batch of search terms, never the archive's
-      @Nullable SearchIndex index = options.makes(PageKind.SEARCH) ? new SearchIndex() : null;
-      SearchIndex.@Nullable Vocabulary words = index == null ? null : new SearchIndex.Vocabulary();
       List<Page> articlePages = new ArrayList<>();
       List<Page> otherPages = new ArrayList<>();
       for (Page page : plan.pages()) {
         (page.template().equals(ARTICLE) ? articlePages : otherPages).add(page);
       }
+      // one document per article page; the frozen ones' terms wait for the end when the previous
+      // build's shards of them may be carried over (see writeIndex)
+      @Nullable SearchIndex index =
+          options.makes(PageKind.SEARCH)
+              ? new SearchIndex(
+                  articlePages.size(), inc != null && inc.previous.search() != null)
+              : null;
+      SearchIndex.@Nullable Vocabulary words = index == null ? null : new SearchIndex.Vocabulary();
       int total = plan.pages().size();
       List<List<Page>> showing = byLastBatch(articlePages, otherPages);
       List<Future<Outcome>> results = new ArrayList<>();
@@ -444,7 +450,8 @@ public final class SiteGenerator {
           Rendered done = await(future);
           counts.add(done.outcome());
           if (index != null) {
-            index.add(done.path(), done.title(), done.date(), done.snippet(), done.terms());
+            index.add(
+                done.path(), done.title(), done.date(), done.snippet(), done.terms(), done.docKey());
           }
           reporter.progress("pages", counts.total(), total);
         }
@@ -464,7 +471,7 @@ public final class SiteGenerator {
         reporter.progress("pages", counts.total(), total);
       }
       if (index != null) {
-        index.write((path, bytes) -> counts.add(writeOther(path, bytes, inc)));
+        writeIndex(index, counts, inc);
       }
     } finally {
       stop(pool);
@@ -531,14 +538,28 @@ public final class SiteGenerator {
     }
   }
 
-  /** An article page done, with its search entry ({@code terms} empty when search is off). */
+  /**
+   * An article page done, with its search entry ({@code terms} empty when search is off) and that
+   * entry's key ({@link Incremental#docKey}; empty without a build cache).
+   */
   private record Rendered(
       String path,
       Outcome outcome,
       String title,
       String date,
       String snippet,
-      SearchIndex.Terms terms) {}
+      SearchIndex.Terms terms,
+      byte[] docKey) {
+    /** An article page done, without a search entry. */
+    Rendered(String path, Outcome outcome) {
+      this(path, outcome, "", "", "", SearchIndex.Terms.NONE, new byte[0]);
+    }
+
+    /** An article page done, with its search entry. */
+    Rendered(String path, Outcome outcome, BuildCache.DocEntry doc) {
+      this(path, outcome, doc.title(), doc.date(), doc.snippet(), doc.terms(), doc.key());
+    }
+  }
 
   /**
    * Renders and writes an article page (unless the build cache shows it would come out the same),
@@ -556,14 +577,13 @@ public final class SiteGenerator {
     byte @Nullable [] fingerprint = inc == null ? null : inc.fingerprint(page);
     if (inc != null && inc.unchanged(page, fingerprint)) {
       if (!search) {
-        return new Rendered(page.path(), Outcome.SKIPPED, "", "", "", SearchIndex.Terms.NONE);
+        return new Rendered(page.path(), Outcome.SKIPPED);
       }
       BuildCache.DocEntry doc = inc.doc(page.path(), a);
       if (doc == null) {
         doc = doc(page.path(), a, bodyHtml.parse(a, page.path(), true), words, inc);
       }
-      return new Rendered(
-          page.path(), Outcome.SKIPPED, doc.title(), doc.date(), doc.snippet(), doc.terms());
+      return new Rendered(page.path(), Outcome.SKIPPED, doc);
     }
     BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
     byte[] bytes = render(page, plan, bodyHtml);
@@ -572,11 +592,10 @@ public final class SiteGenerator {
       inc.done(page, fingerprint, bytes);
     }
     if (!search) {
-      return new Rendered(page.path(), outcome, "", "", "", SearchIndex.Terms.NONE);
+      return new Rendered(page.path(), outcome);
     }
     BuildCache.DocEntry doc = doc(page.path(), a, body, words, inc);
-    return new Rendered(
-        page.path(), outcome, doc.title(), doc.date(), doc.snippet(), doc.terms());
+    return new Rendered(page.path(), outcome, doc);
   }
 
   /** A page other than an article's: rendered and written unless the cache shows no change. */
@@ -696,32 +715,73 @@ public final class SiteGenerator {
      * if so it is carried over into the next cache.
      */
     boolean unchanged(Page page, byte @Nullable [] fingerprint) throws IOException {
-      BuildCache.PageEntry old = previous.page(page.path());
-      if (old == null || fingerprint == null || !old.sameFingerprint(fingerprint)) {
+      BuildCache.@Nullable PageEntry entry = intact(page.path(), fingerprint);
+      if (entry == null) {
         return false;
       }
-      Path file = target(page.path());
+      next.page(page.path(), entry);
+      return true;
+    }
+
+    /**
+     * The previous build's entry for the file at {@code path} (with the file's time now) when its
+     * fingerprint was {@code fingerprint} and the file is still the one that build wrote; else null.
+     */
+    BuildCache.@Nullable PageEntry intact(String path, byte @Nullable [] fingerprint)
+        throws IOException {
+      BuildCache.PageEntry old = previous.page(path);
+      if (old == null || fingerprint == null || !old.sameFingerprint(fingerprint)) {
+        return null;
+      }
+      Path file = target(path);
       BasicFileAttributes attributes;
       try {
         attributes = Files.readAttributes(file, BasicFileAttributes.class);
       } catch (IOException e) {
-        return false; // deleted since: render it
+        return null; // deleted since: render it
       }
       if (!attributes.isRegularFile() || attributes.size() != old.size()) {
-        return false;
+        return null;
       }
       long time = attributes.lastModifiedTime().toMillis();
       if (time != old.modified()) {
         // a tool that copied or restored the site without its times (or an edit keeping the size):
         // the file is the one written if its bytes are
         if (ContentCheck.of(file) != old.check()) {
-          return false;
+          return null;
         }
         changed = true;
         old = old.at(time);
       }
-      next.page(page.path(), old);
-      return true;
+      return old;
+    }
+
+    /**
+     * The first terms of the frozen documents' shards the previous build made, when it made them
+     * from the same documents ({@code frozen}: {@link SearchIndex#frozenDigest}) and each file is
+     * as it left it; they are then carried into the next cache. Null when they must be made.
+     */
+    @Nullable List<String> carriedShards(byte[] frozen) throws IOException {
+      BuildCache.@Nullable SearchEntry old = previous.search();
+      if (old == null || !Arrays.equals(old.frozen(), frozen)) {
+        return null;
+      }
+      Map<String, BuildCache.PageEntry> carried = new LinkedHashMap<>();
+      for (int n = 0; n < old.shards().size(); n++) {
+        String path = SearchIndex.shardPath(n);
+        BuildCache.@Nullable PageEntry entry = intact(path, shardFingerprint(frozen, path));
+        if (entry == null) {
+          return null; // all or none: the shards are made again, and compared with these files
+        }
+        carried.put(path, entry);
+      }
+      carried.forEach(next::page);
+      return old.shards();
+    }
+
+    /** What a frozen shard's file is made from: the frozen documents, and which shard it is. */
+    static byte[] shardFingerprint(byte[] frozen, String path) {
+      return new Fingerprint().add("search shard").add(frozen).add(path).bytes();
     }
 
     /**
@@ -730,15 +790,20 @@ public final class SiteGenerator {
      * the bytes of its file.
      */
     void done(Page page, byte @Nullable [] before, byte[] bytes) throws IOException {
-      changed = true;
       byte[] fingerprint = before != null ? before : fingerprint(page);
       if (fingerprint == null) {
+        changed = true;
         return; // a body was not rendered by this build: cannot tell, render it next time
       }
-      BasicFileAttributes attributes =
-          Files.readAttributes(target(page.path()), BasicFileAttributes.class);
+      done(page.path(), fingerprint, bytes);
+    }
+
+    /** Records a file just written (or found with these bytes), made from {@code fingerprint}. */
+    void done(String path, byte[] fingerprint, byte[] bytes) throws IOException {
+      changed = true;
+      BasicFileAttributes attributes = Files.readAttributes(target(path), BasicFileAttributes.class);
       next.page(
-          page.path(),
+          path,
           new BuildCache.PageEntry(
               fingerprint,
               attributes.size(),
@@ -1051,6 +1116,38 @@ public final class SiteGenerator {
       inc.next.other(path);
     }
     return outcome;
+  }
+
+  /**
+   * Writes the search index. With a build cache, the frozen documents' shards ({@code t/}, most of
+   * the index) are carried over when the previous build made them from the same documents and
+   * left each file as it wrote it: an update then makes only the recent shards, the document
+   * table and {@code meta.json}; else they are made, and recorded with their fingerprint.
+   */
+  private void writeIndex(SearchIndex index, Counts counts, @Nullable Incremental inc)
+      throws IOException {
+    if (inc == null) {
+      index.write((path, bytes) -> counts.add(writeOther(path, bytes, null)));
+      return;
+    }
+    byte[] frozen = index.frozenDigest();
+    @Nullable List<String> carried = inc.carriedShards(frozen);
+    if (carried != null) {
+      carried.forEach(shard -> counts.add(Outcome.SKIPPED));
+    }
+    List<String> shards =
+        index.write(
+            (path, bytes) -> {
+              if (path.startsWith(SearchIndex.FROZEN_SHARDS)) {
+                Outcome outcome = write(path, bytes);
+                inc.done(path, Incremental.shardFingerprint(frozen, path), bytes);
+                counts.add(outcome);
+              } else {
+                counts.add(writeOther(path, bytes, inc));
+              }
+            },
+            carried);
+    inc.next.search(new BuildCache.SearchEntry(frozen, shards));
   }
 
   /** The file of an output path, which must lie inside the output folder. */

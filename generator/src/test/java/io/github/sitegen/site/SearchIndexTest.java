@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The static search index: folding, sharding, and how much a query downloads. */
 class SearchIndexTest {
@@ -236,6 +238,86 @@ class SearchIndexTest {
     assertThat(paris).hasSize(n / 2 + 2).startsWith(n, n - 1).endsWith(2, 0);
     assertThat(new Client(files).search("neuf")).containsExactly(n);
     assertThat(new Client(files).search("mot7 lyon")).containsExactly(907, 607, 307, 7);
+  }
+
+  /**
+   * An index told its number of documents tells the frozen ones (t/) apart as they come: with
+   * their terms posted at once or deferred to the end, it makes the files of an index that was not
+   * told; given the first terms of t/ (a previous build's, from the same documents) it makes every
+   * file but t/, the same as before, and meta.json naming those shards.
+   */
+  @ParameterizedTest(name = "deferred: {0}")
+  @ValueSource(booleans = {false, true})
+  void anIndexToldItsSizeMakesTheSameFilesAndCanCarryTheFrozenShards(boolean deferred)
+      throws Exception {
+    int n = SearchIndex.BLOCK + 37;
+    var plain = new SearchIndex();
+    var told = new SearchIndex(n, deferred);
+    var carrying = new SearchIndex(n, deferred);
+    for (int d = n - 1; d >= 0; d--) {
+      String text =
+          "Billet " + d + (d % 3 == 0 ? " sur Paris" : " sur Lyon") + " mot" + d + " sujet" + d % 250;
+      for (SearchIndex index : List.of(plain, told, carrying)) {
+        index.add("b" + d + "/index.html", "B" + d, "d", "s", SearchIndex.Terms.of(SearchIndex.terms(text)), key(d));
+      }
+    }
+    Map<String, byte[]> expected = plain.files();
+    Map<String, byte[]> made = new LinkedHashMap<>();
+    List<String> shards = told.write(made::put, null);
+    Map<String, byte[]> withoutFrozen = new LinkedHashMap<>();
+    List<String> carried = carrying.write(withoutFrozen::put, shards);
+
+    assertThat(made.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    made.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(expected.get(path)));
+    assertThat(shards).hasSize((int) made.keySet().stream().filter(p -> p.contains("/t/")).count());
+    assertThat(shards).hasSizeGreaterThan(1);
+    assertThat(carried).isEqualTo(shards);
+    assertThat(withoutFrozen.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            expected.keySet().stream().filter(p -> !p.contains("/t/")).toList());
+    withoutFrozen.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(expected.get(path)));
+    assertThat(told.frozenDigest()).isEqualTo(carrying.frozenDigest());
+  }
+
+  @Test
+  void theFrozenDigestFollowsTheFrozenDocumentsOnly() {
+    int n = SearchIndex.BLOCK + 3; // documents 0 to BLOCK - 1 (the last added) are frozen
+    byte[] same = frozenDigest(n, -1, "");
+    assertThat(frozenDigest(n, -1, "")).isEqualTo(same);
+    assertThat(frozenDigest(n, n - 1, "")).as("the newest, recent").isEqualTo(same);
+    assertThat(frozenDigest(n, n - 3, "")).as("the oldest recent").isEqualTo(same);
+    assertThat(frozenDigest(n, n - 4, "")).as("the newest frozen").isNotEqualTo(same);
+    assertThat(frozenDigest(n, 0, "")).as("the oldest").isNotEqualTo(same);
+    assertThat(frozenDigest(n, -1, "x")).as("another path").isNotEqualTo(same);
+    assertThat(frozenDigest(n + 1, -1, "")).as("a newer document").isEqualTo(same);
+    assertThat(frozenDigest(2 * SearchIndex.BLOCK, -1, "")).as("a block more").isNotEqualTo(same);
+  }
+
+  @Test
+  void anIndexToldItsSizeRefusesMoreOrFewerDocuments() {
+    var index = new SearchIndex(2, true);
+    index.add("a/index.html", "A", "d", "s", SearchIndex.Terms.NONE, key(1));
+    assertThatThrownBy(index::frozenDigest).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> index.write((path, bytes) -> {}, List.of()))
+        .isInstanceOf(IllegalStateException.class);
+    index.add("b/index.html", "B", "d", "s", SearchIndex.Terms.NONE, key(0));
+    assertThatThrownBy(() -> index.add("c/index.html", "C", "d", "s", SearchIndex.Terms.NONE, key(2)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new SearchIndex().write((path, bytes) -> {}, List.of()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  /** The frozen digest of n documents, document {@code changed} with another key. */
+  private static byte[] frozenDigest(int n, int changed, String pathSuffix) {
+    var index = new SearchIndex(n, true);
+    for (int d = n - 1; d >= 0; d--) {
+      index.add("b" + d + "/index.html" + pathSuffix, "B" + d, "d", "s", SearchIndex.Terms.NONE, key(d == changed ? -d - 1 : d));
+    }
+    return index.frozenDigest();
+  }
+
+  private static byte[] key(int d) {
+    return ("key " + d).getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
