@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   /**
    * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
@@ -74,9 +74,19 @@ final class BuildCache {
     }
   }
 
-  /** An article's search entry, valid while its {@code key} (body and front matter) is the same. */
+  /**
+   * An article's search entry, valid while its {@code key} (body and front matter) is the same.
+   *
+   * @param terms null for a frozen document's, which {@link FrozenTerms} keeps: most of an index's
+   *     terms, needed only when its frozen shards are made again
+   */
   record DocEntry(
-      byte[] key, String title, String date, String snippet, SearchIndex.Terms terms) {}
+      byte[] key, String title, String date, String snippet, SearchIndex.@Nullable Terms terms) {
+    /** This entry with {@code terms}. */
+    DocEntry withTerms(SearchIndex.@Nullable Terms terms) {
+      return new DocEntry(key, title, date, snippet, terms);
+    }
+  }
 
   private final String key;
   private final Map<String, PageEntry> pages = new ConcurrentHashMap<>();
@@ -150,6 +160,10 @@ final class BuildCache {
         String title = in.string();
         String date = in.string();
         String snippet = in.string();
+        if (in.buffer.get() == 0) {
+          cache.docs.put(page, new DocEntry(docKey, title, date, snippet, null));
+          continue;
+        }
         int[] ids = new int[in.count(4)];
         for (int k = 0; k < ids.length; k++) {
           int id = in.buffer.getInt();
@@ -225,7 +239,10 @@ final class BuildCache {
     var numbers = new WordNumbers();
     Map<String, int[]> docWords = new HashMap<>();
     for (Map.Entry<String, DocEntry> e : docs.entrySet()) {
-      docWords.put(e.getKey(), numbers.of(e.getValue().terms()));
+      SearchIndex.Terms terms = e.getValue().terms();
+      if (terms != null) {
+        docWords.put(e.getKey(), numbers.of(terms));
+      }
     }
     List<String> words = numbers.words();
     out.writeInt(words.size());
@@ -241,6 +258,10 @@ final class BuildCache {
       utf(out, doc.date());
       utf(out, doc.snippet());
       int[] ids = docWords.get(e.getKey());
+      out.writeByte(ids == null ? 0 : 1);
+      if (ids == null) {
+        continue;
+      }
       out.writeInt(ids.length);
       // one write per document: writeInt per term is four locked writes each, millions of them
       var chunk = java.nio.ByteBuffer.allocate(4 * ids.length);

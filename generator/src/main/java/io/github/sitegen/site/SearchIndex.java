@@ -144,39 +144,80 @@ final class SearchIndex {
   /** Documents the build adds, if told up front (then frozen ones are told apart); else -1. */
   private final int expected;
 
-  /** Whether the frozen documents' terms wait for {@link #write}, which may carry their shards. */
-  private final boolean deferFrozen;
-
-  /** The frozen documents' terms, when deferred, in the order added. */
-  private final List<Terms> deferred = new ArrayList<>();
+  /**
+   * Whether the frozen documents' shards are carried from a previous build: their terms are then
+   * neither needed nor numbered.
+   */
+  private final boolean frozenCarried;
 
   /** The frozen documents' paths and keys, in the order added (see {@link #frozenDigest}). */
-  private final Fingerprint frozenKeys = new Fingerprint();
+  private final FrozenDigest frozenKeys;
 
   /** An index whose number of documents is not known up front: {@link #frozenDigest} is not made. */
   SearchIndex() {
     this.expected = -1;
-    this.deferFrozen = false;
+    this.frozenCarried = false;
     this.recentPostings = postings;
+    this.frozenKeys = new FrozenDigest(0);
   }
 
   /**
    * An index of exactly {@code documents} documents, whose frozen ones ({@code t/}) are told apart
    * as they are added, so that a build can {@linkplain #write(Sink, List) carry} their shards from
-   * the previous one when they are the same documents: then their terms are not even numbered.
+   * the previous one when the same documents made them.
    *
-   * @param deferFrozen keep the frozen documents' terms until {@link #write} rather than post them
-   *     as added: worth it when their shards may be carried (their terms are held anyway, by the
-   *     build cache), not in a build that must make every file
+   * @param frozenCarried whether the frozen documents' shards will be carried (their terms may
+   *     then be null, and are not looked at)
    */
-  SearchIndex(int documents, boolean deferFrozen) {
+  SearchIndex(int documents, boolean frozenCarried) {
     if (documents < 0) {
       throw new IllegalArgumentException("documents: " + documents);
     }
     this.expected = documents;
-    this.deferFrozen = deferFrozen;
+    this.frozenCarried = frozenCarried;
     this.recentPostings = new ArrayList<>();
-    frozenKeys.add("search index frozen documents").add(documents / BLOCK * BLOCK);
+    this.frozenKeys = new FrozenDigest(documents);
+  }
+
+  /**
+   * Whether the document added {@code index}-th (from 0) of {@code documents} is a frozen one:
+   * documents are numbered from the oldest, the last added, and those below the last whole
+   * {@link #BLOCK} are frozen.
+   */
+  static boolean frozen(int index, int documents) {
+    return documents - 1 - index < documents / BLOCK * BLOCK;
+  }
+
+  /**
+   * {@link #frozenDigest} of an index of the documents at {@code paths} (in the order they would be
+   * added) known by {@code keys}, without making one: a build tells from it, before rendering,
+   * whether the previous build's frozen shards still hold.
+   */
+  static byte[] frozenDigest(List<String> paths, List<byte[]> keys) {
+    var digest = new FrozenDigest(paths.size());
+    for (int i = 0; i < paths.size(); i++) {
+      if (frozen(i, paths.size())) {
+        digest.add(paths.get(i), keys.get(i));
+      }
+    }
+    return digest.bytes();
+  }
+
+  /** The digest of the frozen documents of an index of {@code documents} documents. */
+  private static final class FrozenDigest {
+    private final Fingerprint print = new Fingerprint();
+
+    FrozenDigest(int documents) {
+      print.add("search index frozen documents").add(documents / BLOCK * BLOCK);
+    }
+
+    void add(String path, byte[] key) {
+      print.add(path).add(key);
+    }
+
+    byte[] bytes() {
+      return print.bytes();
+    }
   }
 
   /**
@@ -207,24 +248,27 @@ final class SearchIndex {
    * its entry and terms are made from): the frozen documents' paths and keys make {@link
    * #frozenDigest}.
    *
+   * @param terms null only for a frozen document of an index whose frozen shards are carried
    * @throws IllegalStateException when more documents are added than the index was made for
    */
-  void add(String path, String title, String date, String snippet, Terms terms, byte[] key) {
+  void add(
+      String path, String title, String date, String snippet, @Nullable Terms terms, byte[] key) {
     int doc = docs.size();
     if (expected >= 0 && doc >= expected) {
       throw new IllegalStateException("more than the " + expected + " documents announced");
     }
+    boolean frozen = expected >= 0 && frozen(doc, expected);
+    if (terms == null && !(frozen && frozenCarried)) {
+      throw new IllegalArgumentException(path + ": no terms");
+    }
     docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
-    // numbered from the oldest, the last added: frozen when that number is below split
-    boolean frozen = expected >= 0 && expected - 1 - doc < expected / BLOCK * BLOCK;
     if (frozen) {
-      frozenKeys.add(path).add(key);
-      if (deferFrozen) {
-        deferred.add(terms);
+      frozenKeys.add(path, key);
+      if (frozenCarried) {
         return;
       }
     }
-    post(frozen ? postings : recentPostings, doc, terms);
+    post(frozen ? postings : recentPostings, doc, java.util.Objects.requireNonNull(terms));
   }
 
   private void post(List<IntList> lists, int doc, Terms terms) {
@@ -525,19 +569,16 @@ final class SearchIndex {
    *
    * @return the first term of each {@code t/} shard (those carried, or those made)
    * @throws IllegalStateException when {@code carried} is given to an index made without the number
-   *     of its documents, or not every document announced was added
+   *     of its documents, or not given to one made to carry them, or not every document announced
+   *     was added
    */
   List<String> write(Sink sink, @Nullable List<String> carried) throws IOException {
     if (carried != null || expected >= 0) {
       checkComplete();
     }
-    if (carried == null) {
-      for (int k = 0; k < deferred.size(); k++) {
-        // the frozen documents were the last added
-        post(postings, docs.size() - deferred.size() + k, deferred.get(k));
-      }
+    if (frozenCarried && carried == null) {
+      throw new IllegalStateException("the frozen shards were to be carried");
     }
-    deferred.clear();
     int last = docs.size() - 1;
     int split = docs.size() / BLOCK * BLOCK;
     List<String> termNames = termNumbers.words();

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -429,13 +430,13 @@ public final class SiteGenerator {
       for (Page page : plan.pages()) {
         (page.template().equals(ARTICLE) ? articlePages : otherPages).add(page);
       }
-      // one document per article page; the frozen ones' terms wait for the end when the previous
-      // build's shards of them may be carried over (see writeIndex)
-      @Nullable SearchIndex index =
-          options.makes(PageKind.SEARCH)
-              ? new SearchIndex(
-                  articlePages.size(), inc != null && inc.previous.search() != null)
-              : null;
+      // one document per article page; with a build cache, whether the previous build's shards of
+      // the frozen documents still hold is known before rendering (see writeIndex)
+      @Nullable SearchIndex index = null;
+      if (options.makes(PageKind.SEARCH)) {
+        index =
+            new SearchIndex(articlePages.size(), inc != null && inc.planSearch(articlePages));
+      }
       SearchIndex.@Nullable Vocabulary words = index == null ? null : new SearchIndex.Vocabulary();
       int total = plan.pages().size();
       List<List<Page>> showing = byLastBatch(articlePages, otherPages);
@@ -539,8 +540,9 @@ public final class SiteGenerator {
   }
 
   /**
-   * An article page done, with its search entry ({@code terms} empty when search is off) and that
-   * entry's key ({@link Incremental#docKey}; empty without a build cache).
+   * An article page done, with its search entry ({@code terms} empty when search is off, null for
+   * a frozen document whose shards are carried) and that entry's key ({@link Incremental#docKey};
+   * empty without a build cache).
    */
   private record Rendered(
       String path,
@@ -548,7 +550,7 @@ public final class SiteGenerator {
       String title,
       String date,
       String snippet,
-      SearchIndex.Terms terms,
+      SearchIndex.@Nullable Terms terms,
       byte[] docKey) {
     /** An article page done, without a search entry. */
     Rendered(String path, Outcome outcome) {
@@ -664,6 +666,24 @@ public final class SiteGenerator {
     /** Whether something was learnt that the previous cache does not hold (a body, an entry). */
     volatile boolean changed;
 
+    /** Each article page's search-entry key ({@link #docKey}), made before rendering. */
+    final Map<String, byte[]> docKeys = new HashMap<>();
+
+    /** The pages of the search index's frozen documents, in the order added (see planSearch). */
+    final List<String> frozenPages = new ArrayList<>();
+
+    /** The same, to look up. */
+    final Set<String> frozenSet = new HashSet<>();
+
+    /** Their digest ({@link SearchIndex#frozenDigest}). */
+    byte[] frozenDigest = new byte[0];
+
+    /** The first terms of the previous build's frozen shards, when they hold; else null. */
+    @Nullable List<String> carriedShards;
+
+    /** The previous builds' terms of frozen documents, loaded when the shards must be made. */
+    Map<String, FrozenTerms.Doc> frozenTerms = Map.of();
+
     Incremental(BuildCache previous, SitePlanner.Plan plan, Fingerprint.Memo memo) {
       this.previous = previous;
       this.memo = memo;
@@ -761,7 +781,7 @@ public final class SiteGenerator {
      * from the same documents ({@code frozen}: {@link SearchIndex#frozenDigest}) and each file is
      * as it left it; they are then carried into the next cache. Null when they must be made.
      */
-    @Nullable List<String> carriedShards(byte[] frozen) throws IOException {
+    @Nullable List<String> carry(byte[] frozen) throws IOException {
       BuildCache.@Nullable SearchEntry old = previous.search();
       if (old == null || !Arrays.equals(old.frozen(), frozen)) {
         return null;
@@ -836,6 +856,10 @@ public final class SiteGenerator {
 
     /** The key of an article's search entry: its body and front matter. */
     byte[] docKey(String articlePage, Article article) {
+      byte[] known = docKeys.get(articlePage);
+      if (known != null) {
+        return known;
+      }
       byte[] identity = identities.get(articlePage);
       return new Fingerprint(memo)
           .add(identity == null ? new byte[0] : identity)
@@ -843,14 +867,82 @@ public final class SiteGenerator {
           .bytes();
     }
 
-    /** The search entry the previous build made for this article, if it still holds. */
+    /**
+     * The search entry the previous build made for this article, if it still holds, with its
+     * terms unless it is a frozen document whose shards are carried; null when it does not hold or
+     * its terms are needed and lost.
+     */
     BuildCache.@Nullable DocEntry doc(String articlePage, Article article) {
       BuildCache.DocEntry doc = previous.doc(articlePage);
-      if (doc == null || !Arrays.equals(doc.key(), docKey(articlePage, article))) {
+      byte[] key = docKey(articlePage, article);
+      if (doc == null || !Arrays.equals(doc.key(), key)) {
         return null;
+      }
+      if (doc.terms() == null && (carriedShards == null || !frozenSet.contains(articlePage))) {
+        // a frozen document's, in the frozen terms file (else the body is parsed again)
+        FrozenTerms.Doc kept = frozenTerms.get(articlePage);
+        if (kept == null || !Arrays.equals(kept.key(), key)) {
+          return null;
+        }
+        doc = doc.withTerms(kept.terms());
       }
       next.doc(articlePage, doc);
       return doc;
+    }
+
+    /**
+     * Before rendering: each article page's search-entry key, the frozen documents' digest, and
+     * whether the previous build's shards of them still hold (then their files are carried into
+     * the next cache, and their terms are not needed); else the previous builds' terms of frozen
+     * documents are loaded, so that unchanged bodies need not be parsed for them. True when the
+     * shards are carried.
+     */
+    boolean planSearch(List<Page> articlePages) throws IOException {
+      List<String> paths = new ArrayList<>(articlePages.size());
+      List<byte[]> keys = new ArrayList<>(articlePages.size());
+      for (int i = 0; i < articlePages.size(); i++) {
+        String path = articlePages.get(i).path();
+        byte[] key = docKey(path, plan.articles().get(path));
+        docKeys.put(path, key);
+        paths.add(path);
+        keys.add(key);
+        if (SearchIndex.frozen(i, articlePages.size())) {
+          frozenPages.add(path);
+          frozenSet.add(path);
+        }
+      }
+      frozenDigest = SearchIndex.frozenDigest(paths, keys);
+      carriedShards = carry(frozenDigest);
+      if (carriedShards == null && previous.search() != null) {
+        frozenTerms = FrozenTerms.load(cacheFolder(), previous.key());
+      }
+      return carriedShards != null;
+    }
+
+    /**
+     * After the index is written: the frozen documents' terms go to the frozen terms file when
+     * their shards were made (they are in it already when carried), not into the next cache.
+     */
+    void keepFrozenTerms() throws IOException {
+      List<FrozenTerms.Doc> kept = new ArrayList<>(frozenPages.size());
+      for (String page : frozenPages) {
+        BuildCache.DocEntry doc = next.doc(page);
+        if (doc == null) {
+          continue;
+        }
+        if (carriedShards == null && doc.terms() != null) {
+          kept.add(new FrozenTerms.Doc(page, doc.key(), doc.terms()));
+        }
+        next.doc(page, doc.withTerms(null));
+      }
+      if (carriedShards == null) {
+        FrozenTerms.save(cacheFolder(), next.key(), kept);
+        changed = true;
+      }
+    }
+
+    private Path cacheFolder() {
+      return requireNonNull(options.cache(), "cache folder");
     }
 
     /** Deletes the files the previous build wrote that this one did not make; how many. */
@@ -1131,7 +1223,10 @@ public final class SiteGenerator {
       return;
     }
     byte[] frozen = index.frozenDigest();
-    @Nullable List<String> carried = inc.carriedShards(frozen);
+    if (!Arrays.equals(frozen, inc.frozenDigest)) {
+      throw new IllegalStateException("the search documents are not those planned");
+    }
+    @Nullable List<String> carried = inc.carriedShards;
     if (carried != null) {
       carried.forEach(shard -> counts.add(Outcome.SKIPPED));
     }
@@ -1148,6 +1243,7 @@ public final class SiteGenerator {
             },
             carried);
     inc.next.search(new BuildCache.SearchEntry(frozen, shards));
+    inc.keepFrozenTerms();
   }
 
   /** The file of an output path, which must lie inside the output folder. */

@@ -241,25 +241,29 @@ class SearchIndexTest {
   }
 
   /**
-   * An index told its number of documents tells the frozen ones (t/) apart as they come: with
-   * their terms posted at once or deferred to the end, it makes the files of an index that was not
-   * told; given the first terms of t/ (a previous build's, from the same documents) it makes every
-   * file but t/, the same as before, and meta.json naming those shards.
+   * An index told its number of documents tells the frozen ones (t/) apart as they come and makes
+   * the files of an index that was not told; one made to carry the frozen shards needs no terms for
+   * those documents and, given the first terms of t/ (a previous build's, from the same documents),
+   * makes every file but t/, the same as before, and meta.json naming those shards.
    */
-  @ParameterizedTest(name = "deferred: {0}")
-  @ValueSource(booleans = {false, true})
-  void anIndexToldItsSizeMakesTheSameFilesAndCanCarryTheFrozenShards(boolean deferred)
-      throws Exception {
+  @Test
+  void anIndexToldItsSizeMakesTheSameFilesAndCanCarryTheFrozenShards() throws Exception {
     int n = SearchIndex.BLOCK + 37;
     var plain = new SearchIndex();
-    var told = new SearchIndex(n, deferred);
-    var carrying = new SearchIndex(n, deferred);
+    var told = new SearchIndex(n, false);
+    var carrying = new SearchIndex(n, true);
+    List<String> paths = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
     for (int d = n - 1; d >= 0; d--) {
       String text =
           "Billet " + d + (d % 3 == 0 ? " sur Paris" : " sur Lyon") + " mot" + d + " sujet" + d % 250;
-      for (SearchIndex index : List.of(plain, told, carrying)) {
-        index.add("b" + d + "/index.html", "B" + d, "d", "s", SearchIndex.Terms.of(SearchIndex.terms(text)), key(d));
-      }
+      var terms = SearchIndex.Terms.of(SearchIndex.terms(text));
+      String path = "b" + d + "/index.html";
+      plain.add(path, "B" + d, "d", "s", terms);
+      told.add(path, "B" + d, "d", "s", terms, key(d));
+      carrying.add(path, "B" + d, "d", "s", d < SearchIndex.BLOCK ? null : terms, key(d));
+      paths.add(path);
+      keys.add(key(d));
     }
     Map<String, byte[]> expected = plain.files();
     Map<String, byte[]> made = new LinkedHashMap<>();
@@ -276,7 +280,9 @@ class SearchIndexTest {
         .containsExactlyInAnyOrderElementsOf(
             expected.keySet().stream().filter(p -> !p.contains("/t/")).toList());
     withoutFrozen.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(expected.get(path)));
-    assertThat(told.frozenDigest()).isEqualTo(carrying.frozenDigest());
+    assertThat(told.frozenDigest())
+        .isEqualTo(carrying.frozenDigest())
+        .isEqualTo(SearchIndex.frozenDigest(paths, keys));
   }
 
   @Test
@@ -304,6 +310,15 @@ class SearchIndexTest {
     assertThatThrownBy(() -> index.add("c/index.html", "C", "d", "s", SearchIndex.Terms.NONE, key(2)))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new SearchIndex().write((path, bytes) -> {}, List.of()))
+        .isInstanceOf(IllegalStateException.class);
+    var carrying = new SearchIndex(1, true); // fewer than a block: a recent document needs terms
+    assertThatThrownBy(() -> carrying.add("a/index.html", "A", "d", "s", null, key(0)))
+        .isInstanceOf(IllegalArgumentException.class);
+    var toCarry = new SearchIndex(SearchIndex.BLOCK, true);
+    for (int d = SearchIndex.BLOCK - 1; d >= 0; d--) {
+      toCarry.add("b" + d + "/index.html", "B", "d", "s", null, key(d)); // all frozen
+    }
+    assertThatThrownBy(() -> toCarry.write((path, bytes) -> {}, null))
         .isInstanceOf(IllegalStateException.class);
   }
 

@@ -1,0 +1,114 @@
+package io.github.sitegen.site;
+
+import io.github.sitegen.internal.AtomicWrites;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search terms of the frozen documents ({@link SearchIndex}'s {@code t/} shards), kept in the
+ * cache folder ({@code search-frozen.bin}) apart from the build cache: most of an index's terms (90 %
+ * at 10,000 articles, 98 % at 50,000), which a build needs only when it must make those shards
+ * again (a block of new documents filled, an old one edited, a shard file touched), not in the
+ * hourly update that carries them. The build cache then holds their entries without terms.
+ *
+ * <p>Each document's terms are found by its page and search-entry key, so a file from another
+ * build than the build cache's still gives the right terms or none; a file made for another key
+ * (version, options, theme), missing or damaged gives none, and the build parses those bodies
+ * again. Written atomically.
+ */
+final class FrozenTerms {
+  static final String FILE = "search-frozen.bin";
+  private static final String MAGIC = "site-gen frozen search terms";
+  private static final int FORMAT = 1;
+
+  /** A frozen document's terms, valid while its search entry's {@code key} is the same. */
+  record Doc(String page, byte[] key, SearchIndex.Terms terms) {}
+
+  private FrozenTerms() {}
+
+  /** Writes {@code docs} into {@code folder} for the build cache key {@code key}. */
+  static void save(Path folder, String key, List<Doc> docs) throws IOException {
+    Files.createDirectories(folder);
+    var numbers = new WordNumbers();
+    List<int[]> ids = new ArrayList<>(docs.size());
+    for (Doc doc : docs) {
+      ids.add(numbers.of(doc.terms()));
+    }
+    AtomicWrites.replace(
+        folder.resolve(FILE),
+        stream -> {
+          var out = new DataOutputStream(stream);
+          BuildCache.utf(out, MAGIC);
+          out.writeInt(FORMAT);
+          BuildCache.utf(out, key);
+          List<String> words = numbers.words();
+          out.writeInt(words.size());
+          for (String word : words) {
+            BuildCache.utf(out, word);
+          }
+          out.writeInt(docs.size());
+          for (int i = 0; i < docs.size(); i++) {
+            BuildCache.utf(out, docs.get(i).page());
+            BuildCache.bytes(out, docs.get(i).key());
+            int[] terms = ids.get(i);
+            out.writeInt(terms.length);
+            var chunk = java.nio.ByteBuffer.allocate(4 * terms.length);
+            chunk.asIntBuffer().put(terms);
+            out.write(chunk.array());
+          }
+          BuildCache.utf(out, MAGIC);
+          out.flush();
+        });
+  }
+
+  /**
+   * The documents in {@code folder}'s file by page, when it was made for {@code key}; none when
+   * there is no such file or it cannot be read.
+   */
+  static Map<String, Doc> load(Path folder, String key) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(folder.resolve(FILE));
+    } catch (IOException e) {
+      return Map.of();
+    }
+    try {
+      var in = new BuildCache.Input(bytes);
+      if (!in.string().equals(MAGIC) || in.buffer.getInt() != FORMAT || !in.string().equals(key)) {
+        return Map.of();
+      }
+      int words = in.count(4);
+      String[] dictionary = new String[words];
+      for (int i = 0; i < words; i++) {
+        dictionary[i] = in.string();
+      }
+      int count = in.count(4);
+      Map<String, Doc> docs = new HashMap<>(2 * count);
+      for (int i = 0; i < count; i++) {
+        String page = in.string();
+        byte[] docKey = in.bytes();
+        int[] ids = new int[in.count(4)];
+        for (int k = 0; k < ids.length; k++) {
+          int id = in.buffer.getInt();
+          if (id < 0 || id >= words) {
+            return Map.of();
+          }
+          ids[k] = id;
+        }
+        docs.put(page, new Doc(page, docKey, new SearchIndex.Terms(dictionary, ids, true)));
+      }
+      if (!in.string().equals(MAGIC)) {
+        return Map.of();
+      }
+      return docs;
+    } catch (RuntimeException e) {
+      return Map.of(); // truncated or damaged
+    }
+  }
+}
