@@ -208,9 +208,7 @@ final class BuildCache {
   }
 
   private void write(DataOutputStream out) throws IOException {
-    utf(out, MAGIC);
-    out.writeInt(FORMAT);
-    utf(out, key);
+    header(out, MAGIC, FORMAT, key);
     // in no particular order: the cache is not compared, only read back
     out.writeInt(pages.size());
     for (Map.Entry<String, PageEntry> e : pages.entrySet()) {
@@ -262,11 +260,7 @@ final class BuildCache {
       if (ids == null) {
         continue;
       }
-      out.writeInt(ids.length);
-      // one write per document: writeInt per term is four locked writes each, millions of them
-      var chunk = java.nio.ByteBuffer.allocate(4 * ids.length);
-      chunk.asIntBuffer().put(ids);
-      out.write(chunk.array());
+      ints(out, ids);
     }
     SearchEntry frozen = search;
     out.writeByte(frozen == null ? 0 : 1);
@@ -364,6 +358,22 @@ final class BuildCache {
       }
       return n;
     }
+  }
+
+  /** A cache file's first fields: what it is, its format and the key it was made for. */
+  static void header(DataOutputStream out, String magic, int format, String key)
+      throws IOException {
+    utf(out, magic);
+    out.writeInt(format);
+    utf(out, key);
+  }
+
+  /** An int array as its length, then its values, in one write (not a locked write per int). */
+  static void ints(DataOutputStream out, int[] values) throws IOException {
+    out.writeInt(values.length);
+    var chunk = java.nio.ByteBuffer.allocate(4 * values.length);
+    chunk.asIntBuffer().put(values);
+    out.write(chunk.array());
   }
 
   /** A string as its UTF-8 length (an int), then its UTF-8 bytes. */

@@ -44,9 +44,7 @@ final class FrozenTerms {
         folder.resolve(FILE),
         stream -> {
           var out = new DataOutputStream(stream);
-          BuildCache.utf(out, MAGIC);
-          out.writeInt(FORMAT);
-          BuildCache.utf(out, key);
+          BuildCache.header(out, MAGIC, FORMAT, key);
           List<String> words = numbers.words();
           out.writeInt(words.size());
           for (String word : words) {
@@ -56,11 +54,7 @@ final class FrozenTerms {
           for (int i = 0; i < docs.size(); i++) {
             BuildCache.utf(out, docs.get(i).page());
             BuildCache.bytes(out, docs.get(i).key());
-            int[] terms = ids.get(i);
-            out.writeInt(terms.length);
-            var chunk = java.nio.ByteBuffer.allocate(4 * terms.length);
-            chunk.asIntBuffer().put(terms);
-            out.write(chunk.array());
+            BuildCache.ints(out, ids.get(i));
           }
           BuildCache.utf(out, MAGIC);
           out.flush();

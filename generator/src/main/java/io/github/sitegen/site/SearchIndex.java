@@ -565,7 +565,8 @@ final class SearchIndex {
   /**
    * {@link #write(Sink)}, but for {@code t/} the files a previous build made from the same frozen
    * documents (the same {@link #frozenDigest}) when {@code carried} gives their first terms: those
-   * files are then neither made nor handed over, and the frozen documents' terms not numbered.
+   * files are then neither made nor handed over (and an index {@linkplain #SearchIndex(int,
+   * boolean) made to carry them} never needed the frozen documents' terms).
    *
    * @return the first term of each {@code t/} shard (those carried, or those made)
    * @throws IllegalStateException when {@code carried} is given to an index made without the number

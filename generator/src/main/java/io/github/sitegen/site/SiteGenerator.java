@@ -1213,8 +1213,10 @@ public final class SiteGenerator {
   /**
    * Writes the search index. With a build cache, the frozen documents' shards ({@code t/}, most of
    * the index) are carried over when the previous build made them from the same documents and
-   * left each file as it wrote it: an update then makes only the recent shards, the document
-   * table and {@code meta.json}; else they are made, and recorded with their fingerprint.
+   * left each file as it wrote it (decided before rendering: {@link Incremental#planSearch}): an
+   * update then makes only the recent shards, the document table and {@code meta.json}; else they
+   * are made, and recorded with their fingerprint. Either way the frozen documents' terms then go
+   * to {@link FrozenTerms}, not into the next build cache.
    */
   private void writeIndex(SearchIndex index, Counts counts, @Nullable Incremental inc)
       throws IOException {

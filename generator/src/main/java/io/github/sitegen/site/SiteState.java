@@ -223,9 +223,7 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
         folder.resolve(FILE),
         stream -> {
           var out = new DataOutputStream(stream);
-          BuildCache.utf(out, MAGIC);
-          out.writeInt(FORMAT);
-          BuildCache.utf(out, key);
+          BuildCache.header(out, MAGIC, FORMAT, key);
           BuildCache.bytes(out, inputs);
           out.writeInt(outputs.size());
           for (Output o : outputs) {
