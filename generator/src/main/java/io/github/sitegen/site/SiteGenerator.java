@@ -435,7 +435,8 @@ public final class SiteGenerator {
       @Nullable SearchIndex index = null;
       if (options.makes(PageKind.SEARCH)) {
         index =
-            new SearchIndex(articlePages.size(), inc != null && inc.planSearch(articlePages));
+            new SearchIndex(
+                articlePages.size(), inc != null && inc.planSearch(articlePages, pool));
       }
       SearchIndex.@Nullable Vocabulary words = index == null ? null : new SearchIndex.Vocabulary();
       int total = plan.pages().size();
@@ -897,20 +898,37 @@ public final class SiteGenerator {
      * documents are loaded, so that unchanged bodies need not be parsed for them. True when the
      * shards are carried.
      */
-    boolean planSearch(List<Page> articlePages) throws IOException {
-      List<String> paths = new ArrayList<>(articlePages.size());
-      List<byte[]> keys = new ArrayList<>(articlePages.size());
-      for (int i = 0; i < articlePages.size(); i++) {
+    boolean planSearch(List<Page> articlePages, ExecutorService pool) throws IOException {
+      int n = articlePages.size();
+      List<String> paths = new ArrayList<>(n);
+      byte[][] made = new byte[n][];
+      List<Future<?>> done = new ArrayList<>();
+      for (int from = 0; from < n; from += 1024) {
+        int start = from;
+        int end = Math.min(n, from + 1024);
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = start; i < end; i++) {
+                    String path = articlePages.get(i).path();
+                    made[i] = docKey(path, plan.articles().get(path));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        await(f);
+      }
+      for (int i = 0; i < n; i++) {
         String path = articlePages.get(i).path();
-        byte[] key = docKey(path, plan.articles().get(path));
-        docKeys.put(path, key);
+        docKeys.put(path, made[i]);
         paths.add(path);
-        keys.add(key);
-        if (SearchIndex.frozen(i, articlePages.size())) {
+        if (SearchIndex.frozen(i, n)) {
           frozenPages.add(path);
           frozenSet.add(path);
         }
       }
+      List<byte[]> keys = Arrays.asList(made);
       frozenDigest = SearchIndex.frozenDigest(paths, keys);
       carriedShards = carry(frozenDigest);
       if (carriedShards == null && previous.search() != null) {
