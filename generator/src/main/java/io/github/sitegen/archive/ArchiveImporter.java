@@ -128,9 +128,10 @@ public final class ArchiveImporter {
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());
       List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
-      // while the new snapshots are read, on another thread: a killed import's temporary files
-      // are deleted (a walk of the whole archive), then the archive is scanned through its index
-      // (an hourly import reads one snapshot, on one core: the scan is then free). Awaited before
+      // while the new snapshots are read, on another thread: the archive is scanned through its
+      // index and a killed import's temporary files, which that walk meets, are deleted (without
+      // an index, a walk of its own deletes them) (an hourly import reads one snapshot, on one
+      // core: the scan is then free). Awaited before
       // the archive is merged into, and before the lock goes. With no new snapshot nothing is
       // written or read: the temporary files are left to the next import that writes (hidden
       // files, which no reader takes for articles)
@@ -141,8 +142,11 @@ public final class ArchiveImporter {
                   return null;
                 }
                 try {
-                  AtomicFiles.deleteLeftovers(options.archive());
-                  return options.cache() == null ? null : Scanned.of(options);
+                  if (options.cache() == null) {
+                    AtomicFiles.deleteLeftovers(options.archive());
+                    return null;
+                  }
+                  return Scanned.of(options); // (which deletes the leftovers its walk met)
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -240,6 +244,10 @@ public final class ArchiveImporter {
       ArchiveIndex.Scan scan =
           new ArchiveIndex(Objects.requireNonNull(options.cache()))
               .scan(options.archive(), options.zone(), found::add, true, null);
+      // a killed import's temporary files, met by the scan's walk (hidden names: not articles)
+      for (Path leftover : scan.leftovers()) {
+        Files.deleteIfExists(leftover);
+      }
       return new Scanned(scan, List.copyOf(found));
     }
   }

@@ -178,7 +178,7 @@ public final class ArchiveIndex {
       Path archive, List<FileStamp> files, boolean trustTimes) throws IOException {
     // (as a scan: a time from the last seconds is not remembered, the file stays told by its bytes)
     long racy = racyFrom(Instant.now());
-    List<Found> found = walk(archive);
+    List<Found> found = walk(archive).found();
     if (found.size() != files.size()) {
       return null;
     }
@@ -297,7 +297,7 @@ public final class ArchiveIndex {
     articles.addAll(added.subList(next, added.size()));
     return new Scan(
         scan.archive(), scan.zone(), articles, fingerprints, entries, scan.read(),
-        scan.dirty() || !written.isEmpty(), scan.loaded(), scan.complete());
+        scan.dirty() || !written.isEmpty(), scan.loaded(), scan.complete(), List.of());
   }
 
   /** The entry of a file the importer has just written with {@code text}. */
@@ -376,6 +376,9 @@ public final class ArchiveIndex {
    * @param dirty whether {@code entries} differ from the cache file
    * @param loaded the cache file this scan started from, if any (its entries' bytes are reused)
    * @param complete whether {@code entries} hold every file of the archive (none has a problem)
+   * @param leftovers the temporary files ({@code .<name>….tmp}) of writes that never finished (a
+   *     killed run), which the walk met outside hidden folders: an import deletes them before it
+   *     writes, without a walk of its own
    */
   record Scan(
       Path archive,
@@ -386,7 +389,8 @@ public final class ArchiveIndex {
       int read,
       boolean dirty,
       @Nullable Loaded loaded,
-      boolean complete) {}
+      boolean complete,
+      List<Path> leftovers) {}
 
   /**
    * Walks the archive, reading what the cache file (or {@code previous}, when given) does not know.
@@ -409,7 +413,8 @@ public final class ArchiveIndex {
         previous != null
             ? CompletableFuture.completedFuture(previous.loaded())
             : CompletableFuture.supplyAsync(() -> load(archive, zone));
-    List<Found> files = walk(archive);
+    Walked walked = walk(archive);
+    List<Found> files = walked.found();
     @Nullable Loaded loaded = loading.join();
     Map<String, Entry> cached =
         previous != null ? previous.entries() : loaded == null ? Map.of() : loaded.entries;
@@ -456,7 +461,9 @@ public final class ArchiveIndex {
     for (Entry e : entries.values()) {
       dirty |= e != cached.get(e.path()); // a hit keeps the cached entry itself
     }
-    return new Scan(archive, zone, articles, fingerprints, entries, read, dirty, loaded, complete);
+    return new Scan(
+        archive, zone, articles, fingerprints, entries, read, dirty, loaded, complete,
+        walked.leftovers());
   }
 
   /** Writes the scan's entries to the cache file when they differ from it. */
@@ -476,18 +483,21 @@ public final class ArchiveIndex {
    * Every {@code *.md} file ArchiveReader would read, with its size and time, in path order. The
    * top-level folders (years) are walked in parallel: the walk is most of a warm run's time.
    */
-  private static List<Found> walk(Path archive) throws IOException {
+  /** The Markdown files of a walk, in ArchiveReader's order, and the temporary files it met. */
+  private record Walked(List<Found> found, List<Path> leftovers) {}
+
+  private static Walked walk(Path archive) throws IOException {
     if (!Files.isDirectory(archive)) {
-      return List.of();
+      return new Walked(List.of(), List.of());
     }
-    List<Found> found = new ArrayList<>();
+    var top = new Walked(new ArrayList<>(), new ArrayList<>());
     List<Path> folders = new ArrayList<>();
-    walk(archive, archive, 1, found, folders);
+    walk(archive, archive, 1, top, folders);
     try {
       folders.parallelStream()
           .map(
               folder -> {
-                List<Found> under = new ArrayList<>();
+                var under = new Walked(new ArrayList<>(), new ArrayList<>());
                 try {
                   walk(archive, folder, Integer.MAX_VALUE, under, new ArrayList<>());
                 } catch (IOException e) {
@@ -496,17 +506,25 @@ public final class ArchiveIndex {
                 return under;
               })
           .toList()
-          .forEach(found::addAll);
+          .forEach(
+              under -> {
+                top.found().addAll(under.found());
+                top.leftovers().addAll(under.leftovers());
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    found.sort((x, y) -> x.file().compareTo(y.file())); // ArchiveReader's order
-    return found;
+    top.found().sort((x, y) -> x.file().compareTo(y.file())); // ArchiveReader's order
+    return top;
   }
 
-  /** Walks {@code start} to {@code depth}; folders at that depth are added to {@code folders}. */
-  private static void walk(Path archive, Path start, int depth, List<Found> found, List<Path> folders)
+  /**
+   * Walks {@code start} to {@code depth} into {@code walked}; folders at that depth are added to
+   * {@code folders}.
+   */
+  private static void walk(Path archive, Path start, int depth, Walked walked, List<Path> folders)
       throws IOException {
+    List<Found> found = walked.found();
     Files.walkFileTree(
         start,
         EnumSet.noneOf(FileVisitOption.class),
@@ -526,6 +544,10 @@ public final class ArchiveIndex {
               return FileVisitResult.CONTINUE;
             }
             String name = file.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(".tmp") && attrs.isRegularFile()) {
+              walked.leftovers().add(file); // as AtomicFiles.deleteLeftovers takes them
+              return FileVisitResult.CONTINUE;
+            }
             if (!name.endsWith(".md") || name.startsWith(".")) {
               return FileVisitResult.CONTINUE;
             }

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An import through the archive index writes what an import reading the whole archive writes. */
@@ -171,15 +173,26 @@ class ImportWithIndexTest {
     assertThat(next.pagesSkipped()).isPositive();
   }
 
-  @Test
-  void aKilledImportsTemporaryFileGoesWithTheNextImportThatWrites() throws IOException {
+  /**
+   * With an index the scan's walk finds the leftovers (no walk of its own); without one a walk
+   * deletes them: the same files either way, never in a hidden folder.
+   */
+  @ParameterizedTest(name = "with an index: {0}")
+  @ValueSource(booleans = {true, false})
+  void aKilledImportsTemporaryFileGoesWithTheNextImportThatWrites(boolean indexed)
+      throws IOException {
     Path snapshots = snapshotsWith(1);
     Path archive = dir.resolve("articles");
-    var options = new ImportOptions(snapshots, archive, PARIS);
+    var options =
+        new ImportOptions(snapshots, archive, PARIS).withCache(indexed ? dir.resolve("cache") : null);
     new ArchiveImporter(options, p -> {}).run();
     Path leftover = archive.resolve("2026/02/01/.deux.md.4242-7.tmp"); // as AtomicWrites names them
-    Files.createDirectories(leftover.getParent());
-    Files.writeString(leftover, "---\ntitle: Deux");
+    Path image = archive.resolve("images/ab/.ab12.webp.4242-8.tmp");
+    Path hidden = archive.resolve(".git/objects/.pack.4242-9.tmp"); // not ours: left alone
+    for (Path file : List.of(leftover, image, hidden)) {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "---\ntitle: Deux");
+    }
 
     // nothing new: nothing written, and no walk of the archive for leftovers
     new ArchiveImporter(options, p -> {}).run();
@@ -191,6 +204,9 @@ class ImportWithIndexTest {
         feed("2026-02-06T12:00:00Z", item("id-deux", "Deux", date(2), "<p>Texte.</p>", "")));
     new ArchiveImporter(options, p -> {}).run();
     assertThat(leftover).doesNotExist();
+    assertThat(image).doesNotExist();
+    assertThat(hidden).exists();
+    assertThat(new ArchiveReader().read(archive, PARIS, p -> {})).hasSize(2);
   }
 
   @Test
