@@ -479,13 +479,14 @@ public final class ArchiveIndex {
 
   private record Outcome(@Nullable ArchivedArticle archived, @Nullable Entry entry, boolean read) {}
 
-  /**
-   * Every {@code *.md} file ArchiveReader would read, with its size and time, in path order. The
-   * top-level folders (years) are walked in parallel: the walk is most of a warm run's time.
-   */
   /** The Markdown files of a walk, in ArchiveReader's order, and the temporary files it met. */
   private record Walked(List<Found> found, List<Path> leftovers) {}
 
+  /**
+   * Every {@code *.md} file ArchiveReader would read, with its size and time, in path order, and
+   * the temporary files of unfinished writes outside hidden folders. The top-level folders (years)
+   * are walked in parallel: the walk is most of a warm run's time.
+   */
   private static Walked walk(Path archive) throws IOException {
     if (!Files.isDirectory(archive)) {
       return new Walked(List.of(), List.of());
