@@ -128,13 +128,12 @@ public final class ArchiveImporter {
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());
       List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
-      // while the new snapshots are read, on another thread: the archive is scanned through its
-      // index and a killed import's temporary files, which that walk meets, are deleted (without
-      // an index, a walk of its own deletes them) (an hourly import reads one snapshot, on one
-      // core: the scan is then free). Awaited before
-      // the archive is merged into, and before the lock goes. With no new snapshot nothing is
-      // written or read: the temporary files are left to the next import that writes (hidden
-      // files, which no reader takes for articles)
+      // while the new snapshots are read, on another thread (an hourly import reads one snapshot,
+      // on one core: the scan is then free): the archive is scanned through its index, and a
+      // killed import's temporary files, which that walk meets, are deleted (without an index, a
+      // walk of its own deletes them). Awaited before the archive is merged into, and before the
+      // lock goes. With no new snapshot nothing is written or read: the temporary files are left
+      // to the next import that writes (hidden files, which no reader takes for articles)
       FutureTask<@Nullable Scanned> ahead =
           new FutureTask<>(
               () -> {
