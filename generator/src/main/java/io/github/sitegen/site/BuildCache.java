@@ -148,11 +148,7 @@ final class BuildCache {
         }
         cache.bodies.put(page, new BodyEntry(identity, minutes, destinations));
       }
-      int words = in.buffer.getInt();
-      String[] dictionary = new String[words];
-      for (int i = 0; i < words; i++) {
-        dictionary[i] = in.string();
-      }
+      String[] dictionary = in.strings();
       int docs = in.buffer.getInt();
       for (int i = 0; i < docs; i++) {
         String page = in.string();
@@ -164,14 +160,7 @@ final class BuildCache {
           cache.docs.put(page, new DocEntry(docKey, title, date, snippet, null));
           continue;
         }
-        int[] ids = new int[in.count(4)];
-        for (int k = 0; k < ids.length; k++) {
-          int id = in.buffer.getInt();
-          if (id < 0 || id >= words) {
-            return new BuildCache(key);
-          }
-          ids[k] = id;
-        }
+        int[] ids = in.ints(dictionary.length);
         cache.docs.put(
             page, new DocEntry(docKey, title, date, snippet, new SearchIndex.Terms(dictionary, ids, true)));
       }
@@ -242,11 +231,7 @@ final class BuildCache {
         docWords.put(e.getKey(), numbers.of(terms));
       }
     }
-    List<String> words = numbers.words();
-    out.writeInt(words.size());
-    for (String word : words) {
-      utf(out, word);
-    }
+    strings(out, numbers.words());
     out.writeInt(docs.size());
     for (Map.Entry<String, DocEntry> e : docs.entrySet()) {
       DocEntry doc = e.getValue();
@@ -344,6 +329,32 @@ final class BuildCache {
       return bytes;
     }
 
+    /** An array of strings as {@link #strings(DataOutputStream, List)} writes it. */
+    String[] strings() {
+      String[] strings = new String[count(4)];
+      for (int i = 0; i < strings.length; i++) {
+        strings[i] = string();
+      }
+      return strings;
+    }
+
+    /**
+     * An int array as {@link #ints} writes it, each value from 0 to {@code below} (exclusive).
+     *
+     * @throws IllegalArgumentException when a value is out of that range (a damaged file)
+     */
+    int[] ints(int below) {
+      int[] values = new int[count(4)];
+      for (int k = 0; k < values.length; k++) {
+        int value = buffer.getInt();
+        if (value < 0 || value >= below) {
+          throw new IllegalArgumentException("damaged: " + value + " not below " + below);
+        }
+        values[k] = value;
+      }
+      return values;
+    }
+
     /**
      * A count of records to read, each at least {@code bytesEach} bytes long: more than the bytes
      * left could hold is a damaged file (an array of that size could exhaust the heap, an error no
@@ -366,6 +377,14 @@ final class BuildCache {
     utf(out, magic);
     out.writeInt(format);
     utf(out, key);
+  }
+
+  /** Strings as their count, then each as {@link #utf} writes it. */
+  static void strings(DataOutputStream out, List<String> strings) throws IOException {
+    out.writeInt(strings.size());
+    for (String s : strings) {
+      utf(out, s);
+    }
   }
 
   /** An int array as its length, then its values, in one write (not a locked write per int). */

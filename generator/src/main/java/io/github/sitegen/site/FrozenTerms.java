@@ -45,11 +45,7 @@ final class FrozenTerms {
         stream -> {
           var out = new DataOutputStream(stream);
           BuildCache.header(out, MAGIC, FORMAT, key);
-          List<String> words = numbers.words();
-          out.writeInt(words.size());
-          for (String word : words) {
-            BuildCache.utf(out, word);
-          }
+          BuildCache.strings(out, numbers.words());
           out.writeInt(docs.size());
           for (int i = 0; i < docs.size(); i++) {
             BuildCache.utf(out, docs.get(i).page());
@@ -77,24 +73,13 @@ final class FrozenTerms {
       if (!in.string().equals(MAGIC) || in.buffer.getInt() != FORMAT || !in.string().equals(key)) {
         return Map.of();
       }
-      int words = in.count(4);
-      String[] dictionary = new String[words];
-      for (int i = 0; i < words; i++) {
-        dictionary[i] = in.string();
-      }
+      String[] dictionary = in.strings();
       int count = in.count(4);
       Map<String, Doc> docs = new HashMap<>(2 * count);
       for (int i = 0; i < count; i++) {
         String page = in.string();
         byte[] docKey = in.bytes();
-        int[] ids = new int[in.count(4)];
-        for (int k = 0; k < ids.length; k++) {
-          int id = in.buffer.getInt();
-          if (id < 0 || id >= words) {
-            return Map.of();
-          }
-          ids[k] = id;
-        }
+        int[] ids = in.ints(dictionary.length);
         docs.put(page, new Doc(page, docKey, new SearchIndex.Terms(dictionary, ids, true)));
       }
       if (!in.string().equals(MAGIC)) {
