@@ -185,7 +185,12 @@ final class SearchIndex {
    * {@link #BLOCK} are frozen.
    */
   static boolean frozen(int index, int documents) {
-    return documents - 1 - index < documents / BLOCK * BLOCK;
+    return documents - 1 - index < split(documents);
+  }
+
+  /** The number of frozen documents of {@code documents}: whole {@link #BLOCK}s. */
+  private static int split(int documents) {
+    return documents / BLOCK * BLOCK;
   }
 
   /**
@@ -208,7 +213,7 @@ final class SearchIndex {
     private final Fingerprint print = new Fingerprint();
 
     FrozenDigest(int documents) {
-      print.add("search index frozen documents").add(documents / BLOCK * BLOCK);
+      print.add("search index frozen documents").add(split(documents));
     }
 
     void add(String path, byte[] key) {
@@ -581,7 +586,7 @@ final class SearchIndex {
       throw new IllegalStateException("the frozen shards were to be carried");
     }
     int last = docs.size() - 1;
-    int split = docs.size() / BLOCK * BLOCK;
+    int split = split(docs.size());
     List<String> termNames = termNumbers.words();
     Integer[] order = new Integer[termNames.size()];
     for (int i = 0; i < order.length; i++) {

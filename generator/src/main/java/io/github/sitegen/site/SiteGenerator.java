@@ -28,7 +28,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -671,10 +671,7 @@ public final class SiteGenerator {
     final Map<String, byte[]> docKeys = new HashMap<>();
 
     /** The pages of the search index's frozen documents, in the order added (see planSearch). */
-    final List<String> frozenPages = new ArrayList<>();
-
-    /** The same, to look up. */
-    final Set<String> frozenSet = new HashSet<>();
+    final Set<String> frozenPages = new LinkedHashSet<>();
 
     /** Their digest ({@link SearchIndex#frozenDigest}). */
     byte[] frozenDigest = new byte[0];
@@ -879,7 +876,7 @@ public final class SiteGenerator {
       if (doc == null || !Arrays.equals(doc.key(), key)) {
         return null;
       }
-      if (doc.terms() == null && (carriedShards == null || !frozenSet.contains(articlePage))) {
+      if (doc.terms() == null && (carriedShards == null || !frozenPages.contains(articlePage))) {
         // a frozen document's, in the frozen terms file (else the body is parsed again)
         FrozenTerms.Doc kept = frozenTerms.get(articlePage);
         if (kept == null || !Arrays.equals(kept.key(), key)) {
@@ -925,7 +922,6 @@ public final class SiteGenerator {
         paths.add(path);
         if (SearchIndex.frozen(i, n)) {
           frozenPages.add(path);
-          frozenSet.add(path);
         }
       }
       List<byte[]> keys = Arrays.asList(made);
