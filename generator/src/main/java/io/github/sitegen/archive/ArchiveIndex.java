@@ -544,11 +544,11 @@ public final class ArchiveIndex {
               }
               return FileVisitResult.CONTINUE;
             }
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") && name.endsWith(".tmp") && attrs.isRegularFile()) {
-              walked.leftovers().add(file); // as AtomicFiles.deleteLeftovers takes them
+            if (AtomicFiles.isLeftover(file, attrs)) {
+              walked.leftovers().add(file);
               return FileVisitResult.CONTINUE;
             }
+            String name = file.getFileName().toString();
             if (!name.endsWith(".md") || name.startsWith(".")) {
               return FileVisitResult.CONTINUE;
             }

@@ -38,8 +38,7 @@ final class AtomicFiles {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            String name = file.getFileName().toString();
-            if (name.startsWith(".") && name.endsWith(".tmp") && attrs.isRegularFile()) {
+            if (isLeftover(file, attrs)) {
               leftovers.add(file);
             }
             return FileVisitResult.CONTINUE;
@@ -56,6 +55,12 @@ final class AtomicFiles {
     for (Path file : leftovers) {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** Whether a file found in the archive is a temporary file of an unfinished atomic write. */
+  static boolean isLeftover(Path file, BasicFileAttributes attrs) {
+    String name = file.getFileName().toString();
+    return name.startsWith(".") && name.endsWith(".tmp") && attrs.isRegularFile();
   }
 
   /** Writes UTF-8 text to a temporary file beside {@code file}, then moves it into place. */
