@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,7 @@ final class BodyHtml {
    * A body rendered with markers for site links, its reading time, and the link and image
    * destinations it holds (for the build cache: whether its HTML changes with the site's links).
    */
-  private record Body(String marked, int minutes, List<String> destinations) {}
+  record Body(String marked, int minutes, List<String> destinations) {}
 
   /**
    * A body parsed for its article page and the search index.
@@ -57,8 +58,15 @@ final class BodyHtml {
 
   private final @Nullable Consumer<Rendering> rendered;
 
-  /** A body just rendered, for the build cache. */
-  record Rendering(String articlePage, int minutes, List<String> destinations) {}
+  /**
+   * A body just rendered, for the build cache; {@code marked} is its HTML with markers for site
+   * links, null when it could only be shown as text.
+   */
+  record Rendering(
+      String articlePage, int minutes, List<String> destinations, @Nullable String marked) {}
+
+  /** Bodies an earlier build rendered, by article page (null: none), tried before rendering one. */
+  private final @Nullable Function<String, @Nullable Body> stored;
 
   /**
    * Pages still to show each body, by article page: a body is kept only while another page will
@@ -69,7 +77,9 @@ final class BodyHtml {
   /**
    * Reports to {@code reporter} a body it can only show as text, tells {@code rendered} (if any) of
    * every body it renders, and keeps a body only until the last of the {@code uses} pages showing
-   * it (by article page) has shown it (null: every body, within the budget).
+   * it (by article page) has shown it (null: every body, within the budget). A body a page shows
+   * whose article page was not rendered is taken from {@code stored} when it has it (null: always
+   * rendered).
    */
   BodyHtml(
       MarkdownRenderer markdown,
@@ -77,12 +87,14 @@ final class BodyHtml {
       BodyLoader bodies,
       Reporter reporter,
       @Nullable Consumer<Rendering> rendered,
-      @Nullable Map<String, Integer> uses) {
+      @Nullable Map<String, Integer> uses,
+      @Nullable Function<String, @Nullable Body> stored) {
     this.markdown = markdown;
     this.links = links;
     this.bodies = bodies;
     this.reporter = reporter;
     this.rendered = rendered;
+    this.stored = stored;
     if (uses == null) {
       this.uses = null;
     } else {
@@ -96,13 +108,17 @@ final class BodyHtml {
 
   /**
    * Parses the body of the article whose page is {@code articlePage} and keeps its HTML for the
-   * pages that show it (within the memory budget); its plain text comes back, not kept.
+   * pages that show it (within the memory budget); its plain text comes back, not kept. Without
+   * {@code withText}, a body already kept (or stored by an earlier build) is not parsed again.
    */
   Parsed parse(Article article, String articlePage, boolean withText) throws IOException {
+    if (!withText) {
+      return new Parsed("", body(article, articlePage, true).minutes());
+    }
     List<String> destinations = new ArrayList<>();
     MarkdownRenderer.Rendered rendered = render(article, withText, destinations);
     // kept even when its page is its only one: that page is rendered right after, and asks for it
-    Body body = keep(articlePage, rendered, destinations, true);
+    Body body = keep(articlePage, made(articlePage, rendered, destinations), true);
     return new Parsed(rendered.text(), body.minutes());
   }
 
@@ -114,7 +130,7 @@ final class BodyHtml {
    * ids prefixed with {@code idPrefix}, and its reading time.
    */
   Shown show(Article article, String articlePage, String from, String idPrefix) throws IOException {
-    Body body = body(article, articlePage);
+    Body body = body(article, articlePage, false);
     AtomicInteger left = uses == null ? null : uses.get(articlePage);
     if (left != null && left.decrementAndGet() <= 0) {
       Body dropped = cache.remove(articlePage); // its last page: no need to keep it
@@ -126,13 +142,21 @@ final class BodyHtml {
         MarkdownRenderer.withIdPrefix(resolve(body.marked(), from), idPrefix), body.minutes());
   }
 
-  private Body body(Article article, String articlePage) throws IOException {
+  /**
+   * The body as kept, stored by an earlier build, or else rendered; then kept, when {@code
+   * parsing} (for its article page, rendered next) or when another page will show it.
+   */
+  private Body body(Article article, String articlePage, boolean parsing) throws IOException {
     Body body = cache.get(articlePage);
     if (body != null) {
       return body;
     }
-    List<String> destinations = new ArrayList<>();
-    return keep(articlePage, render(article, false, destinations), destinations, false);
+    body = stored == null ? null : stored.apply(articlePage);
+    if (body == null) {
+      List<String> destinations = new ArrayList<>();
+      body = made(articlePage, render(article, false, destinations), destinations);
+    }
+    return keep(articlePage, body, parsing);
   }
 
   private MarkdownRenderer.Rendered render(
@@ -156,18 +180,26 @@ final class BodyHtml {
     return rendered;
   }
 
-  private Body keep(
-      String articlePage,
-      MarkdownRenderer.Rendered rendered,
-      List<String> destinations,
-      boolean parsing) {
+  /** A body just rendered, told to the build cache. */
+  private Body made(
+      String articlePage, MarkdownRenderer.Rendered rendered, List<String> destinations) {
     // 200 words a minute, at least one minute
     Body body =
         new Body(
             rendered.html(), Math.max(1, (rendered.words() + 199) / 200), List.copyOf(destinations));
     if (this.rendered != null) {
-      this.rendered.accept(new Rendering(articlePage, body.minutes(), body.destinations()));
+      this.rendered.accept(
+          new Rendering(
+              articlePage,
+              body.minutes(),
+              body.destinations(),
+              rendered.plain() ? null : body.marked()));
     }
+    return body;
+  }
+
+  /** Keeps {@code body} for the pages still to show it (within the budget). */
+  private Body keep(String articlePage, Body body, boolean parsing) {
     AtomicInteger left = uses == null ? null : uses.get(articlePage);
     if (!parsing && left != null && left.get() <= 1) {
       return body; // no page but the one being made will show it

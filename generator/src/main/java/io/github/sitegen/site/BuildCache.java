@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 5;
+  private static final int FORMAT = 6;
 
   /**
    * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
@@ -56,10 +56,20 @@ final class BuildCache {
    * What a body gave, for the body whose bytes have digest {@code identity}.
    *
    * @param destinations every link and image destination in it, as written
+   * @param stored where its HTML is in the {@link BodyStore}, or null when it is not kept there
    */
-  record BodyEntry(byte[] identity, int minutes, List<String> destinations) {
+  record BodyEntry(
+      byte[] identity,
+      int minutes,
+      List<String> destinations,
+      BodyStore.@Nullable Location stored) {
     BodyEntry {
       destinations = List.copyOf(destinations);
+    }
+
+    /** This entry with its HTML at {@code stored} (null: not kept). */
+    BodyEntry at(BodyStore.@Nullable Location stored) {
+      return new BodyEntry(identity, minutes, destinations, stored);
     }
   }
 
@@ -146,7 +156,15 @@ final class BuildCache {
         for (int k = 0; k < n; k++) {
           destinations.add(in.string());
         }
-        cache.bodies.put(page, new BodyEntry(identity, minutes, destinations));
+        long offset = in.buffer.getLong();
+        int length = in.buffer.getInt();
+        cache.bodies.put(
+            page,
+            new BodyEntry(
+                identity,
+                minutes,
+                destinations,
+                offset < 0 ? null : new BodyStore.Location(offset, length)));
       }
       String[] dictionary = in.strings();
       int docs = in.buffer.getInt();
@@ -220,6 +238,9 @@ final class BuildCache {
       for (String destination : e.getValue().destinations()) {
         utf(out, destination);
       }
+      BodyStore.@Nullable Location stored = e.getValue().stored();
+      out.writeLong(stored == null ? -1 : stored.offset());
+      out.writeInt(stored == null ? 0 : stored.length());
     }
     // one dictionary of every doc's words; a dictionary many docs share (the one this cache was
     // loaded with) is mapped once per word, not once per occurrence
@@ -286,6 +307,11 @@ final class BuildCache {
 
   void body(String articlePage, BodyEntry entry) {
     bodies.put(articlePage, entry);
+  }
+
+  /** Every body's entry, by article page. */
+  Map<String, BodyEntry> bodies() {
+    return bodies;
   }
 
   @Nullable DocEntry doc(String articlePage) {

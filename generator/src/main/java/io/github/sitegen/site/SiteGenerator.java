@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -420,9 +421,18 @@ public final class SiteGenerator {
       for (Page page : plan.pages()) {
         page.bodies().forEach(body -> uses.merge(body, 1, Integer::sum));
       }
+      if (inc != null && cacheFolder != null) {
+        inc.storeBodies(cacheFolder, plan.pages());
+      }
       BodyHtml bodyHtml =
           new BodyHtml(
-              markdown, plan.links(), bodies, reporter, inc == null ? null : inc::rendered, uses);
+              markdown,
+              plan.links(),
+              bodies,
+              reporter,
+              inc == null ? null : inc::rendered,
+              uses,
+              inc == null ? null : inc::stored);
       // article pages first, a batch at a time: each body is parsed once for its page, its reading
       // time and its search entry, and memory holds one batch of search terms, never the archive's
       List<Page> articlePages = new ArrayList<>();
@@ -472,11 +482,17 @@ public final class SiteGenerator {
         counts.add(await(result));
         reporter.progress("pages", counts.total(), total);
       }
+      if (inc != null) {
+        inc.closeStore(); // every body shown
+      }
       if (index != null) {
         writeIndex(index, counts, inc);
       }
     } finally {
       stop(pool);
+      if (incremental != null && incremental.store != null) {
+        incremental.store.close(); // (already closed unless the build failed)
+      }
     }
     for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
       counts.add(writeOther(file.getKey(), file.getValue(), incremental));
@@ -588,7 +604,9 @@ public final class SiteGenerator {
       }
       return new Rendered(page.path(), Outcome.SKIPPED, doc);
     }
-    BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search);
+    // a page shown again (a neighbour or a link changed) whose search entry holds: no text needed
+    BuildCache.@Nullable DocEntry kept = search && inc != null ? inc.doc(page.path(), a) : null;
+    BodyHtml.Parsed body = bodyHtml.parse(a, page.path(), search && kept == null);
     byte[] bytes = render(page, plan, bodyHtml);
     Outcome outcome = write(page.path(), bytes);
     if (inc != null) {
@@ -597,7 +615,7 @@ public final class SiteGenerator {
     if (!search) {
       return new Rendered(page.path(), outcome);
     }
-    BuildCache.DocEntry doc = doc(page.path(), a, body, words, inc);
+    BuildCache.DocEntry doc = kept != null ? kept : doc(page.path(), a, body, words, inc);
     return new Rendered(page.path(), outcome, doc);
   }
 
@@ -682,6 +700,12 @@ public final class SiteGenerator {
     /** The previous builds' terms of frozen documents, loaded when the shards must be made. */
     Map<String, FrozenTerms.Doc> frozenTerms = Map.of();
 
+    /** The rendered bodies kept between builds; null until {@link #storeBodies}. */
+    @Nullable BodyStore store;
+
+    /** The article pages whose bodies a feed shows: those the store keeps. */
+    Set<String> fed = Set.of();
+
     Incremental(BuildCache previous, SitePlanner.Plan plan, Fingerprint.Memo memo) {
       this.previous = previous;
       this.memo = memo;
@@ -716,15 +740,98 @@ public final class SiteGenerator {
       }
     }
 
+    /**
+     * Keeps the bodies that the feeds among {@code pages} show in the {@link BodyStore} in {@code
+     * folder}, and takes them from there: when an article arrives, the feeds showing it are made
+     * again with bodies whose article pages are unchanged.
+     */
+    void storeBodies(Path folder, List<Page> pages) {
+      Set<String> shownByFeeds = new HashSet<>();
+      for (Page page : pages) {
+        if (page.template().endsWith(".ftlx")) {
+          shownByFeeds.addAll(page.bodies());
+        }
+      }
+      fed = shownByFeeds;
+      store = BodyStore.open(folder, previous.key());
+    }
+
     /** Called by {@link BodyHtml} for every body it renders. */
     void rendered(BodyHtml.Rendering body) {
       byte[] identity = identities.get(body.articlePage());
       changed = true;
       if (identity != null) {
+        BodyStore.@Nullable Location stored = null;
+        BodyStore bodyStore = store;
+        if (bodyStore != null && body.marked() != null && fed.contains(body.articlePage())) {
+          stored =
+              bodyStore.append(
+                  body.articlePage(), identity, targets(body.destinations()), body.marked());
+        }
         next.body(
             body.articlePage(),
-            new BuildCache.BodyEntry(identity, body.minutes(), body.destinations()));
+            new BuildCache.BodyEntry(identity, body.minutes(), body.destinations(), stored));
       }
+    }
+
+    /**
+     * The body of the article whose page is {@code articlePage} as an earlier build rendered it,
+     * when the store has it for the body's bytes now and its links lead where they did; else null.
+     */
+    BodyHtml.@Nullable Body stored(String articlePage) {
+      BodyStore bodyStore = store;
+      BuildCache.BodyEntry entry = next.body(articlePage);
+      byte[] identity = identities.get(articlePage);
+      if (bodyStore == null
+          || entry == null
+          || entry.stored() == null
+          || identity == null
+          || !Arrays.equals(entry.identity(), identity)) {
+        return null;
+      }
+      String html =
+          bodyStore.read(entry.stored(), articlePage, identity, targets(entry.destinations()));
+      return html == null ? null : new BodyHtml.Body(html, entry.minutes(), entry.destinations());
+    }
+
+    /** Where a body's links lead now (its HTML holds them as markers). */
+    private byte[] targets(List<String> destinations) {
+      var print = new Fingerprint();
+      for (String destination : destinations) {
+        print.add(plan.links().target(destination).orElse(""));
+      }
+      return print.bytes();
+    }
+
+    /**
+     * Once every page is made: forgets the stored bodies no feed shows any more, drops their
+     * records when they outweigh the others, and closes the store.
+     */
+    void closeStore() throws IOException {
+      BodyStore bodyStore = store;
+      if (bodyStore == null) {
+        return;
+      }
+      Map<String, BodyStore.Location> live = new LinkedHashMap<>();
+      for (Map.Entry<String, BuildCache.BodyEntry> e : next.bodies().entrySet()) {
+        BodyStore.@Nullable Location at = e.getValue().stored();
+        if (at == null) {
+          continue;
+        }
+        if (fed.contains(e.getKey())) {
+          live.put(e.getKey(), at);
+        } else {
+          next.body(e.getKey(), e.getValue().at(null));
+          changed = true;
+        }
+      }
+      Map<String, BodyStore.Location> now = bodyStore.compact(live);
+      if (now != live) {
+        live.forEach(
+            (page, at) -> next.body(page, next.body(page).at(now.get(page))));
+        changed = true;
+      }
+      bodyStore.close();
     }
 
     /**
