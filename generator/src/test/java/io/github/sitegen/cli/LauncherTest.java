@@ -137,6 +137,23 @@ class LauncherTest {
   }
 
   @Test
+  void anIncrementalBuildGetsTheParallelCollectorEverythingElseTheSerialOne() throws Exception {
+    Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
+    Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
+
+    assertThat(run(Map.of(), "build", "--cache", cache.toString(), "--snapshots", "s"))
+        .contains("-XX:+UseParallelGC")
+        .doesNotContain("-XX:+UseSerialGC");
+    assertThat(run(Map.of(), "build", "--cache", work.resolve("empty").toString()))
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:+UseParallelGC");
+    assertThat(run(Map.of(), "import", "--cache", cache.toString())).contains("-XX:+UseSerialGC");
+    // the user's collector, whatever the build
+    assertThat(run(Map.of("SITE_GEN_OPTS", "-XX:+UseG1GC"), "build", "--cache", cache.toString()))
+        .noneMatch(a -> a.equals("-XX:+UseParallelGC") || a.equals("-XX:+UseSerialGC"));
+  }
+
+  @Test
   void theStartHeapNeverExceedsTheUsersMaximumHeap() throws Exception {
     Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
     Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
