@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -190,9 +192,18 @@ final class BodyStore implements AutoCloseable {
    * Drops the records not in {@code live} (by article page) when they take more room than the
    * live ones (and more than a megabyte), by writing the live ones to a new file that replaces
    * this one; the file is deleted when none is live. Returns where each live record is now (the
-   * same map when nothing was dropped); a record that could not be copied is left out.
+   * same map when nothing was dropped); a record that could not be copied is left out. When the
+   * file cannot be replaced it is left as it was, and so are the locations.
    */
-  synchronized Map<String, Location> compact(Map<String, Location> live) throws IOException {
+  synchronized Map<String, Location> compact(Map<String, Location> live) {
+    try {
+      return compactOrFail(live);
+    } catch (IOException e) {
+      return live; // (the file is replaced atomically: still the one these locations are in)
+    }
+  }
+
+  private Map<String, Location> compactOrFail(Map<String, Location> live) throws IOException {
     FileChannel open = channel;
     if (open == null) {
       if (live.isEmpty()) {
@@ -213,31 +224,36 @@ final class BodyStore implements AutoCloseable {
       Files.deleteIfExists(file);
       return live;
     }
+    // the live records read first, the file closed, then replaced: a file still open cannot be
+    // replaced everywhere (Windows). They are the feeds' bodies: ~20 MB at any archive size
     Map<String, Location> moved = new LinkedHashMap<>();
+    List<byte[]> records = new ArrayList<>();
+    long at = header.length;
+    for (Map.Entry<String, Location> e : live.entrySet()) {
+      Location from = e.getValue();
+      if (from.offset() < header.length || from.length() > end - from.offset()) {
+        continue; // not a record of this file: left out
+      }
+      ByteBuffer record = ByteBuffer.allocate(from.length());
+      while (record.hasRemaining() && open.read(record, from.offset() + record.position()) > 0) {
+        // until the whole record is read
+      }
+      if (record.hasRemaining()) {
+        continue;
+      }
+      records.add(record.array());
+      moved.put(e.getKey(), new Location(at, from.length()));
+      at += from.length();
+    }
+    close();
     AtomicWrites.replace(
         file,
         out -> {
           out.write(header);
-          long at = header.length;
-          for (Map.Entry<String, Location> e : live.entrySet()) {
-            Location from = e.getValue();
-            if (from.offset() < header.length || from.length() > end - from.offset()) {
-              continue; // not a record of this file: left out
-            }
-            ByteBuffer record = ByteBuffer.allocate(from.length());
-            while (record.hasRemaining()
-                && open.read(record, from.offset() + record.position()) > 0) {
-              // until the whole record is read
-            }
-            if (record.hasRemaining()) {
-              continue;
-            }
-            out.write(record.array());
-            moved.put(e.getKey(), new Location(at, from.length()));
-            at += from.length();
+          for (byte[] record : records) {
+            out.write(record);
           }
         });
-    close();
     channel = existing();
     return moved;
   }

@@ -807,7 +807,7 @@ public final class SiteGenerator {
      * Once every page is made: forgets the stored bodies no feed shows any more, drops their
      * records when they outweigh the others, and closes the store.
      */
-    void closeStore() throws IOException {
+    void closeStore() {
       BodyStore bodyStore = store;
       if (bodyStore == null) {
         return;
