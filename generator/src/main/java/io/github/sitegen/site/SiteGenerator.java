@@ -827,8 +827,7 @@ public final class SiteGenerator {
       }
       Map<String, BodyStore.Location> now = bodyStore.compact(live);
       if (now != live) {
-        live.forEach(
-            (page, at) -> next.body(page, next.body(page).at(now.get(page))));
+        live.forEach((page, at) -> next.body(page, next.body(page).at(now.get(page))));
         changed = true;
       }
       bodyStore.close();
