@@ -139,7 +139,7 @@ final class SearchIndex {
   /** The same for the recent documents, from {@code split} on; {@link #postings} when not told. */
   private final List<IntList> recentPostings;
 
-  private final List<String> docs = new ArrayList<>();
+  private final List<@Nullable String> docs = new ArrayList<>();
 
   /** Documents the build adds, if told up front (then frozen ones are told apart); else -1. */
   private final int expected;
@@ -191,6 +191,20 @@ final class SearchIndex {
   /** The number of frozen documents of {@code documents}: whole {@link #BLOCK}s. */
   private static int split(int documents) {
     return documents / BLOCK * BLOCK;
+  }
+
+  /**
+   * The number of document-table chunks ({@code d/0} on) that hold frozen documents only, of an
+   * index of {@code documents}: made from what the frozen shards are made from, and carried with
+   * them (the chunk that holds the last frozen and the first recent documents is made each time).
+   */
+  static int frozenChunks(int documents) {
+    return split(documents) / CHUNK;
+  }
+
+  /** The path of the document-table chunk {@code c}. */
+  static String chunkPath(int c) {
+    return FOLDER + "d/" + c + ".json";
   }
 
   /**
@@ -266,7 +280,13 @@ final class SearchIndex {
     if (terms == null && !(frozen && frozenCarried)) {
       throw new IllegalArgumentException(path + ": no terms");
     }
-    docs.add("[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
+    boolean chunkCarried =
+        frozen && frozenCarried && expected - 1 - doc < frozenChunks(expected) * CHUNK;
+    // (the chunks of carried frozen documents are not made: their entries are not needed)
+    docs.add(
+        chunkCarried
+            ? null
+            : "[" + json(path) + "," + json(title) + "," + json(date) + "," + json(snippet) + "]");
     if (frozen) {
       frozenKeys.add(path, key);
       if (frozenCarried) {
@@ -568,10 +588,11 @@ final class SearchIndex {
   }
 
   /**
-   * {@link #write(Sink)}, but for {@code t/} the files a previous build made from the same frozen
-   * documents (the same {@link #frozenDigest}) when {@code carried} gives their first terms: those
-   * files are then neither made nor handed over (and an index {@linkplain #SearchIndex(int,
-   * boolean) made to carry them} never needed the frozen documents' terms).
+   * {@link #write(Sink)}, but for {@code t/} and the {@link #frozenChunks} of {@code d/} the files
+   * a previous build made from the same frozen documents (the same {@link #frozenDigest}) when
+   * {@code carried} gives the shards' first terms: those files are then neither made nor handed
+   * over (and an index {@linkplain #SearchIndex(int, boolean) made to carry them} never needed the
+   * frozen documents' terms, nor those chunks' entries).
    *
    * @return the first term of each {@code t/} shard (those carried, or those made)
    * @throws IllegalStateException when {@code carried} is given to an index made without the number
@@ -599,13 +620,14 @@ final class SearchIndex {
             : shards(sink, SearchIndex::shardPath, order, postings, last, 0, split);
     List<String> recent =
         shards(sink, SearchIndex::recentShardPath, order, recentPostings, last, split, docs.size());
-    // documents are numbered from the oldest, the last added
-    for (int c = 0; c * CHUNK < docs.size(); c++) {
+    // documents are numbered from the oldest, the last added; the chunks of frozen documents only
+    // are carried with the frozen shards
+    for (int c = carried != null ? frozenChunks(docs.size()) : 0; c * CHUNK < docs.size(); c++) {
       var chunk = new StringBuilder("[");
       for (int d = c * CHUNK; d < Math.min(docs.size(), (c + 1) * CHUNK); d++) {
         chunk.append(d == c * CHUNK ? "" : ",\n").append(docs.get(last - d));
       }
-      sink.accept(FOLDER + "d/" + c + ".json", utf8(chunk.append(']').toString()));
+      sink.accept(chunkPath(c), utf8(chunk.append(']').toString()));
     }
     String meta =
         "{\"version\":3,\"docs\":"

@@ -882,17 +882,25 @@ public final class SiteGenerator {
 
     /**
      * The first terms of the frozen documents' shards the previous build made, when it made them
-     * from the same documents ({@code frozen}: {@link SearchIndex#frozenDigest}) and each file is
-     * as it left it; they are then carried into the next cache. Null when they must be made.
+     * from the same documents ({@code frozen}: {@link SearchIndex#frozenDigest}, of an index of
+     * {@code documents}) and each file is as it left it, as is each of the document table's chunks
+     * of frozen documents only ({@link SearchIndex#frozenChunks}); they are then carried into the
+     * next cache. Null when they must be made.
      */
-    @Nullable List<String> carry(byte[] frozen) throws IOException {
+    @Nullable List<String> carry(byte[] frozen, int documents) throws IOException {
       BuildCache.@Nullable SearchEntry old = previous.search();
       if (old == null || !Arrays.equals(old.frozen(), frozen)) {
         return null;
       }
-      Map<String, BuildCache.PageEntry> carried = new LinkedHashMap<>();
+      List<String> paths = new ArrayList<>();
       for (int n = 0; n < old.shards().size(); n++) {
-        String path = SearchIndex.shardPath(n);
+        paths.add(SearchIndex.shardPath(n));
+      }
+      for (int c = 0; c < SearchIndex.frozenChunks(documents); c++) {
+        paths.add(SearchIndex.chunkPath(c));
+      }
+      Map<String, BuildCache.PageEntry> carried = new LinkedHashMap<>();
+      for (String path : paths) {
         BuildCache.@Nullable PageEntry entry = intact(path, shardFingerprint(frozen, path));
         if (entry == null) {
           return null; // all or none: the shards are made again, and compared with these files
@@ -1032,7 +1040,7 @@ public final class SiteGenerator {
       }
       List<byte[]> keys = Arrays.asList(made);
       frozenDigest = SearchIndex.frozenDigest(paths, keys);
-      carriedShards = carry(frozenDigest);
+      carriedShards = carry(frozenDigest, n);
       if (carriedShards == null && previous.search() != null) {
         frozenTerms = FrozenTerms.load(cacheFolder(), previous.key());
       }
@@ -1332,10 +1340,11 @@ public final class SiteGenerator {
 
   /**
    * Writes the search index. With a build cache, the frozen documents' shards ({@code t/}, most of
-   * the index) are carried over when the previous build made them from the same documents and
-   * left each file as it wrote it (decided before rendering: {@link Incremental#planSearch}): an
-   * update then makes only the recent shards, the document table and {@code meta.json}; else they
-   * are made, and recorded with their fingerprint. Either way the frozen documents' terms then go
+   * the index) and the document table's chunks of frozen documents only are carried over when the
+   * previous build made them from the same documents and left each file as it wrote it (decided
+   * before rendering: {@link Incremental#planSearch}): an update then makes only the recent
+   * shards, the newest chunks of the document table and {@code meta.json}; else they are made, and
+   * recorded with their fingerprint. Either way the frozen documents' terms then go
    * to {@link FrozenTerms}, not into the next build cache.
    */
   private void writeIndex(SearchIndex index, Counts counts, @Nullable Incremental inc)
@@ -1349,13 +1358,19 @@ public final class SiteGenerator {
       throw new IllegalStateException("the search documents are not those planned");
     }
     @Nullable List<String> carried = inc.carriedShards;
+    int frozenChunks = SearchIndex.frozenChunks(index.size());
+    Set<String> frozenFiles = new HashSet<>();
+    for (int c = 0; c < frozenChunks; c++) {
+      frozenFiles.add(SearchIndex.chunkPath(c));
+    }
     if (carried != null) {
       carried.forEach(shard -> counts.add(Outcome.SKIPPED));
+      frozenFiles.forEach(chunk -> counts.add(Outcome.SKIPPED));
     }
     List<String> shards =
         index.write(
             (path, bytes) -> {
-              if (path.startsWith(SearchIndex.FROZEN_SHARDS)) {
+              if (path.startsWith(SearchIndex.FROZEN_SHARDS) || frozenFiles.contains(path)) {
                 Outcome outcome = write(path, bytes);
                 inc.done(path, Incremental.shardFingerprint(frozen, path), bytes);
                 counts.add(outcome);

@@ -247,7 +247,7 @@ class SearchIndexTest {
    * makes every file but t/, the same as before, and meta.json naming those shards.
    */
   @Test
-  void anIndexToldItsSizeMakesTheSameFilesAndCanCarryTheFrozenShards() throws Exception {
+  void anIndexToldItsSizeMakesTheSameFilesAndCanCarryTheFrozenShardsAndChunks() throws Exception {
     int n = SearchIndex.BLOCK + 37;
     var plain = new SearchIndex();
     var told = new SearchIndex(n, false);
@@ -276,9 +276,20 @@ class SearchIndexTest {
     assertThat(shards).hasSize((int) made.keySet().stream().filter(p -> p.contains("/t/")).count());
     assertThat(shards).hasSizeGreaterThan(1);
     assertThat(carried).isEqualTo(shards);
+    // neither t/ nor the chunks of frozen documents only: d/0 to d/24 (1,024 = 25 × 40 + 24), the
+    // chunk holding the last frozen and the first recent documents made
+    int frozenChunks = SearchIndex.frozenChunks(n);
+    assertThat(frozenChunks).isEqualTo(SearchIndex.BLOCK / SearchIndex.CHUNK);
+    List<String> frozenFiles = new ArrayList<>();
+    for (int c = 0; c < frozenChunks; c++) {
+      frozenFiles.add(SearchIndex.chunkPath(c));
+    }
+    assertThat(expected.keySet()).containsAll(frozenFiles).contains(SearchIndex.chunkPath(frozenChunks));
     assertThat(withoutFrozen.keySet())
         .containsExactlyInAnyOrderElementsOf(
-            expected.keySet().stream().filter(p -> !p.contains("/t/")).toList());
+            expected.keySet().stream()
+                .filter(p -> !p.contains("/t/") && !frozenFiles.contains(p))
+                .toList());
     withoutFrozen.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(expected.get(path)));
     assertThat(told.frozenDigest())
         .isEqualTo(carrying.frozenDigest())

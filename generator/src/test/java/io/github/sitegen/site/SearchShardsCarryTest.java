@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With a build cache, the search index's frozen shards ({@code search/index/t/}, documents in whole
@@ -45,13 +47,19 @@ class SearchShardsCarryTest {
     bodies = archive.bodies();
   }
 
-  @Test
-  void aNewArticleCarriesTheFrozenShardsUnlessOneOfTheirFilesWasTouched() throws Exception {
+  /**
+   * The frozen shards and the document table's chunks of frozen documents only ({@code d/0} to
+   * {@code d/24} for one block) are carried together: a file of either touched makes them all
+   * again, and only that one is written.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"t/0.json", "d/0.json", "d/24.json"})
+  void aNewArticleCarriesTheFrozenShardsUnlessOneOfTheirFilesWasTouched(String file) throws Exception {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     build(a, all.subList(1, N));
     copyKeepingTimes(a, b);
-    Path touched = b.resolve("site/search/index/t/0.json");
+    Path touched = b.resolve("site/search/index/" + file);
     Files.writeString(touched, " ", StandardOpenOption.APPEND);
 
     SiteReport carried = build(a, all);
@@ -59,8 +67,10 @@ class SearchShardsCarryTest {
 
     long shards = frozenShards(a.resolve("site"));
     assertThat(shards).isGreaterThan(1);
+    assertThat(SearchIndex.frozenChunks(N)).isEqualTo(25);
     // carried: not even made (skipped); remade: made, and only the touched one written
-    assertThat(carried.pagesSkipped() - remade.pagesSkipped()).isEqualTo(shards);
+    assertThat(carried.pagesSkipped() - remade.pagesSkipped())
+        .isEqualTo(shards + SearchIndex.frozenChunks(N));
     assertThat(remade.pagesWritten() - carried.pagesWritten()).isEqualTo(1);
     assertSameAsCleanBuild(all, a, b);
     // and the shards are carried again by the next build of the repaired copy
