@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 6;
+  private static final int FORMAT = 7;
 
   /**
    * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
@@ -87,14 +87,31 @@ final class BuildCache {
   /**
    * An article's search entry, valid while its {@code key} (body and front matter) is the same.
    *
+   * @param title null (as {@code date} and {@code snippet}) for a frozen document of a document-table
+   *     chunk carried with the frozen shards ({@link SearchIndex#frozenChunks}), whose entry {@link
+   *     FrozenTerms} keeps, needed only when those files are made again
    * @param terms null for a frozen document's, which {@link FrozenTerms} keeps: most of an index's
    *     terms, needed only when its frozen shards are made again
    */
   record DocEntry(
-      byte[] key, String title, String date, String snippet, SearchIndex.@Nullable Terms terms) {
+      byte[] key,
+      @Nullable String title,
+      @Nullable String date,
+      @Nullable String snippet,
+      SearchIndex.@Nullable Terms terms) {
     /** This entry with {@code terms}. */
     DocEntry withTerms(SearchIndex.@Nullable Terms terms) {
       return new DocEntry(key, title, date, snippet, terms);
+    }
+
+    /** Whether it holds the title, date and snippet. */
+    boolean shown() {
+      return title != null;
+    }
+
+    /** This entry without its title, date and snippet. */
+    DocEntry withoutShown() {
+      return new DocEntry(key, null, null, null, terms);
     }
   }
 
@@ -171,9 +188,10 @@ final class BuildCache {
       for (int i = 0; i < docs; i++) {
         String page = in.string();
         byte[] docKey = in.bytes();
-        String title = in.string();
-        String date = in.string();
-        String snippet = in.string();
+        boolean shown = in.buffer.get() == 1;
+        String title = shown ? in.string() : null;
+        String date = shown ? in.string() : null;
+        String snippet = shown ? in.string() : null;
         if (in.buffer.get() == 0) {
           cache.docs.put(page, new DocEntry(docKey, title, date, snippet, null));
           continue;
@@ -258,9 +276,12 @@ final class BuildCache {
       DocEntry doc = e.getValue();
       utf(out, e.getKey());
       bytes(out, doc.key());
-      utf(out, doc.title());
-      utf(out, doc.date());
-      utf(out, doc.snippet());
+      out.writeByte(doc.shown() ? 1 : 0);
+      if (doc.shown()) {
+        utf(out, doc.title());
+        utf(out, doc.date());
+        utf(out, doc.snippet());
+      }
       int[] ids = docWords.get(e.getKey());
       out.writeByte(ids == null ? 0 : 1);
       if (ids == null) {

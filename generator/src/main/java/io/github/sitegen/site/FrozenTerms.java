@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search terms of the frozen documents ({@link SearchIndex}'s {@code t/} shards), kept in the
- * cache folder ({@code search-frozen.bin}) apart from the build cache: most of an index's terms (90 %
- * at 10,000 articles, 98 % at 50,000), which a build needs only when it must make those shards
- * again (a block of new documents filled, an old one edited, a shard file touched), not in the
- * hourly update that carries them. The build cache then holds their entries without terms.
+ * The search terms of the frozen documents ({@link SearchIndex}'s {@code t/} shards), and the title,
+ * date and snippet of their entries, kept in the cache folder ({@code search-frozen.bin}) apart
+ * from the build cache: most of an index's terms (90 % at 10,000 articles, 98 % at 50,000) and most
+ * of its entries, which a build needs only when it must make those shards and the document table's
+ * chunks of frozen documents again (a block of new documents filled, an old one edited, a file
+ * touched), not in the hourly update that carries them. The build cache then holds their entries
+ * without terms, and without title, date and snippet for the documents of those chunks.
  *
  * <p>Each document's terms are found by its page and search-entry key, so a file from another
  * build than the build cache's still gives the right terms or none; a file made for another key
@@ -25,10 +27,14 @@ import java.util.Map;
 final class FrozenTerms {
   static final String FILE = "search-frozen.bin";
   private static final String MAGIC = "site-gen frozen search terms";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
-  /** A frozen document's terms, valid while its search entry's {@code key} is the same. */
-  record Doc(String page, byte[] key, SearchIndex.Terms terms) {}
+  /**
+   * A frozen document's terms and the title, date and snippet of its search entry, valid while
+   * that entry's {@code key} is the same.
+   */
+  record Doc(
+      String page, byte[] key, SearchIndex.Terms terms, String title, String date, String snippet) {}
 
   private FrozenTerms() {}
 
@@ -48,9 +54,13 @@ final class FrozenTerms {
           BuildCache.strings(out, numbers.words());
           out.writeInt(docs.size());
           for (int i = 0; i < docs.size(); i++) {
-            BuildCache.utf(out, docs.get(i).page());
-            BuildCache.bytes(out, docs.get(i).key());
+            Doc doc = docs.get(i);
+            BuildCache.utf(out, doc.page());
+            BuildCache.bytes(out, doc.key());
             BuildCache.ints(out, ids.get(i));
+            BuildCache.utf(out, doc.title());
+            BuildCache.utf(out, doc.date());
+            BuildCache.utf(out, doc.snippet());
           }
           BuildCache.utf(out, MAGIC);
           out.flush();
@@ -80,7 +90,8 @@ final class FrozenTerms {
         String page = in.string();
         byte[] docKey = in.bytes();
         int[] ids = in.ints(dictionary.length);
-        docs.put(page, new Doc(page, docKey, new SearchIndex.Terms(dictionary, ids, true)));
+        var terms = new SearchIndex.Terms(dictionary, ids, true);
+        docs.put(page, new Doc(page, docKey, terms, in.string(), in.string(), in.string()));
       }
       if (!in.string().equals(MAGIC)) {
         return Map.of();

@@ -267,11 +267,18 @@ final class SearchIndex {
    * its entry and terms are made from): the frozen documents' paths and keys make {@link
    * #frozenDigest}.
    *
+   * @param title null (as {@code date} and {@code snippet}) only for a document of a document-table
+   *     chunk carried with the frozen shards ({@link #frozenChunks})
    * @param terms null only for a frozen document of an index whose frozen shards are carried
    * @throws IllegalStateException when more documents are added than the index was made for
    */
   void add(
-      String path, String title, String date, String snippet, @Nullable Terms terms, byte[] key) {
+      String path,
+      @Nullable String title,
+      @Nullable String date,
+      @Nullable String snippet,
+      @Nullable Terms terms,
+      byte[] key) {
     int doc = docs.size();
     if (expected >= 0 && doc >= expected) {
       throw new IllegalStateException("more than the " + expected + " documents announced");
@@ -282,6 +289,9 @@ final class SearchIndex {
     }
     boolean chunkCarried =
         frozen && frozenCarried && expected - 1 - doc < frozenChunks(expected) * CHUNK;
+    if (!chunkCarried && (title == null || date == null || snippet == null)) {
+      throw new IllegalArgumentException(path + ": no title, date or snippet");
+    }
     // (the chunks of carried frozen documents are not made: their entries are not needed)
     docs.add(
         chunkCarried

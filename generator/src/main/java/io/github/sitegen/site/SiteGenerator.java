@@ -558,15 +558,16 @@ public final class SiteGenerator {
 
   /**
    * An article page done, with its search entry ({@code terms} empty when search is off, null for
-   * a frozen document whose shards are carried) and that entry's key ({@link Incremental#docKey};
-   * empty without a build cache).
+   * a frozen document whose shards are carried; {@code title}, {@code date} and {@code snippet} null
+   * for one whose document-table chunk is carried with them) and that entry's key ({@link
+   * Incremental#docKey}; empty without a build cache).
    */
   private record Rendered(
       String path,
       Outcome outcome,
-      String title,
-      String date,
-      String snippet,
+      @Nullable String title,
+      @Nullable String date,
+      @Nullable String snippet,
       SearchIndex.@Nullable Terms terms,
       byte[] docKey) {
     /** An article page done, without a search entry. */
@@ -690,6 +691,13 @@ public final class SiteGenerator {
 
     /** The pages of the search index's frozen documents, in the order added (see planSearch). */
     final Set<String> frozenPages = new LinkedHashSet<>();
+
+    /**
+     * Those of them in the document table's chunks of frozen documents only ({@link
+     * SearchIndex#frozenChunks}): their entries' title, date and snippet are kept in the frozen
+     * terms file, not in the build cache.
+     */
+    final Set<String> chunkPages = new HashSet<>();
 
     /** Their digest ({@link SearchIndex#frozenDigest}). */
     byte[] frozenDigest = new byte[0];
@@ -990,13 +998,15 @@ public final class SiteGenerator {
       if (doc == null || !Arrays.equals(doc.key(), key)) {
         return null;
       }
-      if (doc.terms() == null && (carriedShards == null || !frozenPages.contains(articlePage))) {
+      boolean carried = carriedShards != null && frozenPages.contains(articlePage);
+      boolean needsShown = !doc.shown() && !(carried && chunkPages.contains(articlePage));
+      if (doc.terms() == null && !carried || needsShown) {
         // a frozen document's, in the frozen terms file (else the body is parsed again)
         FrozenTerms.Doc kept = frozenTerms.get(articlePage);
         if (kept == null || !Arrays.equals(kept.key(), key)) {
           return null;
         }
-        doc = doc.withTerms(kept.terms());
+        doc = new BuildCache.DocEntry(key, kept.title(), kept.date(), kept.snippet(), kept.terms());
       }
       next.doc(articlePage, doc);
       return doc;
@@ -1036,6 +1046,9 @@ public final class SiteGenerator {
         paths.add(path);
         if (SearchIndex.frozen(i, n)) {
           frozenPages.add(path);
+          if (n - 1 - i < SearchIndex.frozenChunks(n) * SearchIndex.CHUNK) {
+            chunkPages.add(path);
+          }
         }
       }
       List<byte[]> keys = Arrays.asList(made);
@@ -1048,8 +1061,10 @@ public final class SiteGenerator {
     }
 
     /**
-     * After the index is written: the frozen documents' terms go to the frozen terms file when
-     * their shards were made (they are in it already when carried), not into the next cache.
+     * After the index is written: the frozen documents' terms (and, for those of the document
+     * table's chunks of frozen documents only, their title, date and snippet) go to the frozen
+     * terms file when those files were made (they are in it already when carried), not into the
+     * next cache.
      */
     void keepFrozenTerms() throws IOException {
       List<FrozenTerms.Doc> kept = new ArrayList<>(frozenPages.size());
@@ -1058,10 +1073,13 @@ public final class SiteGenerator {
         if (doc == null) {
           continue;
         }
-        if (carriedShards == null && doc.terms() != null) {
-          kept.add(new FrozenTerms.Doc(page, doc.key(), doc.terms()));
+        if (carriedShards == null && doc.terms() != null && doc.shown()) {
+          kept.add(
+              new FrozenTerms.Doc(
+                  page, doc.key(), doc.terms(), doc.title(), doc.date(), doc.snippet()));
         }
-        next.doc(page, doc.withTerms(null));
+        BuildCache.DocEntry stripped = doc.withTerms(null);
+        next.doc(page, chunkPages.contains(page) ? stripped.withoutShown() : stripped);
       }
       if (carriedShards == null) {
         FrozenTerms.save(cacheFolder(), next.key(), kept);

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The frozen documents' terms file: read back as written, and nothing from a foreign or damaged one. */
+/**
+ * The frozen documents' terms and entries file: read back as written, and nothing from a foreign or
+ * damaged one.
+ */
 class FrozenTermsTest {
   @TempDir Path dir;
 
@@ -27,6 +30,11 @@ class FrozenTermsTest {
     assertThat(words(read.get("a/index.html").terms())).containsExactly("paris", "ete");
     assertThat(words(read.get("b/index.html").terms())).containsExactly("ete", "hiver", "neige");
     assertThat(words(read.get("c/index.html").terms())).isEmpty();
+    // and the title, date and snippet of each entry
+    assertThat(read.get("b/index.html").title()).isEqualTo("Titre de b/index.html");
+    assertThat(read.get("b/index.html").date()).isEqualTo("5 février 2026");
+    assertThat(read.get("b/index.html").snippet()).isEqualTo("Un extrait : ete hiver neige…");
+    assertThat(read.get("c/index.html").snippet()).isEmpty();
   }
 
   @Test
@@ -59,7 +67,12 @@ class FrozenTermsTest {
 
   private static FrozenTerms.Doc doc(String page, String key, String... words) {
     return new FrozenTerms.Doc(
-        page, bytes(key), SearchIndex.Terms.of(new LinkedHashSet<>(List.of(words))));
+        page,
+        bytes(key),
+        SearchIndex.Terms.of(new LinkedHashSet<>(List.of(words))),
+        "Titre de " + page,
+        "5 février 2026",
+        words.length == 0 ? "" : "Un extrait : " + String.join(" ", words) + "…");
   }
 
   private static List<String> words(SearchIndex.Terms terms) {
