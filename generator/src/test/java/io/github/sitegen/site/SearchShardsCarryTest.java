@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -58,7 +57,7 @@ class SearchShardsCarryTest {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     build(a, all.subList(1, N));
-    copyKeepingTimes(a, b);
+    SiteFixture.copyKeepingTimes(a, b);
     Path touched = b.resolve("site/search/index/" + file);
     Files.writeString(touched, " ", StandardOpenOption.APPEND);
 
@@ -131,7 +130,7 @@ class SearchShardsCarryTest {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");
     build(a, all);
-    copyKeepingTimes(a, b);
+    SiteFixture.copyKeepingTimes(a, b);
     Files.delete(b.resolve("cache").resolve(FrozenTerms.FILE));
     Article oldest = all.get(N - 1);
     edited.put(oldest.file(), bodies.body(oldest) + "\n\nUn mot nouveau : ornithorynque.\n");
@@ -211,15 +210,5 @@ class SearchShardsCarryTest {
       }
     }
     return text.toString();
-  }
-
-  private static void copyKeepingTimes(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    }
   }
 }

@@ -68,4 +68,15 @@ final class SiteFixture {
           .toList();
     }
   }
+
+  /** Copies every file under {@code from} to the same place under {@code to}, with its times. */
+  static void copyKeepingTimes(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
 }

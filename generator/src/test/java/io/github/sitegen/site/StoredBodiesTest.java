@@ -8,13 +8,11 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +48,7 @@ class StoredBodiesTest {
     Path b = dir.resolve("b");
     build(a, all.subList(1, N));
     assertThat(a.resolve("cache").resolve(BodyStore.FILE)).exists();
-    copyKeepingTimes(a, b);
+    SiteFixture.copyKeepingTimes(a, b);
     Files.delete(b.resolve("cache").resolve(BodyStore.FILE));
 
     int withStore = loadsOf(a, all);
@@ -153,16 +151,6 @@ class StoredBodiesTest {
       Map<String, String> actual = SiteFixture.contents(folder.resolve("site"));
       assertThat(actual.keySet()).as(folder.toString()).isEqualTo(expected.keySet());
       assertThat(actual).as(folder.toString()).isEqualTo(expected);
-    }
-  }
-
-  private static void copyKeepingTimes(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-      }
     }
   }
 }
