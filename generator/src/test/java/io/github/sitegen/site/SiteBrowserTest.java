@@ -229,7 +229,7 @@ class SiteBrowserTest {
             }
             String name =
                 shot.getKey() + "-" + (darkMode ? "dark" : "light") + "-" + width + ".png";
-            Files.write(screenshots.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(screenshots.resolve(name), screenshot(driver, wait));
           }
         }
       }
@@ -283,6 +283,21 @@ class SiteBrowserTest {
     } finally {
       driver.quit();
       server.stop(0);
+    }
+  }
+
+  /**
+   * A screenshot of the page, taken again once the page is loaded when Chromium aborts the first
+   * one ("aborted by navigation: Not attached to an active page", seen once in a fresh-clone CI
+   * run: the capture raced the page's load). The screenshots are to look at, not asserted.
+   */
+  private static byte[] screenshot(ChromeDriver driver, WebDriverWait wait) {
+    try {
+      return driver.getScreenshotAs(OutputType.BYTES);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      wait.until(
+          d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+      return driver.getScreenshotAs(OutputType.BYTES);
     }
   }
 
