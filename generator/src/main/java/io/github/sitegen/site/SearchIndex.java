@@ -202,6 +202,23 @@ final class SearchIndex {
     return split(documents) / CHUNK;
   }
 
+  /**
+   * Whether the document added {@code index}-th (from 0) of {@code documents} is in one of the
+   * {@link #frozenChunks} (documents are numbered from the oldest, the last added).
+   */
+  static boolean inFrozenChunk(int index, int documents) {
+    return documents - 1 - index < frozenChunks(documents) * CHUNK;
+  }
+
+  /** The paths of the {@link #frozenChunks} of an index of {@code documents}, in order. */
+  static List<String> frozenChunkPaths(int documents) {
+    List<String> paths = new ArrayList<>();
+    for (int c = 0; c < frozenChunks(documents); c++) {
+      paths.add(chunkPath(c));
+    }
+    return paths;
+  }
+
   /** The path of the document-table chunk {@code c}. */
   static String chunkPath(int c) {
     return FOLDER + "d/" + c + ".json";
@@ -287,8 +304,7 @@ final class SearchIndex {
     if (terms == null && !(frozen && frozenCarried)) {
       throw new IllegalArgumentException(path + ": no terms");
     }
-    boolean chunkCarried =
-        frozen && frozenCarried && expected - 1 - doc < frozenChunks(expected) * CHUNK;
+    boolean chunkCarried = frozen && frozenCarried && inFrozenChunk(doc, expected);
     if (!chunkCarried && (title == null || date == null || snippet == null)) {
       throw new IllegalArgumentException(path + ": no title, date or snippet");
     }

@@ -904,9 +904,7 @@ public final class SiteGenerator {
       for (int n = 0; n < old.shards().size(); n++) {
         paths.add(SearchIndex.shardPath(n));
       }
-      for (int c = 0; c < SearchIndex.frozenChunks(documents); c++) {
-        paths.add(SearchIndex.chunkPath(c));
-      }
+      paths.addAll(SearchIndex.frozenChunkPaths(documents));
       Map<String, BuildCache.PageEntry> carried = new LinkedHashMap<>();
       for (String path : paths) {
         BuildCache.@Nullable PageEntry entry = intact(path, shardFingerprint(frozen, path));
@@ -1046,7 +1044,7 @@ public final class SiteGenerator {
         paths.add(path);
         if (SearchIndex.frozen(i, n)) {
           frozenPages.add(path);
-          if (n - 1 - i < SearchIndex.frozenChunks(n) * SearchIndex.CHUNK) {
+          if (SearchIndex.inFrozenChunk(i, n)) {
             chunkPages.add(path);
           }
         }
@@ -1376,11 +1374,7 @@ public final class SiteGenerator {
       throw new IllegalStateException("the search documents are not those planned");
     }
     @Nullable List<String> carried = inc.carriedShards;
-    int frozenChunks = SearchIndex.frozenChunks(index.size());
-    Set<String> frozenFiles = new HashSet<>();
-    for (int c = 0; c < frozenChunks; c++) {
-      frozenFiles.add(SearchIndex.chunkPath(c));
-    }
+    Set<String> frozenFiles = new HashSet<>(SearchIndex.frozenChunkPaths(index.size()));
     if (carried != null) {
       carried.forEach(shard -> counts.add(Outcome.SKIPPED));
       frozenFiles.forEach(chunk -> counts.add(Outcome.SKIPPED));
