@@ -202,12 +202,7 @@ final class BuildCache {
       }
       if (in.buffer.get() == 1) {
         byte[] frozen = in.bytes();
-        int n = in.count(4);
-        List<String> shards = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          shards.add(in.string());
-        }
-        cache.search = new SearchEntry(frozen, shards);
+        cache.search = new SearchEntry(frozen, List.of(in.strings()));
       }
       if (!in.string().equals(MAGIC)) {
         return new BuildCache(key);
@@ -293,10 +288,7 @@ final class BuildCache {
     out.writeByte(frozen == null ? 0 : 1);
     if (frozen != null) {
       bytes(out, frozen.frozen());
-      out.writeInt(frozen.shards().size());
-      for (String shard : frozen.shards()) {
-        utf(out, shard);
-      }
+      strings(out, frozen.shards());
     }
     utf(out, MAGIC);
     out.flush();
