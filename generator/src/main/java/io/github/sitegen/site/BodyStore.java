@@ -83,11 +83,8 @@ final class BodyStore implements AutoCloseable {
     FileChannel opened = null;
     try {
       opened = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      ByteBuffer start = ByteBuffer.allocate(header.length);
-      while (start.hasRemaining() && opened.read(start, start.position()) > 0) {
-        // read until full or at the end
-      }
-      if (start.hasRemaining() || !Arrays.equals(start.array(), header)) {
+      byte[] start = readAt(opened, 0, header.length);
+      if (start == null || !Arrays.equals(start, header)) {
         opened.close();
         return null;
       }
@@ -107,22 +104,15 @@ final class BodyStore implements AutoCloseable {
     FileChannel open;
     synchronized (this) {
       open = channel;
-      if (open == null
-          || at.offset() < header.length
-          || at.length() < 8
-          || at.length() > end - at.offset()) {
-        return null; // not a record of this file
+      if (open == null || !holds(at)) {
+        return null;
       }
     }
     try {
-      ByteBuffer bytes = ByteBuffer.allocate(at.length());
-      while (bytes.hasRemaining()) {
-        if (open.read(bytes, at.offset() + bytes.position()) < 0) {
-          return null; // past the end: another file than the cache knew
-        }
-      }
-      byte[] record = bytes.array();
-      if (ContentCheck.of(record, 0, record.length - 8) != bytes.getLong(record.length - 8)) {
+      byte[] record = readAt(open, at.offset(), at.length());
+      if (record == null
+          || ContentCheck.of(record, 0, record.length - 8)
+              != ByteBuffer.wrap(record).getLong(record.length - 8)) {
         return null;
       }
       var in = new BuildCache.Input(record);
@@ -231,17 +221,11 @@ final class BodyStore implements AutoCloseable {
     long at = header.length;
     for (Map.Entry<String, Location> e : live.entrySet()) {
       Location from = e.getValue();
-      if (from.offset() < header.length || from.length() > end - from.offset()) {
+      byte[] record = holds(from) ? readAt(open, from.offset(), from.length()) : null;
+      if (record == null) {
         continue; // not a record of this file: left out
       }
-      ByteBuffer record = ByteBuffer.allocate(from.length());
-      while (record.hasRemaining() && open.read(record, from.offset() + record.position()) > 0) {
-        // until the whole record is read
-      }
-      if (record.hasRemaining()) {
-        continue;
-      }
-      records.add(record.array());
+      records.add(record);
       moved.put(e.getKey(), new Location(at, from.length()));
       at += from.length();
     }
@@ -256,6 +240,26 @@ final class BodyStore implements AutoCloseable {
         });
     channel = existing();
     return moved;
+  }
+
+  /**
+   * Whether {@code at} can be a record of this file (a location from another file may not): after
+   * the header, within the file, long enough for its check.
+   */
+  private boolean holds(Location at) {
+    return at.offset() >= header.length && at.length() >= 8 && at.length() <= end - at.offset();
+  }
+
+  /** {@code length} bytes of {@code channel} from {@code at}; null when the file ends first. */
+  private static byte @Nullable [] readAt(FileChannel channel, long at, int length)
+      throws IOException {
+    ByteBuffer bytes = ByteBuffer.allocate(length);
+    while (bytes.hasRemaining()) {
+      if (channel.read(bytes, at + bytes.position()) < 0) {
+        return null;
+      }
+    }
+    return bytes.array();
   }
 
   /** Closes the file (the store reads and appends nothing more until compacted). */
