@@ -1259,11 +1259,11 @@ public final class SiteGenerator {
     model.put("msg", new TemplateHelpers.Msg(theme.labels()));
     model.put("count", new TemplateHelpers.Count(theme.labels()));
     model.put("on", on);
-    String text = theme.render(page.template(), model);
     if (page.template().endsWith(".ftlx")) {
-      text = XmlChars.strip(text); // XML 1.0 forbids most control characters, even escaped
+      // XML 1.0 forbids most control characters, even escaped
+      return XmlChars.strip(theme.render(page.template(), model)).getBytes(StandardCharsets.UTF_8);
     }
-    return text.getBytes(StandardCharsets.UTF_8);
+    return theme.renderUtf8(page.template(), model);
   }
 
   /**

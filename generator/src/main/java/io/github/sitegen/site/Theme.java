@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,8 +127,25 @@ final class Theme {
    * file:line}.
    */
   String render(String templateName, Map<String, Object> model) {
-    Template template = template(templateName);
     var out = new TextWriter();
+    process(templateName, model, out);
+    return out.toString();
+  }
+
+  /**
+   * Renders a template as UTF-8: the bytes of {@link #render}'s text, without the text. A page's
+   * text holds non-Latin-1 characters (typographic apostrophes), so a {@link StringBuilder} would
+   * hold it as UTF-16, widen every later write, copy it into a {@link String} (trying Latin-1
+   * first), and the encoder would read it once more.
+   */
+  byte[] renderUtf8(String templateName, Map<String, Object> model) {
+    var out = new Utf8Writer();
+    process(templateName, model, out);
+    return out.toBytes();
+  }
+
+  private void process(String templateName, Map<String, Object> model, java.io.Writer out) {
+    Template template = template(templateName);
     try {
       template.process(model, out);
     } catch (TemplateException e) {
@@ -139,7 +157,6 @@ final class Theme {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render " + templateName, e);
     }
-    return out.toString();
   }
 
   /**
@@ -184,6 +201,91 @@ final class Theme {
     @Override
     public String toString() {
       return text.toString();
+    }
+  }
+
+  /**
+   * A {@link java.io.Writer} that encodes what it is given as UTF-8 into a growing byte array, each
+   * string by the JDK's own encoder. The bytes are those of {@code text.getBytes(UTF_8)} for the
+   * whole text, also when a surrogate pair is split between two writes (its first half waits for
+   * the next write); a lone surrogate becomes {@code ?}, as the JDK encodes it. Not thread-safe.
+   */
+  static final class Utf8Writer extends java.io.Writer {
+    private byte[] bytes = new byte[32 * 1024];
+    private int length;
+    /** A high surrogate that ended the last write, or 0. */
+    private char high;
+
+    @Override
+    public void write(int c) {
+      write(String.valueOf((char) c));
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      write(new String(chars, offset, length));
+    }
+
+    @Override
+    public void write(String s) {
+      write(s, 0, s.length());
+    }
+
+    @Override
+    public void write(String s, int offset, int count) {
+      if (count <= 0) {
+        return;
+      }
+      int from = offset;
+      int to = offset + count;
+      if (high != 0) {
+        char first = s.charAt(from);
+        if (Character.isLowSurrogate(first)) {
+          add(new String(new char[] {high, first}).getBytes(StandardCharsets.UTF_8));
+          from++;
+        } else {
+          add(QUESTION_MARK);
+        }
+        high = 0;
+      }
+      if (from < to && Character.isHighSurrogate(s.charAt(to - 1))) {
+        high = s.charAt(to - 1);
+        to--;
+      }
+      if (from < to) {
+        add((from == 0 && to == s.length() ? s : s.substring(from, to)).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    @Override
+    public java.io.Writer append(CharSequence s) {
+      write(s.toString());
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    private static final byte[] QUESTION_MARK = {'?'};
+
+    private void add(byte[] encoded) {
+      if (length + encoded.length > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + encoded.length));
+      }
+      System.arraycopy(encoded, 0, bytes, length, encoded.length);
+      length += encoded.length;
+    }
+
+    /** The bytes written (a lone high surrogate at the end as {@code ?}). */
+    byte[] toBytes() {
+      if (high != 0) {
+        add(QUESTION_MARK);
+        high = 0;
+      }
+      return Arrays.copyOf(bytes, length);
     }
   }
 
