@@ -14,6 +14,8 @@ import io.github.sitegen.internal.CodeIdentity;
 import io.github.sitegen.internal.ContentCheck;
 import io.github.sitegen.internal.XmlChars;
 import io.github.sitegen.markdown.MarkdownRenderer;
+import io.github.sitegen.site.model.ArticleView;
+import io.github.sitegen.site.model.DateView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -601,7 +604,7 @@ public final class SiteGenerator {
       }
       BuildCache.DocEntry doc = inc.doc(page.path(), a);
       if (doc == null) {
-        doc = doc(page.path(), a, bodyHtml.parse(a, page.path(), true), words, inc);
+        doc = doc(page, a, bodyHtml.parse(a, page.path(), true), words, inc);
       }
       return new Rendered(page.path(), Outcome.SKIPPED, doc);
     }
@@ -616,7 +619,7 @@ public final class SiteGenerator {
     if (!search) {
       return new Rendered(page.path(), outcome);
     }
-    BuildCache.DocEntry doc = kept != null ? kept : doc(page.path(), a, body, words, inc);
+    BuildCache.DocEntry doc = kept != null ? kept : doc(page, a, body, words, inc);
     return new Rendered(page.path(), outcome, doc);
   }
 
@@ -636,9 +639,23 @@ public final class SiteGenerator {
     return outcome;
   }
 
+  /**
+   * The view of the article an article page shows, as its model holds it (its dates formatted once,
+   * when the site was planned), or null for a page without one.
+   */
+  private static @Nullable ArticleView view(Page page) {
+    return page.model().get("article") instanceof ArticleView view ? view : null;
+  }
+
+  /** An article's date as its page's model shows it (formatted again only without a view). */
+  private DateView published(Page page, Article a) {
+    @Nullable ArticleView view = view(page);
+    return view != null ? view.date() : dates.date(a.date());
+  }
+
   /** The search entry of an article whose body was just parsed with its text. */
   private BuildCache.DocEntry doc(
-      String path,
+      Page page,
       Article a,
       BodyHtml.Parsed body,
       SearchIndex.Vocabulary words,
@@ -659,14 +676,14 @@ public final class SiteGenerator {
             body.text());
     var doc =
         new BuildCache.DocEntry(
-            inc == null ? new byte[0] : inc.docKey(path, a),
+            inc == null ? new byte[0] : inc.docKey(page.path(), a),
             a.title(),
-            dates.date(a.date()).date(),
+            published(page, a).date(),
             snippet,
             words.terms(SearchIndex.terms(text)));
     if (inc != null) {
       inc.changed = true;
-      inc.next.doc(path, doc);
+      inc.next.doc(page.path(), doc);
     }
     return doc;
   }
@@ -1249,7 +1266,8 @@ public final class SiteGenerator {
     model.put("minutes", minutes);
     if (page.template().equals(ARTICLE)) {
       model.put(
-          "jsonLd", jsonLd(plan.articles().get(page.bodies().get(0)), page.path(), plan.links()));
+          "jsonLd",
+          jsonLd(plan.articles().get(page.bodies().get(0)), page, plan.links()));
     }
     model.put("site", site());
     model.put("path", page.path());
@@ -1270,15 +1288,21 @@ public final class SiteGenerator {
    * The JSON-LD {@code NewsArticle} of an article page, pointing at the original; every string is
    * escaped so nothing in it can close the {@code <script>} element.
    */
-  private String jsonLd(Article a, String path, InternalLinks links) {
+  private String jsonLd(Article a, Page page, InternalLinks links) {
+    String path = page.path();
+    @Nullable ArticleView view = view(page);
     var json = new StringBuilder("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
     json.append(",\"headline\":").append(SearchIndex.json(a.title()));
     if (!a.subtitle().isEmpty()) {
       json.append(",\"alternativeHeadline\":").append(SearchIndex.json(a.subtitle()));
     }
-    json.append(",\"datePublished\":").append(SearchIndex.json(dates.date(a.date()).iso()));
-    if (a.updated() != null) {
-      json.append(",\"dateModified\":").append(SearchIndex.json(dates.date(a.updated()).iso()));
+    // the dates as the page's model shows them (formatted when the site was planned)
+    json.append(",\"datePublished\":").append(SearchIndex.json(published(page, a).iso()));
+    OffsetDateTime updated = a.updated();
+    if (updated != null) {
+      @Nullable DateView modified = view == null ? null : view.updated();
+      json.append(",\"dateModified\":")
+          .append(SearchIndex.json((modified != null ? modified : dates.date(updated)).iso()));
     }
     String link = SitePlanner.webUrl(a.link());
     if (!link.isEmpty()) {
