@@ -483,6 +483,17 @@ public final class ArchiveIndex {
   private record Walked(List<Found> found, List<Path> leftovers) {}
 
   /**
+   * The Markdown files of an archive (outside hidden files and folders; links to files followed,
+   * links to folders not), in path order: what {@link ArchiveReader} reads.
+   */
+  static List<Path> markdownFiles(Path archive) throws IOException {
+    List<Found> found = walk(archive).found();
+    List<Path> files = new ArrayList<>(found.size());
+    found.forEach(f -> files.add(f.file()));
+    return files;
+  }
+
+  /**
    * Every {@code *.md} file ArchiveReader would read, with its size and time, in path order, and
    * the temporary files of unfinished writes outside hidden folders. The top-level folders (years)
    * are walked in parallel: the walk is most of a warm run's time.

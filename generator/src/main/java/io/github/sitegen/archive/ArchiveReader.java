@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,15 +133,8 @@ public final class ArchiveReader {
     if (!Files.isDirectory(archive)) {
       return List.of();
     }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(archive)) {
-      files =
-          walk.filter(p -> p.getFileName().toString().endsWith(".md"))
-              .filter(p -> !isHidden(archive.relativize(p)))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .toList();
-    }
+    // the index's walk: the same files in the same order, its top-level folders walked in parallel
+    List<Path> files = ArchiveIndex.markdownFiles(archive);
     try {
       return files.parallelStream()
           .map(file -> readOne(archive, file, zone, reporter, bodies))
@@ -151,15 +143,6 @@ public final class ArchiveReader {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** One file read in full or its front matter only; a problem is reported and gives null. */

@@ -72,6 +72,40 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void everyMarkdownFileOutsideHiddenFoldersIsRead(@TempDir Path outside, @TempDir Path cache)
+      throws IOException {
+    String article = "---\ntitle: %s\ndate: 2024-01-0%dT10:00:00Z\n---\n";
+    write("top.md", article.formatted("Top", 1));
+    write("2024/01/deep.md", article.formatted("Deep", 2));
+    write("2024/02/other.md", article.formatted("Other", 3));
+    write("2024/.drafts/draft.md", article.formatted("Draft in a hidden folder", 4));
+    write("2024/.hidden.md", article.formatted("Hidden file", 5));
+    write("2024/notes.txt", article.formatted("Not Markdown", 6));
+    write("elsewhere/linked.md", article.formatted("Linked", 7));
+    Files.writeString(outside.resolve("behind-a-folder-link.md"), article.formatted("Behind", 8));
+    boolean links = true;
+    try {
+      Files.createSymbolicLink(archive.resolve("2024/link.md"), archive.resolve("elsewhere/linked.md"));
+      Files.createSymbolicLink(archive.resolve("2024/folder-link"), outside);
+    } catch (UnsupportedOperationException | IOException e) {
+      links = false; // (a file system without links)
+    }
+
+    List<String> expected =
+        new ArrayList<>(List.of("elsewhere/linked.md", "2024/02/other.md", "2024/01/deep.md", "top.md"));
+    if (links) {
+      expected.add(0, "2024/link.md"); // a link to a file is read, a link to a folder not walked
+    }
+    // without an index and through one (its walk), the same files
+    assertThat(reader.read(archive, reporter)).extracting(Article::id).containsExactlyElementsOf(expected);
+    assertThat(reader.list(archive, ZoneId.of("UTC"), reporter, cache).articles())
+        .extracting(Article::id)
+        .containsExactlyElementsOf(expected);
+    assertThat(problems).isEmpty();
+    Files.deleteIfExists(archive.resolve("2024/folder-link")); // (not followed by the clean-up either)
+  }
+
+  @Test
   void missingFolderIsAnEmptyArchive() throws IOException {
     assertThat(reader.read(archive.resolve("nope"), reporter)).isEmpty();
   }
