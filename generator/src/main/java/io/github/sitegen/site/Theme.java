@@ -222,8 +222,8 @@ final class Theme {
     }
 
     @Override
-    public void write(char[] chars, int offset, int length) {
-      write(new String(chars, offset, length));
+    public void write(char[] chars, int offset, int count) {
+      write(new String(chars, offset, count));
     }
 
     @Override
@@ -253,7 +253,8 @@ final class Theme {
         to--;
       }
       if (from < to) {
-        add((from == 0 && to == s.length() ? s : s.substring(from, to)).getBytes(StandardCharsets.UTF_8));
+        String part = from == 0 && to == s.length() ? s : s.substring(from, to);
+        add(part.getBytes(StandardCharsets.UTF_8));
       }
     }
 
