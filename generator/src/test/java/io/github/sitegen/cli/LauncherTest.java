@@ -232,6 +232,40 @@ class LauncherTest {
   }
 
   /**
+   * The JVM ignores an archive, silently, when the jar it was recorded with has another time or
+   * path: a jar built again with the same bytes (the build is reproducible) records it again, and a
+   * copy of the jar elsewhere has an archive of its own.
+   */
+  @Test
+  void aJarBuiltAgainRecordsItsArchiveAgainAndACopyElsewhereHasItsOwn() throws Exception {
+    Map<String, String> cds = Map.of("SITE_GEN_CDS", "1");
+    String archive = option(run(cds, "build", "--archive", "a"), "-XX:ArchiveClassesAtExit=");
+    archive = archive.substring(0, archive.lastIndexOf(".jsa") + 4);
+    assertThat(option(run(cds, "build", "--archive", "a"), "-XX:SharedArchiveFile=")).isEqualTo(archive);
+
+    Path jar = Path.of(jar());
+    Files.setLastModifiedTime(
+        jar,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(Path.of(archive)).toMillis() + 3_600_000));
+    List<String> rebuilt = run(cds, "build", "--archive", "a");
+    assertThat(option(rebuilt, "-XX:ArchiveClassesAtExit=")).startsWith(archive + ".");
+    assertThat(rebuilt).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+    // (the stand-in JVM wrote it now, an hour before the jar's time: made newer, as a real run's)
+    Files.setLastModifiedTime(
+        Path.of(archive),
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(jar).toMillis() + 1_000));
+    assertThat(option(run(cds, "build", "--archive", "a"), "-XX:SharedArchiveFile=")).isEqualTo(archive);
+
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+    Files.copy(Path.of("src/main/sh/site-gen"), elsewhere.resolve("site-gen"));
+    Files.copy(jar, elsewhere.resolve("site-gen.jar"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    List<String> copy = runLauncher(elsewhere.resolve("site-gen"), cds, "build", "--archive", "a");
+    assertThat(option(copy, "-XX:ArchiveClassesAtExit=")).doesNotStartWith(archive);
+  }
+
+  /**
    * On Java 25 and later: an AOT cache, its configuration recorded by the first run (silently),
    * the cache made from it by the launcher right after, and used by later runs.
    */
@@ -321,21 +355,29 @@ class LauncherTest {
     return work.resolve("bin/site-gen.jar").toString();
   }
 
-  /**
-   * Runs the launcher (class data sharing off unless {@code env} says otherwise) with a fake JDK
-   * whose java writes down its arguments and, asked to record a class data sharing archive, writes
-   * one; the arguments it got.
-   */
   /** The {@code JAVA_VERSION} of the stand-in JDK's release file. */
   private String javaVersion = "17.0.15";
 
   /** Whether the stand-in fails a create step, as a JDK that cannot make the AOT cache would. */
   private boolean aotCreateFails;
 
+  /** Runs the launcher in {@code bin/}, next to its jar (made once); see {@link #runLauncher}. */
   private List<String> run(Map<String, String> env, String... command) throws IOException, InterruptedException {
     Path bin = Files.createDirectories(work.resolve("bin"));
     Files.copy(Path.of("src/main/sh/site-gen"), bin.resolve("site-gen"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.write(bin.resolve("site-gen.jar"), new byte[0]);
+    if (!Files.exists(bin.resolve("site-gen.jar"))) {
+      Files.write(bin.resolve("site-gen.jar"), new byte[0]); // (kept: one jar, run again and again)
+    }
+    return runLauncher(bin.resolve("site-gen"), env, command);
+  }
+
+  /**
+   * Runs {@code launcher} (class data sharing off unless {@code env} says otherwise) with a fake JDK
+   * whose java writes down its arguments and, asked to record a class data sharing archive, writes
+   * one; the arguments it got.
+   */
+  private List<String> runLauncher(Path launcher, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
     Path javaHome = work.resolve("jdk");
     Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
     Path out = work.resolve("args.txt");
@@ -356,7 +398,7 @@ class LauncherTest {
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder builder = new ProcessBuilder();
     builder.command().add("sh");
-    builder.command().add(bin.resolve("site-gen").toString());
+    builder.command().add(launcher.toString());
     builder.command().addAll(List.of(command));
     builder.environment().put("JAVA_HOME", javaHome.toString());
     builder.environment().put("SITE_GEN_CACHE", work.resolve("cache").toString());
