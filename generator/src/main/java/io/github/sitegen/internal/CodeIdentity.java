@@ -8,16 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
- * Which build of some code or resources is running: for a jar a hash of its bytes (builds are
- * reproducible); for a folder of classes or resources (tests, an IDE) the path, size and time of
- * every file in it. A build cache made
+ * Which build of some code or resources is running: for a jar a hash of its entries (each one's
+ * name, size and CRC-32: its content, not the times a build writes into the jar, so that the same
+ * sources built again give the same identity, also for the command line's shaded jar, whose folder
+ * entries carry the time of the build); for a folder of classes or resources (tests, an IDE) the
+ * path, size and time of every file in it. A build cache made
  * by other code must not be trusted, even under the same version number (a snapshot).
  */
 public final class CodeIdentity {
@@ -43,9 +51,9 @@ public final class CodeIdentity {
       return text; // not a file: its address is all we have
     }
     if (Files.isRegularFile(path)) {
-      // the jar's bytes, not its time: the build is reproducible, so CI rebuilding the same sources
-      // every run gets the same jar, and keeps its cache. Hashed once per process (one jar holds
-      // the code and the theme, and several caches ask)
+      // the jar's content, not its time: CI rebuilding the same sources every run gets the same
+      // identity, and keeps its cache. Hashed once per process (one jar holds the code and the
+      // theme, and several caches ask)
       String stamp = describe(path, Files.readAttributes(path, BasicFileAttributes.class));
       try {
         // (a caller asking while another thread hashes the same jar waits for its result)
@@ -53,7 +61,7 @@ public final class CodeIdentity {
             stamp,
             s -> {
               try {
-                return "jar " + hex(Files.readAllBytes(path));
+                return "jar " + entries(path);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -72,6 +80,30 @@ public final class CodeIdentity {
       throw e.getCause();
     }
     return "folder " + hex(listing.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A hash of a jar's entries in name order: each one's name, size and CRC-32, as its central
+   * directory gives them (the JVM has that directory in memory already for a jar on the class
+   * path); a file that is not a zip, its bytes.
+   */
+  private static String entries(Path jar) throws IOException {
+    List<ZipEntry> entries;
+    try (var zip = new ZipFile(jar.toFile())) {
+      entries = new ArrayList<>(Collections.list(zip.entries()));
+    } catch (ZipException e) {
+      return hex(Files.readAllBytes(jar));
+    }
+    entries.sort(Comparator.comparing(ZipEntry::getName));
+    var hash = new Murmur3();
+    for (ZipEntry entry : entries) {
+      byte[] name = entry.getName().getBytes(StandardCharsets.UTF_8);
+      hash.update(name.length);
+      hash.update(name);
+      hash.update(entry.getSize());
+      hash.update(entry.getCrc());
+    }
+    return HexFormat.of().formatHex(hash.digest());
   }
 
   private static String hex(byte[] bytes) {
