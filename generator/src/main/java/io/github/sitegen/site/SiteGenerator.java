@@ -1302,7 +1302,7 @@ public final class SiteGenerator {
     if (updated != null) {
       @Nullable DateView modified = view == null ? null : view.updated();
       json.append(",\"dateModified\":")
-          .append(SearchIndex.json((modified != null ? modified : dates.date(updated)).iso()));
+          .append(SearchIndex.json(modified != null ? modified.iso() : dates.iso(updated)));
     }
     String link = SitePlanner.webUrl(a.link());
     if (!link.isEmpty()) {
