@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,20 +159,13 @@ final class BuildCache {
             path,
             new PageEntry(in.bytes(), in.buffer.getLong(), in.buffer.getLong(), in.buffer.getLong()));
       }
-      int others = in.buffer.getInt();
-      for (int i = 0; i < others; i++) {
-        cache.others.add(in.string());
-      }
+      cache.others.addAll(List.of(in.strings()));
       int bodies = in.buffer.getInt();
       for (int i = 0; i < bodies; i++) {
         String page = in.string();
         byte[] identity = in.bytes();
         int minutes = in.buffer.getInt();
-        int n = in.buffer.getInt();
-        List<String> destinations = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-          destinations.add(in.string());
-        }
+        List<String> destinations = List.of(in.strings());
         long offset = in.buffer.getLong();
         int length = in.buffer.getInt();
         cache.bodies.put(
@@ -238,19 +231,13 @@ final class BuildCache {
       out.writeLong(e.getValue().modified());
       out.writeLong(e.getValue().check());
     }
-    out.writeInt(others.size());
-    for (String other : others) {
-      utf(out, other);
-    }
+    strings(out, others);
     out.writeInt(bodies.size());
     for (Map.Entry<String, BodyEntry> e : bodies.entrySet()) {
       utf(out, e.getKey());
       bytes(out, e.getValue().identity());
       out.writeInt(e.getValue().minutes());
-      out.writeInt(e.getValue().destinations().size());
-      for (String destination : e.getValue().destinations()) {
-        utf(out, destination);
-      }
+      strings(out, e.getValue().destinations());
       BodyStore.@Nullable Location stored = e.getValue().stored();
       out.writeLong(stored == null ? -1 : stored.offset());
       out.writeInt(stored == null ? 0 : stored.length());
@@ -419,7 +406,7 @@ final class BuildCache {
   }
 
   /** Strings as their count, then each as {@link #utf} writes it. */
-  static void strings(DataOutputStream out, List<String> strings) throws IOException {
+  static void strings(DataOutputStream out, Collection<String> strings) throws IOException {
     out.writeInt(strings.size());
     for (String s : strings) {
       utf(out, s);
