@@ -19,6 +19,7 @@ import io.github.sitegen.site.model.DateView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +39,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +88,8 @@ public final class SiteGenerator {
   private final Map<String, Boolean> on;
   /** The build cache's key, made once ({@link #cacheKey}). */
   private @Nullable String cacheKey;
+  /** The output folder's folders, as this build has made or found them; one per build. */
+  private @Nullable Folders folders;
 
   /**
    * A generator for one site.
@@ -327,7 +333,7 @@ public final class SiteGenerator {
   }
 
   /** The article pages of the batch starting at {@code from} (none past the end), queued. */
-  private List<Future<Rendered>> submit(
+  private Group<Rendered> submit(
       ExecutorService pool,
       List<Page> articlePages,
       int from,
@@ -335,12 +341,68 @@ public final class SiteGenerator {
       BodyHtml bodyHtml,
       SearchIndex.@Nullable Vocabulary words,
       @Nullable Incremental inc) {
-    List<Future<Rendered>> batch = new ArrayList<>();
+    List<Callable<Rendered>> batch = new ArrayList<>();
     int start = Math.min(articlePages.size(), from);
     for (Page page : articlePages.subList(start, Math.min(articlePages.size(), start + BATCH))) {
-      batch.add(pool.submit(() -> article(page, plan, bodyHtml, words, inc)));
+      batch.add(() -> article(page, plan, bodyHtml, words, inc));
     }
-    return batch;
+    return new Group<>(pool, batch);
+  }
+
+  /**
+   * Tasks queued together and awaited together: the waiting thread sleeps once for the group and
+   * is woken by its last task. Awaited one by one, each page put the waiting thread to sleep and
+   * woke it again: two system calls a page, ~36,000 in a clean 10k build (~6,000 now), ~4 % of its
+   * CPU on a virtual machine (BENCHMARKS.md, twelfth round).
+   */
+  private static final class Group<T> {
+    private final List<Future<T>> futures;
+    private final CountDownLatch left;
+
+    Group(ExecutorService pool, List<Callable<T>> tasks) {
+      left = new CountDownLatch(tasks.size());
+      futures = new ArrayList<>(tasks.size());
+      for (Callable<T> task : tasks) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return task.call();
+                  } finally {
+                    left.countDown();
+                  }
+                }));
+      }
+    }
+
+    /** The results in task order, once every task is done; a task's failure as {@link #await}. */
+    List<T> results() throws IOException {
+      try {
+        left.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while rendering", e);
+      }
+      List<T> results = new ArrayList<>(futures.size());
+      for (Future<T> future : futures) {
+        results.add(await(future));
+      }
+      return results;
+    }
+  }
+
+  /** Pages other than article pages, queued. */
+  private Group<Outcome> others(
+      ExecutorService pool,
+      List<Page> pages,
+      SitePlanner.Plan plan,
+      BodyHtml bodyHtml,
+      @Nullable Incremental inc) {
+    List<Callable<Outcome>> tasks = new ArrayList<>(pages.size());
+    for (Page page : pages) {
+      tasks.add(() -> page(page, plan, bodyHtml, inc));
+    }
+    return new Group<>(pool, tasks);
   }
 
   /** Builds the site from articles already read, taking their bodies from {@code bodies}. */
@@ -409,7 +471,7 @@ public final class SiteGenerator {
     plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
 
     Path output = options.output();
-    Files.createDirectories(output);
+    folders = Folders.of(output);
     Counts counts = new Counts();
     int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -454,15 +516,13 @@ public final class SiteGenerator {
       SearchIndex.@Nullable Vocabulary words = index == null ? null : new SearchIndex.Vocabulary();
       int total = plan.pages().size();
       List<List<Page>> showing = byLastBatch(articlePages, otherPages);
-      List<Future<Outcome>> results = new ArrayList<>();
+      List<Group<Outcome>> results = new ArrayList<>();
       // the next batch is queued before this one's entries go into the search index (on this
       // thread, in page order): the pool renders while the index grows, two batches at most
-      List<Future<Rendered>> batch = submit(pool, articlePages, 0, plan, bodyHtml, words, inc);
+      Group<Rendered> batch = submit(pool, articlePages, 0, plan, bodyHtml, words, inc);
       for (int from = 0; from < articlePages.size(); from += BATCH) {
-        List<Future<Rendered>> next =
-            submit(pool, articlePages, from + BATCH, plan, bodyHtml, words, inc);
-        for (Future<Rendered> future : batch) {
-          Rendered done = await(future);
+        Group<Rendered> next = submit(pool, articlePages, from + BATCH, plan, bodyHtml, words, inc);
+        for (Rendered done : batch.results()) {
           counts.add(done.outcome());
           if (index != null) {
             index.add(
@@ -473,17 +533,15 @@ public final class SiteGenerator {
         // the pages showing bodies this batch was the last to parse (reading views, feeds): made
         // now, so that each body is kept only from its article page to the last page showing it,
         // not until every article page is done (at 10k articles: ~140 MB of HTML)
-        for (Page page : showing.get(from / BATCH)) {
-          results.add(pool.submit(() -> page(page, plan, bodyHtml, inc)));
-        }
+        results.add(others(pool, showing.get(from / BATCH), plan, bodyHtml, inc));
         batch = next;
       }
-      for (Page page : showing.get(showing.size() - 1)) {
-        results.add(pool.submit(() -> page(page, plan, bodyHtml, inc)));
-      }
-      for (Future<Outcome> result : results) {
-        counts.add(await(result));
-        reporter.progress("pages", counts.total(), total);
+      results.add(others(pool, showing.get(showing.size() - 1), plan, bodyHtml, inc));
+      for (Group<Outcome> group : results) {
+        for (Outcome outcome : group.results()) {
+          counts.add(outcome);
+          reporter.progress("pages", counts.total(), total);
+        }
       }
       if (inc != null) {
         inc.closeStore(); // every body shown
@@ -1433,12 +1491,81 @@ public final class SiteGenerator {
   /** Writes a file unless it already holds these bytes. */
   private Outcome write(String path, byte[] bytes) throws IOException {
     Path target = target(path);
-    if (Files.isRegularFile(target)
+    Folders made = requireNonNull(folders, "folders");
+    // in a folder this build made, no file was there before: nothing to compare (a clean build)
+    if (!made.ensure(target.getParent())
+        && Files.isRegularFile(target)
         && Files.size(target) == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return Outcome.UNCHANGED;
     }
-    AtomicWrites.replace(target, bytes);
+    AtomicWrites.replaceInFolder(target, bytes);
     return Outcome.WRITTEN;
+  }
+
+  /**
+   * The folders of the output folder that this build has made or found, each made or looked at
+   * once, not for every file written into it; and for each, whether this build made it, so that a
+   * file written there is known to be new. A clean build into a new output folder then writes a
+   * page with a {@code mkdir} for its folder and the write itself: no look for a file that cannot
+   * be there, nor for the folder (two {@code stat} calls a page, with the exceptions
+   * {@code createDirectories} throws and catches).
+   */
+  static final class Folders {
+    private final Map<Path, Boolean> known = new ConcurrentHashMap<>();
+    private final Path root;
+
+    private Folders(Path root, boolean made) {
+      this.root = root;
+      known.put(root, made);
+    }
+
+    /**
+     * The folders of {@code output}, made if missing; counted as made by this build when it is
+     * missing or empty.
+     */
+    static Folders of(Path output) throws IOException {
+      Path root = output.toAbsolutePath().normalize();
+      boolean made;
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> files = Files.list(root)) {
+          made = files.findAny().isEmpty();
+        }
+      } else {
+        Files.createDirectories(root);
+        made = true;
+      }
+      return new Folders(root, made);
+    }
+
+    /**
+     * Makes {@code folder} (a folder of the output folder) unless this build has made or found it
+     * already; true when this build made it (so that no file in it predates the build).
+     */
+    boolean ensure(Path folder) throws IOException {
+      @Nullable Boolean made = known.get(folder);
+      if (made != null) {
+        return made;
+      }
+      Path parent = folder.getParent();
+      if (parent == null || !folder.startsWith(root)) {
+        throw new IllegalArgumentException(folder + " is not inside " + root);
+      }
+      boolean inNew = ensure(parent);
+      boolean now;
+      if (!inNew && Files.isDirectory(folder)) {
+        now = false;
+      } else {
+        try {
+          Files.createDirectory(folder);
+          now = true;
+        } catch (FileAlreadyExistsException e) {
+          // made by another thread of this build, or a file in the way (the write then says so)
+          now = false;
+        }
+      }
+      known.putIfAbsent(folder, now);
+      return now;
+    }
   }
 }
