@@ -187,6 +187,32 @@ class LauncherTest {
   }
 
   @Test
+  void everyCommandGetsTransparentHugePagesWhereTheKernelGivesThemOnRequest() throws Exception {
+    Path mode = work.resolve("transparent_hugepage-enabled");
+    Map<String, String> kernel = Map.of("SITE_GEN_THP_FILE", mode.toString());
+    for (String given : List.of("always [madvise] never", "[always] madvise never")) {
+      Files.writeString(mode, given + "\n");
+      for (String command : List.of("build", "import", "serve", "snapshot")) {
+        assertThat(run(kernel, command, "--archive", "a"))
+            .as(given + ", " + command)
+            .containsOnlyOnce("-XX:+UseTransparentHugePages");
+      }
+    }
+    // not under "never", nor without the file (another OS, a kernel without them)
+    Files.writeString(mode, "always madvise [never]\n");
+    assertThat(run(kernel, "build", "--archive", "a")).noneMatch(a -> a.contains("TransparentHugePages"));
+    assertThat(run(Map.of("SITE_GEN_THP_FILE", work.resolve("none").toString()), "build", "--archive", "a"))
+        .noneMatch(a -> a.contains("TransparentHugePages"));
+    // the user's own choice about large pages wins
+    Files.writeString(mode, "always [madvise] never\n");
+    for (String own : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages")) {
+      assertThat(run(Map.of("SITE_GEN_THP_FILE", mode.toString(), "SITE_GEN_OPTS", own), "build", "--archive", "a"))
+          .contains(own)
+          .doesNotContain("-XX:+UseTransparentHugePages");
+    }
+  }
+
+  @Test
   void theUsersJitChoiceWins() throws Exception {
     List<String> args = run(Map.of("SITE_GEN_OPTS", "-XX:TieredStopAtLevel=4"), "import");
 
@@ -406,6 +432,7 @@ class LauncherTest {
     builder.environment().remove("JAVA_OPTS");
     builder.environment().remove("SITE_GEN_OPTS");
     builder.environment().remove("SITE_GEN_LARGE");
+    builder.environment().remove("SITE_GEN_THP_FILE");
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
     Process process = builder.start();
