@@ -213,6 +213,35 @@ class LauncherTest {
   }
 
   @Test
+  void withHugePagesACleanBuildOfFiveThousandArticlesGetsALargerYoungGeneration() throws Exception {
+    Path archive = Files.createDirectories(work.resolve("articles/2026/01"));
+    for (int i = 0; i < 4999; i++) {
+      Files.createFile(archive.resolve("billet-" + i + ".md"));
+    }
+    Path mode = work.resolve("transparent_hugepage-enabled");
+    Files.writeString(mode, "always [madvise] never\n");
+    Map<String, String> kernel = Map.of("SITE_GEN_THP_FILE", mode.toString());
+    String dir = work.resolve("articles").toString();
+
+    assertThat(run(kernel, "build", "--archive", dir)).contains("-Xms64m", "-Xmn32m");
+    Files.createFile(archive.resolve("billet-4999.md"));
+    assertThat(run(kernel, "build", "--archive", dir))
+        .contains("-XX:+UseTransparentHugePages", "-Xms128m", "-Xmn64m")
+        .doesNotContain("-Xmn32m");
+    // not without huge pages, nor under a smaller maximum heap, nor for an incremental build or
+    // another command
+    Files.writeString(mode, "always madvise [never]\n");
+    assertThat(run(kernel, "build", "--archive", dir)).contains("-Xms64m", "-Xmn32m");
+    Files.writeString(mode, "always [madvise] never\n");
+    assertThat(run(Map.of("SITE_GEN_THP_FILE", mode.toString(), "SITE_GEN_OPTS", "-Xmx100m"), "build", "--archive", dir))
+        .contains("-Xms64m", "-Xmn32m");
+    Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
+    Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
+    assertThat(run(kernel, "build", "--archive", dir, "--cache", cache.toString())).contains("-Xms256m", "-Xmn64m");
+    assertThat(run(kernel, "import", "--archive", dir)).contains("-Xms64m", "-Xmn32m");
+  }
+
+  @Test
   void theUsersJitChoiceWins() throws Exception {
     List<String> args = run(Map.of("SITE_GEN_OPTS", "-XX:TieredStopAtLevel=4"), "import");
 
