@@ -705,9 +705,8 @@ public final class SiteGenerator {
     return page.model().get("article") instanceof ArticleView view ? view : null;
   }
 
-  /** An article's date as its page's model shows it (formatted again only without a view). */
-  private DateView published(Page page, Article a) {
-    @Nullable ArticleView view = view(page);
+  /** An article's date as its page's {@code view} shows it (formatted again only without one). */
+  private DateView published(@Nullable ArticleView view, Article a) {
     return view != null ? view.date() : dates.date(a.date());
   }
 
@@ -736,7 +735,7 @@ public final class SiteGenerator {
         new BuildCache.DocEntry(
             inc == null ? new byte[0] : inc.docKey(page.path(), a),
             a.title(),
-            published(page, a).date(),
+            published(view(page), a).date(),
             snippet,
             words.terms(SearchIndex.terms(text)));
     if (inc != null) {
@@ -1355,7 +1354,7 @@ public final class SiteGenerator {
       json.append(",\"alternativeHeadline\":").append(SearchIndex.json(a.subtitle()));
     }
     // the dates as the page's model shows them (formatted when the site was planned)
-    json.append(",\"datePublished\":").append(SearchIndex.json(published(page, a).iso()));
+    json.append(",\"datePublished\":").append(SearchIndex.json(published(view, a).iso()));
     OffsetDateTime updated = a.updated();
     if (updated != null) {
       @Nullable DateView modified = view == null ? null : view.updated();
