@@ -185,7 +185,7 @@ public final class MarkdownRenderer {
     int words = 0;
     boolean inWord = false;
     for (char c : chars) {
-      boolean space = isSpace(c);
+      boolean space = c <= ' ' && isSpace(c);
       if (!space && !inWord) {
         words++;
       }
@@ -316,7 +316,11 @@ public final class MarkdownRenderer {
     return chars;
   }
 
-  /** The whitespace of the regular expression {@code \\s}. */
+  /**
+   * The whitespace of the regular expression {@code \\s}. All of it is at or below the space, so
+   * the loops over a body's text call this only for such characters: a call per character (C1 does
+   * not inline it) was ~3 % of a build.
+   */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
@@ -329,7 +333,7 @@ public final class MarkdownRenderer {
     int length = 0;
     boolean space = false;
     for (char c : chars) {
-      if (isSpace(c)) {
+      if (c <= ' ' && isSpace(c)) {
         space = length > 0;
       } else {
         if (space) {
