@@ -166,9 +166,16 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  /** One import (when asked and configured) and build; never throws. */
+  /**
+   * One import (when asked and configured) and build; never throws. Open pages are told to reload
+   * when the site changed, or an error is shown or was shown: a rebuild that leaves every file as it
+   * was (the one an import's own writes to the archive start, or a save without a change) would
+   * only make them flash and lose their scroll position.
+   */
   private void build(boolean importFirst) {
     int id = builds.incrementAndGet();
+    boolean errorShown = buildError != null;
+    boolean changed = true;
     try {
       ImportOptions imports = options.imports();
       if (importFirst && imports != null && Files.isDirectory(imports.snapshots())) {
@@ -177,6 +184,7 @@ public final class PreviewServer implements AutoCloseable {
       SiteReport report = new SiteGenerator(options.site(), reporter).generate();
       buildError = null;
       log.accept(report.summary());
+      changed = errorShown || report.pagesWritten() > 0 || report.filesRemoved() > 0;
     } catch (SiteGenException e) {
       fail(e.getMessage());
     } catch (IOException | UncheckedIOException e) {
@@ -184,7 +192,9 @@ public final class PreviewServer implements AutoCloseable {
     } catch (RuntimeException e) {
       fail("the build failed: " + e);
     }
-    events.reload(id);
+    if (changed) {
+      events.reload(id);
+    }
   }
 
   private void fail(String message) {

@@ -12,9 +12,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server-sent event stream open pages listen to: {@code event: reload} after every build. Each
- * listener holds one server thread, so their number is capped; a comment line every 15 seconds
- * finds the listeners that went away.
+ * The server-sent event stream open pages listen to: {@code event: reload} after every build that
+ * changed the site or its error (see {@link PreviewServer}). Each listener holds one server thread,
+ * so their number is capped; a comment line every 15 seconds finds the listeners that went away.
  */
 final class ReloadEvents implements HttpHandler {
   static final int MAX_LISTENERS = 16;

@@ -181,6 +181,40 @@ class PreviewServerTest {
   }
 
   @Test
+  void aRebuildThatChangesNoFileDoesNotReloadOpenPages() throws Exception {
+    Path file = article("First title");
+    start(null);
+    BlockingQueue<String> events = events();
+
+    // the same bytes saved again: a rebuild that leaves every page as it was
+    Files.writeString(file, Files.readString(file));
+    awaitLog(line -> line.startsWith("Rendered 1 articles: 0 files written"));
+    int unchanged = rebuildsLogged();
+    Files.writeString(file, Files.readString(file).replace("First title", "Second title"));
+
+    // the first reload comes from a build after the unchanged ones
+    awaitLine(events, "event: reload");
+    String data = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(data).startsWith("data: ");
+    assertThat(Integer.parseInt(data.substring("data: ".length()))).isGreaterThan(unchanged);
+    assertThat(get(server.uri()).body()).contains("Second title");
+  }
+
+  /** Waits until a line of the log satisfies {@code expected}. */
+  private void awaitLog(Predicate<String> expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (List.copyOf(log).stream().noneMatch(expected)) {
+      assertThat(System.nanoTime()).as("waiting for a log line").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  /** The builds done so far (the first one included), by their summaries in the log. */
+  private int rebuildsLogged() {
+    return (int) List.copyOf(log).stream().filter(line -> line.startsWith("Rendered ")).count();
+  }
+
+  @Test
   void showsABrokenTemplateInThePageAndRecoversOnTheNextGoodSave() throws Exception {
     article("First title");
     Path theme = Files.createDirectories(dir.resolve("theme/templates"));
