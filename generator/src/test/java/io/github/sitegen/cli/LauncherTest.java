@@ -164,8 +164,13 @@ class LauncherTest {
     assertThat(run(Map.of(), "import", "--snapshots", "s", "--archive", empty))
         .contains(flags)
         .doesNotContain("-XX:+UseSerialGC", "-Xmn32m");
+    // a build that imports first, without a build cache
+    assertThat(run(Map.of(), "build", "--snapshots", "s", "--archive", empty))
+        .contains(flags)
+        .doesNotContain("-XX:+UseSerialGC", "-Xmn32m");
 
-    // an archive that has imported snapshots, or a cache that knows their hashes: the hourly import
+    // an archive that has imported snapshots, or a cache that knows their hashes (the hourly
+    // import), a build that does not import
     Path archive = Files.createDirectories(work.resolve("articles"));
     Files.writeString(archive.resolve(".site-gen-imported"), "0123abcd feed.xml\n");
     Path cache = Files.createDirectories(work.resolve("target/site-gen-cache"));
@@ -173,10 +178,18 @@ class LauncherTest {
     for (List<String> args :
         List.of(
             run(Map.of(), "import", "--snapshots", "s", "--archive", archive.toString()),
+            run(Map.of(), "build", "--snapshots", "s", "--archive", archive.toString()),
             run(Map.of(), "import", "--archive", empty, "--cache", cache.toString()),
-            run(Map.of(), "build", "--snapshots", "s", "--archive", empty))) {
+            run(Map.of(), "build", "--snapshots", "s", "--archive", empty, "--cache=" + cache),
+            run(Map.of(), "build", "--archive", empty))) {
       assertThat(args).contains("-XX:+UseSerialGC", "-Xms64m", "-Xmn32m").doesNotContain(flags);
     }
+    // a build with a build cache is an update
+    Files.write(cache.resolve("site-pages.bin"), new byte[] {1});
+    Files.delete(cache.resolve("snapshot-hashes.txt"));
+    assertThat(run(Map.of(), "build", "--snapshots", "s", "--archive", empty, "--cache", cache.toString()))
+        .contains("-XX:+UseParallelGC", "-Xms256m", "-Xmn64m")
+        .doesNotContain("-Xmn128m", "-XX:MaxTenuringThreshold=1");
 
     // the user's collector and heap win; a start heap never above the user's maximum
     assertThat(run(Map.of("SITE_GEN_OPTS", "-XX:+UseG1GC -Xmn200m"), "import", "--archive", empty))
