@@ -486,8 +486,9 @@ class LauncherTest {
     Path out = work.resolve("args.txt");
     // the stand-in writes what a JVM would: the archive or AOT configuration a run records, the AOT
     // cache a create step makes; a create step's arguments go to create.txt, not args.txt
-    Files.writeString(
-        java,
+    // written only when it changes: the launcher keys its archives by the JDK's files, times
+    // included (ls -l, to the minute), so a rewrite could change the key between two runs
+    String script =
         "#!/bin/sh\n"
             + (aotCreateFails ? "case \" $* \" in *' -XX:AOTMode=create '*) exit 1 ;; esac\n" : "")
             + "case \" $* \" in *' -XX:AOTMode=create '*) to='" + work.resolve("create.txt") + "' ;; *) to='" + out + "' ;; esac\n"
@@ -496,7 +497,10 @@ class LauncherTest {
             + "  -XX:ArchiveClassesAtExit=*) printf classes >\"${a#*=}\" ;;\n"
             + "  -XX:AOTConfiguration=*) case \" $* \" in *' -XX:AOTMode=record '*) printf configuration >\"${a#*=}\" ;; esac ;;\n"
             + "  -XX:AOTCache=*) case \" $* \" in *' -XX:AOTMode=create '*) printf aot >\"${a#*=}\" ;; esac ;;\n"
-            + "esac; done\n");
+            + "esac; done\n";
+    if (!Files.exists(java) || !Files.readString(java).equals(script)) {
+      Files.writeString(java, script);
+    }
     Files.writeString(javaHome.resolve("release"), "JAVA_VERSION=\"" + javaVersion + "\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder builder = new ProcessBuilder();
