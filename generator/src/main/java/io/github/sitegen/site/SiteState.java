@@ -195,9 +195,15 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
     return new Output(path, a.size(), a.lastModifiedTime().toMillis(), page);
   }
 
-  /** Whether every file of this state is in {@code output} with its size and time. */
+  /**
+   * Whether every file of this state is in {@code output} with its size and time; false as soon as
+   * the thread is interrupted (its answer is no longer wanted).
+   */
   boolean intact(Path output) {
     for (Output o : outputs) {
+      if (Thread.currentThread().isInterrupted()) {
+        return false;
+      }
       BasicFileAttributes a;
       try {
         a = Files.readAttributes(output.resolve(o.path()), BasicFileAttributes.class);
