@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -166,11 +167,8 @@ public final class SiteGenerator {
     String root = root();
     // the site's files (~17,000 at 10k articles, one stat each) checked on another thread while
     // this one walks the archive: the two checks are independent and neither fills both cores
-    SiteState read = state;
-    var siteIntact = new java.util.concurrent.FutureTask<>(() -> read.intact(options.output()));
-    Thread checker = new Thread(siteIntact, "site-gen-site-check");
-    checker.setDaemon(true);
-    checker.start();
+    FutureTask<Boolean> siteIntact =
+        started("site-gen-site-check", () -> state.intact(options.output()));
     List<ArchiveIndex.FileStamp> files;
     try {
       files =
@@ -451,7 +449,7 @@ public final class SiteGenerator {
     long start = System.nanoTime();
     @Nullable Path cacheFolder = options.cache();
     // the previous build's cache is read while the site is planned (both take a few 100 ms at 10k)
-    java.util.concurrent.@Nullable FutureTask<BuildCache> cacheLoad = null;
+    @Nullable FutureTask<BuildCache> cacheLoad = null;
     String key = "";
     byte[] inputs = new byte[0];
     SiteState.@Nullable Sources sources = null;
@@ -460,10 +458,7 @@ public final class SiteGenerator {
     if (cacheFolder != null) {
       key = cacheKey();
       String cacheKey = key;
-      cacheLoad = new java.util.concurrent.FutureTask<>(() -> BuildCache.load(cacheFolder, cacheKey));
-      Thread loader = new Thread(cacheLoad, "site-gen-cache-load");
-      loader.setDaemon(true);
-      loader.start();
+      cacheLoad = started("site-gen-cache-load", () -> BuildCache.load(cacheFolder, cacheKey));
       // made from what the last complete build was made from, over the files it left: nothing
       // would change, so nothing is planned, fingerprinted or rendered (the cache being loaded
       // meanwhile is then not needed)
@@ -1295,6 +1290,15 @@ public final class SiteGenerator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** {@code task} running on a daemon thread of its own, called {@code name}: awaited later. */
+  private static <T> FutureTask<T> started(String name, Callable<T> task) {
+    var future = new FutureTask<>(task);
+    Thread thread = new Thread(future, name);
+    thread.setDaemon(true);
+    thread.start();
+    return future;
   }
 
   private static <T> T await(Future<T> result) throws IOException {
