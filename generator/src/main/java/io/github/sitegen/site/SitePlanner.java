@@ -355,10 +355,7 @@ final class SitePlanner {
 
   DateView date(OffsetDateTime date) {
     ZonedDateTime local = date.atZoneSameInstant(options.zone());
-    return new DateView(
-        ISO.format(local.toOffsetDateTime()),
-        dateFormat.format(local),
-        dateTimeFormat.format(local));
+    return new DateView(iso(local), dateFormat.format(local), dateTimeFormat.format(local));
   }
 
   /**
@@ -367,7 +364,12 @@ final class SitePlanner {
    * entries at 10k articles.
    */
   String iso(OffsetDateTime date) {
-    return ISO.format(date.atZoneSameInstant(options.zone()).toOffsetDateTime());
+    return iso(date.atZoneSameInstant(options.zone()));
+  }
+
+  /** A time in the site's zone as ISO 8601, with its offset. */
+  private static String iso(ZonedDateTime local) {
+    return ISO.format(local.toOffsetDateTime());
   }
 
   private Map<String, TagView> tags(List<Article> articles) {
