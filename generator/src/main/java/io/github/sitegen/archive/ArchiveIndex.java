@@ -132,7 +132,7 @@ public final class ArchiveIndex {
    *     file cannot be read whole (a body that is not UTF-8) has none
    * @param files every Markdown file of the archive (articles, and files without front matter,
    *     which are no articles), in path order, when each one could be read (none with a problem);
-   *     null otherwise. What {@link #unchanged} compares an archive with later.
+   *     null otherwise. What {@link #check} compares an archive with later.
    */
   public record Contents(
       ArchiveReader.Listing listing, Map<Path, String> fingerprints, @Nullable List<FileStamp> files) {
@@ -163,6 +163,37 @@ public final class ArchiveIndex {
   public static final long UNTIMED = Long.MIN_VALUE;
 
   /**
+   * A walk of an archive's Markdown files, each with its size and time: what {@link #check} found,
+   * which {@link #read(Path, ZoneId, Reporter, Walk)} then reads the changed files from instead of
+   * walking the archive a second time.
+   */
+  public static final class Walk {
+    private final Path archive;
+    private final Instant start;
+    private final Walked walked;
+
+    private Walk(Path archive, Instant start, Walked walked) {
+      this.archive = archive;
+      this.start = start;
+      this.walked = walked;
+    }
+  }
+
+  /**
+   * What {@link #check} found.
+   *
+   * @param files the archive's files as found now, or null when any file was added, removed or
+   *     changed
+   * @param walk the walk that found them
+   */
+  public record Check(@Nullable List<FileStamp> files, Walk walk) {
+    public Check {
+      files = files == null ? null : List.copyOf(files);
+      requireNonNull(walk, "walk");
+    }
+  }
+
+  /**
    * Whether the Markdown files of {@code archive} are exactly {@code files}: the same paths, each
    * of the same size and time, or of the same size and bytes (a file whose time alone changed, as a
    * {@code git checkout} gives every file, is read for its check). Reads no cache file and decodes
@@ -171,14 +202,22 @@ public final class ArchiveIndex {
    * @param trustTimes false when {@code files} were found in a folder at another path (a project
    *     moved with its cache): then every file is read for its check
    * @return the files as found now (with their current times, unless from the last seconds), or
-   *     null when any file was added, removed or changed
+   *     null when any file was added, removed or changed; and the walk, from which {@link
+   *     #read(Path, ZoneId, Reporter, Walk)} then reads a changed archive without walking it again
    * @throws IOException when the archive cannot be walked or a file read
    */
-  public static @Nullable List<FileStamp> unchanged(
-      Path archive, List<FileStamp> files, boolean trustTimes) throws IOException {
+  public static Check check(Path archive, List<FileStamp> files, boolean trustTimes)
+      throws IOException {
     // (as a scan: a time from the last seconds is not remembered, the file stays told by its bytes)
-    long racy = racyFrom(Instant.now());
-    List<Found> found = walk(archive).found();
+    Instant start = Instant.now();
+    long racy = racyFrom(start);
+    var walk = new Walk(archive, start, walk(archive));
+    return new Check(changedOrNull(walk.walked.found(), files, trustTimes, racy), walk);
+  }
+
+  /** The files found, as {@link #check} gives them, or null when they are not {@code files}. */
+  private static @Nullable List<FileStamp> changedOrNull(
+      List<Found> found, List<FileStamp> files, boolean trustTimes, long racy) throws IOException {
     if (found.size() != files.size()) {
       return null;
     }
@@ -228,7 +267,19 @@ public final class ArchiveIndex {
    * @throws IOException when the archive cannot be read or the cache file not written
    */
   public Contents read(Path archive, ZoneId zone, Reporter reporter) throws IOException {
-    Scan scan = scan(archive, zone, reporter, false, null);
+    return read(archive, zone, reporter, null);
+  }
+
+  /**
+   * As {@link #read(Path, ZoneId, Reporter)}, taking the files and their sizes and times from
+   * {@code walk} (made by {@link #check} of the same archive folder moments before) rather than
+   * walking the archive again; without a walk, or with one of another folder, it walks.
+   *
+   * @throws IOException when the archive cannot be read or the cache file not written
+   */
+  public Contents read(Path archive, ZoneId zone, Reporter reporter, @Nullable Walk walk)
+      throws IOException {
+    Scan scan = scan(archive, zone, reporter, false, null, walk);
     save(scan);
     return contents(scan);
   }
@@ -407,13 +458,27 @@ public final class ArchiveIndex {
       boolean bodies,
       @Nullable Scan previous)
       throws IOException {
-    Instant start = Instant.now();
+    return scan(archive, zone, reporter, bodies, previous, null);
+  }
+
+  /** As {@link #scan(Path, ZoneId, Reporter, boolean, Scan)}, from {@code walk} when it is given. */
+  private Scan scan(
+      Path archive,
+      ZoneId zone,
+      Reporter reporter,
+      boolean bodies,
+      @Nullable Scan previous,
+      @Nullable Walk walk)
+      throws IOException {
+    @Nullable Walk given = walk != null && walk.archive.equals(archive) ? walk : null;
+    // a walk already made counts from its start: a file written during it stays told by its bytes
+    Instant start = given != null ? given.start : Instant.now();
     // the cache file is decoded while the archive is walked: the two take about as long
     CompletableFuture<@Nullable Loaded> loading =
         previous != null
             ? CompletableFuture.completedFuture(previous.loaded())
             : CompletableFuture.supplyAsync(() -> load(archive, zone));
-    Walked walked = walk(archive);
+    Walked walked = given != null ? given.walked : walk(archive);
     List<Found> files = walked.found();
     @Nullable Loaded loaded = loading.join();
     Map<String, Entry> cached =

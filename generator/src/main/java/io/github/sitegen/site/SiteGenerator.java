@@ -140,16 +140,22 @@ public final class SiteGenerator {
       return checked.unchanged();
     }
     // with a cache, the archive index also gives each article's fingerprint (body and what a
-    // reader sees of its front matter): the build cache tells changed bodies without reading them
+    // reader sees of its front matter): the build cache tells changed bodies without reading them;
+    // the archive's files are those the check's walk found, if it made one (no second walk)
     return generate(
-        new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter), checked);
+        new ArchiveIndex(cache).read(options.archive(), options.zone(), reporter, checked.walk()),
+        checked);
   }
 
   /**
-   * What {@link #unchangedSources} found: the report of a build with nothing to do, or null; and
-   * the site state it read (null: none), which the build then compares its inputs with.
+   * What {@link #unchangedSources} found: the report of a build with nothing to do, or null; the
+   * site state it read (null: none), which the build then compares its inputs with; and its walk
+   * of the archive, if it made one.
    */
-  private record Checked(@Nullable SiteReport unchanged, @Nullable SiteState state) {}
+  private record Checked(
+      @Nullable SiteReport unchanged,
+      @Nullable SiteState state,
+      ArchiveIndex.@Nullable Walk walk) {}
 
   /**
    * The report of a build that has nothing to do because the archive's files (each by size and
@@ -162,27 +168,28 @@ public final class SiteGenerator {
     @Nullable SiteState state = SiteState.load(cacheFolder, cacheKey());
     SiteState.@Nullable Sources sources = state == null ? null : state.sources();
     if (state == null || sources == null || !sources.jdk().equals(SiteState.Sources.currentJdk())) {
-      return new Checked(null, state);
+      return new Checked(null, state, null);
     }
     String root = root();
     // the site's files (~17,000 at 10k articles, one stat each) checked on another thread while
     // this one walks the archive: the two checks are independent and neither fills both cores
     FutureTask<Boolean> siteIntact =
         started("site-gen-site-check", () -> state.intact(options.output()));
-    List<ArchiveIndex.FileStamp> files;
+    ArchiveIndex.Check check;
     try {
-      files =
-          ArchiveIndex.unchanged(options.archive(), sources.files(), root.equals(sources.archive()));
+      check =
+          ArchiveIndex.check(options.archive(), sources.files(), root.equals(sources.archive()));
     } catch (IOException | RuntimeException e) {
       siteIntact.cancel(true);
       throw e;
     }
+    List<ArchiveIndex.FileStamp> files = check.files();
     if (files == null || !imageFiles().equals(sources.images())) {
       siteIntact.cancel(true); // a changed archive needs no answer: the check stops at its next file
-      return new Checked(null, state);
+      return new Checked(null, state, check.walk());
     }
     if (!await(siteIntact)) {
-      return new Checked(null, state);
+      return new Checked(null, state, check.walk());
     }
     if (!files.equals(sources.files()) || !root.equals(sources.archive())) {
       // the same bytes under new times (a checkout) or at another path: remembered as found now
@@ -192,10 +199,11 @@ public final class SiteGenerator {
       if (onlyLearntTimes(sources.files(), files)) {
         // files an import wrote (cached by their bytes) now have times to trust, and no checkout
         // changed the others': the archive index learns them too, once, for the next import
-        new ArchiveIndex(cacheFolder).read(options.archive(), options.zone(), reporter);
+        new ArchiveIndex(cacheFolder)
+            .read(options.archive(), options.zone(), reporter, check.walk());
       }
     }
-    return new Checked(unchangedReport(state, sources.articles(), start), state);
+    return new Checked(unchangedReport(state, sources.articles(), start), state, null);
   }
 
   /**

@@ -166,6 +166,95 @@ class ArchiveIndexTest {
     assertThat(Files.readAllBytes(cache.resolve(ArchiveIndex.FILE_NAME))).isEqualTo(kept);
   }
 
+  /**
+   * A build first checks the archive against its last one, walking it; when the archive changed,
+   * the index reads it from that walk: what a read with a walk of its own gives, the same index
+   * file.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void aReadFromTheCheckWalkGivesWhatAReadWithItsOwnWalkGives(Change change, int read)
+      throws IOException {
+    ArchiveIndex.Contents before = new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+    change.apply(archive);
+    Path otherCache = dir.resolve("other-cache");
+    copyTree(cache, otherCache);
+
+    ArchiveIndex.Check check = ArchiveIndex.check(archive, before.files(), true);
+    ArchiveIndex.Contents fromCheck =
+        new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add, check.walk());
+    ArchiveIndex.Contents walked =
+        new ArchiveIndex(otherCache).read(archive, ZoneOffset.UTC, problems::add);
+
+    assertThat(fromCheck).isEqualTo(walked);
+    assertThat(fromCheck.listing()).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(Files.readAllBytes(cache.resolve(ArchiveIndex.FILE_NAME)))
+        .isEqualTo(Files.readAllBytes(otherCache.resolve(ArchiveIndex.FILE_NAME)));
+    // the check says unchanged exactly when every file kept its path and bytes
+    assertThat(check.files() != null).isEqualTo(sameBytes(before.files(), walked.files()));
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aReadFromTheCheckWalkDoesNotWalkAgain() throws IOException {
+    ArchiveIndex.Contents before = new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+    edit(archive.resolve("2024/03/05/autre.md"), "Texte A.", "Texte B.");
+    ArchiveIndex.Check check = ArchiveIndex.check(archive, before.files(), true);
+    Path later = Files.createDirectories(archive.resolve("2024/04/01")).resolve("plus-tard.md");
+    Files.writeString(later, article("Plus tard", "2024-04-01T09:00:00Z", "Après le contrôle."));
+
+    ArchiveIndex.Contents contents =
+        new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add, check.walk());
+
+    // the archive as the check found it: the file written since is for the next build
+    assertThat(contents.listing().articles()).hasSize(3)
+        .noneMatch(a -> a.file().equals(later));
+    assertThat(new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add).listing())
+        .isEqualTo(uncached(ZoneOffset.UTC));
+  }
+
+  @Test
+  void aWalkOfAnotherFolderIsNotReadFrom() throws IOException {
+    ArchiveIndex.Contents before = new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
+    Path other = dir.resolve("other");
+    copyTree(archive, other);
+    Files.delete(other.resolve("2024/03/05/autre.md"));
+    ArchiveIndex.Check ofOther = ArchiveIndex.check(other, before.files(), false);
+    assertThat(ofOther.files()).isNull();
+
+    ArchiveIndex.Contents contents =
+        new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add, ofOther.walk());
+
+    assertThat(contents.listing()).isEqualTo(uncached(ZoneOffset.UTC));
+    assertThat(contents.files()).isEqualTo(before.files());
+  }
+
+  private static boolean sameBytes(
+      @org.jspecify.annotations.Nullable List<ArchiveIndex.FileStamp> a,
+      @org.jspecify.annotations.Nullable List<ArchiveIndex.FileStamp> b) {
+    if (a == null || b == null || a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      ArchiveIndex.FileStamp x = a.get(i);
+      ArchiveIndex.FileStamp y = b.get(i);
+      if (!x.path().equals(y.path()) || x.size() != y.size() || x.check() != y.check()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path copy = to.resolve(from.relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
   static Stream<Arguments> damages() {
     return Stream.of(
         damage("an empty file", b -> new byte[0]),
