@@ -11,7 +11,9 @@ import java.util.function.LongSupplier;
  * Turns frequent {@link Reporter#progress} calls into an occasional log line such as {@code pages:
  * 1,200 of 10,000 (12 %), 850/s, about 10 s left}: at most one line per interval, never the very
  * first call (short work logs nothing but its summary), and never the last one (the summary says
- * it). Thread-safe.
+ * it). Work is timed from its first call: a call naming other work, or the same work with less than
+ * half as much done as before (the next build of a preview server, say; parallel workers report a
+ * little out of order), starts the clock again. Thread-safe.
  *
  * <pre>{@code
  * var meter = new ProgressMeter(getLog()::info, System::nanoTime, Duration.ofSeconds(5));
@@ -23,6 +25,7 @@ public final class ProgressMeter {
   private final LongSupplier nanoTime;
   private final long intervalNanos;
   private String current = "";
+  private long lastDone;
   private long startNanos;
   private long lastLogNanos;
 
@@ -45,12 +48,14 @@ public final class ProgressMeter {
     String line;
     synchronized (this) {
       long now = nanoTime.getAsLong();
-      if (!what.equals(current)) { // a new piece of work starts its own clock
+      if (!what.equals(current) || done < lastDone / 2) { // new work starts its own clock
         current = what;
+        lastDone = done;
         startNanos = now;
         lastLogNanos = now;
         return;
       }
+      lastDone = Math.max(lastDone, done);
       if (now - lastLogNanos < intervalNanos || (total > 0 && done >= total)) {
         return;
       }
