@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 7;
+  private static final int FORMAT = 8;
 
   /**
    * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
@@ -121,6 +121,7 @@ final class BuildCache {
   private final Map<String, BodyEntry> bodies = new ConcurrentHashMap<>();
   private final Map<String, DocEntry> docs = new ConcurrentHashMap<>();
   private volatile @Nullable SearchEntry search;
+  private volatile byte[] plan = new byte[0];
 
   BuildCache(String key) {
     this.key = key;
@@ -152,6 +153,7 @@ final class BuildCache {
         return cache;
       }
       boolean sameKey = in.string().equals(key);
+      cache.plan = in.bytes();
       int pages = in.buffer.getInt();
       for (int i = 0; i < pages; i++) {
         String path = in.string();
@@ -222,6 +224,7 @@ final class BuildCache {
 
   private void write(DataOutputStream out) throws IOException {
     header(out, MAGIC, FORMAT, key);
+    bytes(out, plan);
     // in no particular order: the cache is not compared, only read back
     out.writeInt(pages.size());
     for (Map.Entry<String, PageEntry> e : pages.entrySet()) {
@@ -279,6 +282,19 @@ final class BuildCache {
     }
     utf(out, MAGIC);
     out.flush();
+  }
+
+  /**
+   * The digest of what the build planned its pages from besides the key: every article's front
+   * matter, the archived images and the JDK ({@link SiteGenerator}'s plan digest); empty when not
+   * known. Two builds with the same key and plan digest plan the same pages with the same models.
+   */
+  byte[] plan() {
+    return plan;
+  }
+
+  void plan(byte[] digest) {
+    plan = digest.clone();
   }
 
   @Nullable PageEntry page(String path) {

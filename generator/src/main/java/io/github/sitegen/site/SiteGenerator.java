@@ -460,6 +460,7 @@ public final class SiteGenerator {
     @Nullable FutureTask<BuildCache> cacheLoad = null;
     String key = "";
     byte[] inputs = new byte[0];
+    byte[] planned = new byte[0];
     SiteState.@Nullable Sources sources = null;
     // each record digested once, for the inputs and then for the pages that show it
     var memo = new Fingerprint.Memo(options.archive(), 2 * articles.size() + 1024);
@@ -471,7 +472,9 @@ public final class SiteGenerator {
       // would change, so nothing is planned, fingerprinted or rendered (the cache being loaded
       // meanwhile is then not needed)
       List<SiteState.Output> imageStamps = imageStamps(new TreeSet<>(images.values()));
-      inputs = inputs(articles, bodies, images, imageStamps, memo);
+      Digests digests = inputs(articles, bodies, images, imageStamps, memo);
+      inputs = digests.inputs();
+      planned = digests.plan();
       sources =
           files == null
               ? null
@@ -498,7 +501,7 @@ public final class SiteGenerator {
     @Nullable Incremental incremental = null;
     try {
       if (cacheLoad != null) {
-        incremental = new Incremental(await(cacheLoad), plan, memo);
+        incremental = new Incremental(await(cacheLoad), plan, memo, planned);
         incremental.identify(bodies, pool);
       }
       Incremental inc = incremental;
@@ -805,14 +808,23 @@ public final class SiteGenerator {
     /** The rendered bodies kept between builds; null until {@link #storeBodies}. */
     @Nullable BodyStore store;
 
+    /**
+     * Whether the previous build planned its pages from what this one does ({@link Digests#plan}):
+     * then a page's fingerprint differs from the previous one only through the bodies it shows.
+     */
+    final boolean samePlan;
+
     /** The article pages whose bodies a feed shows: those the store keeps. */
     Set<String> fed = Set.of();
 
-    Incremental(BuildCache previous, SitePlanner.Plan plan, Fingerprint.Memo memo) {
+    Incremental(BuildCache previous, SitePlanner.Plan plan, Fingerprint.Memo memo, byte[] planned) {
       this.previous = previous;
       this.memo = memo;
       this.next = new BuildCache(previous.key());
       this.plan = plan;
+      this.samePlan = planned.length > 0 && Arrays.equals(previous.plan(), planned);
+      next.plan(planned);
+      changed = !samePlan; // the cache file learns the new plan digest
     }
 
     /** Reads every body's identity (in parallel) and keeps what the cache knows of it. */
@@ -1049,6 +1061,15 @@ public final class SiteGenerator {
      * each of the body's links leads now. Null when a body's links are not known yet.
      */
     byte @Nullable [] fingerprint(Page page) {
+      if (samePlan) {
+        // the same pages with the same models as the previous build's, where each link leads as it
+        // did: a page showing only bodies with the identities it showed then has the fingerprint it
+        // had then (what the body gave, its minutes and destinations, is the cache's entry for it)
+        BuildCache.@Nullable PageEntry old = previous.page(page.path());
+        if (old != null && bodiesAsBefore(page)) {
+          return old.fingerprint();
+        }
+      }
       var print = new Fingerprint(memo).add(page.path()).add(page.template()).add(page.model());
       for (String articlePage : page.bodies()) {
         Article article = plan.articles().get(articlePage);
@@ -1064,6 +1085,23 @@ public final class SiteGenerator {
         }
       }
       return print.bytes();
+    }
+
+    /** Whether each body the page shows has the identity it had in the previous build. */
+    private boolean bodiesAsBefore(Page page) {
+      for (String articlePage : page.bodies()) {
+        byte[] identity = identities.get(articlePage);
+        BuildCache.BodyEntry before = previous.body(articlePage);
+        BuildCache.BodyEntry now = next.body(articlePage);
+        if (identity == null
+            || before == null
+            || now == null
+            || !Arrays.equals(before.identity(), identity)
+            || !Arrays.equals(now.identity(), identity)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The key of an article's search entry: its body and front matter. */
@@ -1217,11 +1255,19 @@ public final class SiteGenerator {
   }
 
   /**
-   * The digest of what the site is made from besides {@link #cacheKey}: every article (front
-   * matter, and its body by its identity), the archived images (which, and each file's size and
-   * time) and the JDK (its locale and time-zone data shape dates).
+   * The digests of a build's inputs besides {@link #cacheKey}.
+   *
+   * @param inputs of everything the site is made from: every article (front matter, and its body by
+   *     its identity), the archived images (which, and each file's size and time) and the JDK (its
+   *     locale and time-zone data shape dates)
+   * @param plan of what its pages are planned from: every article's front matter, which images are
+   *     archived, and the JDK (not the bodies: the same plan digest and key give the same pages with
+   *     the same models, see {@link Incremental#fingerprint})
    */
-  private byte[] inputs(
+  private record Digests(byte[] inputs, byte[] plan) {}
+
+  /** The digests of the build's inputs: see {@link Digests}. */
+  private Digests inputs(
       List<Article> articles,
       BodyLoader bodies,
       Map<String, String> images,
@@ -1250,7 +1296,15 @@ public final class SiteGenerator {
     print.add(each);
     print.add(images);
     print.add(imageStamps);
-    return print.bytes();
+    // each article's digest is in the memo by now
+    byte[] plan =
+        new Fingerprint(memo)
+            .add("plan")
+            .add(SiteState.Sources.currentJdk())
+            .add(articles)
+            .add(images)
+            .bytes();
+    return new Digests(print.bytes(), plan);
   }
 
   private void noteMissingSitemap() {
