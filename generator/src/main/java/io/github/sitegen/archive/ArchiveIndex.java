@@ -38,6 +38,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -208,21 +210,43 @@ public final class ArchiveIndex {
    */
   public static Check check(Path archive, List<FileStamp> files, boolean trustTimes)
       throws IOException {
+    return check(archive, files, trustTimes, () -> {});
+  }
+
+  /**
+   * As {@link #check(Path, List, boolean)}, running {@code changed} (once, on a walking thread) as
+   * soon as the walk meets a file that is not one of {@code files} or has another size: work that
+   * only an unchanged archive needs can stop then, not after the whole walk.
+   *
+   * @throws IOException when the archive cannot be walked or a file read
+   */
+  public static Check check(
+      Path archive, List<FileStamp> files, boolean trustTimes, Runnable changed)
+      throws IOException {
     // (as a scan: a time from the last seconds is not remembered, the file stays told by its bytes)
     Instant start = Instant.now();
     long racy = racyFrom(start);
-    var walk = new Walk(archive, start, walk(archive));
-    return new Check(changedOrNull(walk.walked.found(), files, trustTimes, racy), walk);
+    Map<String, FileStamp> known = new HashMap<>();
+    files.forEach(f -> known.put(f.path(), f));
+    var told = new AtomicBoolean();
+    Consumer<Found> seen =
+        f -> {
+          FileStamp k = known.get(f.path());
+          if ((k == null || k.size() != f.size()) && told.compareAndSet(false, true)) {
+            changed.run();
+          }
+        };
+    var walk = new Walk(archive, start, walk(archive, seen));
+    return new Check(changedOrNull(walk.walked.found(), known, trustTimes, racy), walk);
   }
 
   /** The files found, as {@link #check} gives them, or null when they are not {@code files}. */
   private static @Nullable List<FileStamp> changedOrNull(
-      List<Found> found, List<FileStamp> files, boolean trustTimes, long racy) throws IOException {
-    if (found.size() != files.size()) {
+      List<Found> found, Map<String, FileStamp> known, boolean trustTimes, long racy)
+      throws IOException {
+    if (found.size() != known.size()) {
       return null;
     }
-    Map<String, FileStamp> known = new HashMap<>();
-    files.forEach(f -> known.put(f.path(), f));
     try {
       List<@Nullable FileStamp> now =
           found.parallelStream()
@@ -478,7 +502,7 @@ public final class ArchiveIndex {
         previous != null
             ? CompletableFuture.completedFuture(previous.loaded())
             : CompletableFuture.supplyAsync(() -> load(archive, zone));
-    Walked walked = given != null ? given.walked : walk(archive);
+    Walked walked = given != null ? given.walked : walk(archive, f -> {});
     List<Found> files = walked.found();
     @Nullable Loaded loaded = loading.join();
     Map<String, Entry> cached =
@@ -552,7 +576,7 @@ public final class ArchiveIndex {
    * links to folders not), in path order: what {@link ArchiveReader} reads.
    */
   static List<Path> markdownFiles(Path archive) throws IOException {
-    List<Found> found = walk(archive).found();
+    List<Found> found = walk(archive, f -> {}).found();
     List<Path> files = new ArrayList<>(found.size());
     found.forEach(f -> files.add(f.file()));
     return files;
@@ -563,20 +587,20 @@ public final class ArchiveIndex {
    * the temporary files of unfinished writes outside hidden folders. The top-level folders (years)
    * are walked in parallel: the walk is most of a warm run's time.
    */
-  private static Walked walk(Path archive) throws IOException {
+  private static Walked walk(Path archive, Consumer<Found> seen) throws IOException {
     if (!Files.isDirectory(archive)) {
       return new Walked(List.of(), List.of());
     }
     var top = new Walked(new ArrayList<>(), new ArrayList<>());
     List<Path> folders = new ArrayList<>();
-    walk(archive, archive, 1, top, folders);
+    walk(archive, archive, 1, top, folders, seen);
     try {
       folders.parallelStream()
           .map(
               folder -> {
                 var under = new Walked(new ArrayList<>(), new ArrayList<>());
                 try {
-                  walk(archive, folder, Integer.MAX_VALUE, under, new ArrayList<>());
+                  walk(archive, folder, Integer.MAX_VALUE, under, new ArrayList<>(), seen);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -596,10 +620,11 @@ public final class ArchiveIndex {
   }
 
   /**
-   * Walks {@code start} to {@code depth} into {@code walked}; folders at that depth are added to
-   * {@code folders}.
+   * Walks {@code start} to {@code depth} into {@code walked}, telling {@code seen} each Markdown
+   * file found; folders at that depth are added to {@code folders}.
    */
-  private static void walk(Path archive, Path start, int depth, Walked walked, List<Path> folders)
+  private static void walk(
+      Path archive, Path start, int depth, Walked walked, List<Path> folders, Consumer<Found> seen)
       throws IOException {
     List<Found> found = walked.found();
     Files.walkFileTree(
@@ -638,7 +663,9 @@ public final class ArchiveIndex {
             }
             if (a.isRegularFile()) {
               String path = archive.relativize(file).toString().replace('\\', '/');
-              found.add(new Found(file, path, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+              var f = new Found(file, path, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+              found.add(f);
+              seen.accept(f);
             }
             return FileVisitResult.CONTINUE;
           }

@@ -177,8 +177,14 @@ public final class SiteGenerator {
         started("site-gen-site-check", () -> state.intact(options.output()));
     ArchiveIndex.Check check;
     try {
+      // a file added or of another size stops the site check at once: only an unchanged archive
+      // needs its answer
       check =
-          ArchiveIndex.check(options.archive(), sources.files(), root.equals(sources.archive()));
+          ArchiveIndex.check(
+              options.archive(),
+              sources.files(),
+              root.equals(sources.archive()),
+              () -> siteIntact.cancel(true));
     } catch (IOException | RuntimeException e) {
       siteIntact.cancel(true);
       throw e;

@@ -213,6 +213,29 @@ class ArchiveIndexTest {
         .isEqualTo(uncached(ZoneOffset.UTC));
   }
 
+  /**
+   * The check tells a caller as soon as its walk meets a new file or one of another size (work
+   * only an unchanged archive needs, such as checking the site's files, then stops), but not for
+   * a file whose time alone changed (a checkout): that one is told by its bytes after the walk.
+   */
+  @Test
+  void theCheckTellsANewOrResizedFileWhileItWalks() throws IOException {
+    List<ArchiveIndex.FileStamp> files =
+        new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add).files();
+    var told = new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThat(ArchiveIndex.check(archive, files, true, told::incrementAndGet).files()).isNotNull();
+    Files.setLastModifiedTime(
+        archive.resolve("2023/12/31/main.md"), FileTime.from(Instant.parse("2024-06-01T00:00:00Z")));
+    assertThat(ArchiveIndex.check(archive, files, true, told::incrementAndGet).files()).isNotNull();
+    assertThat(told).hasValue(0);
+
+    edit(archive.resolve("2024/03/05/autre.md"), "Texte A.", "Texte plus long.");
+    Files.writeString(archive.resolve("2024/03/05/neuf.md"), article("Neuf", "2024-03-05T13:00:00Z", "Neuf."));
+    assertThat(ArchiveIndex.check(archive, files, true, told::incrementAndGet).files()).isNull();
+    assertThat(told).as("once per check").hasValue(1);
+  }
+
   @Test
   void aWalkOfAnotherFolderIsNotReadFrom() throws IOException {
     ArchiveIndex.Contents before = new ArchiveIndex(cache).read(archive, ZoneOffset.UTC, problems::add);
