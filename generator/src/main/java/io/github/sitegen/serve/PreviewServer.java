@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ArchiveImporter;
+import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.site.SiteGenerator;
 import io.github.sitegen.site.SiteOptions;
@@ -178,10 +179,14 @@ public final class PreviewServer implements AutoCloseable {
     boolean changed = true;
     try {
       ImportOptions imports = options.imports();
+      ArchiveIndex.@Nullable Contents imported = null;
       if (importFirst && imports != null && Files.isDirectory(imports.snapshots())) {
-        log.accept(new ArchiveImporter(imports, reporter).run().summary());
+        var importer = new ArchiveImporter(imports, reporter);
+        log.accept(importer.run().summary());
+        imported = importer.contents(); // the archive as the import left it: not read again
       }
-      SiteReport report = new SiteGenerator(options.site(), reporter).generate();
+      var generator = new SiteGenerator(options.site(), reporter);
+      SiteReport report = imported == null ? generator.generate() : generator.generate(imported);
       buildError = null;
       log.accept(report.summary());
       changed = errorShown || report.pagesWritten() > 0 || report.filesRemoved() > 0;
