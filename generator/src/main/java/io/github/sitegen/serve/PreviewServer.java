@@ -62,6 +62,8 @@ public final class PreviewServer implements AutoCloseable {
   private final AtomicInteger builds = new AtomicInteger();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile @Nullable String buildError;
+  /** What each build keeps for the next (the plan of the site). */
+  private final SiteGenerator.Memory memory = new SiteGenerator.Memory();
 
   private PreviewServer(PreviewOptions options, Reporter reporter, Consumer<String> log)
       throws IOException {
@@ -185,7 +187,7 @@ public final class PreviewServer implements AutoCloseable {
         log.accept(importer.run().summary());
         imported = importer.contents(); // the archive as the import left it: not read again
       }
-      var generator = new SiteGenerator(options.site(), reporter);
+      var generator = new SiteGenerator(options.site(), reporter, memory);
       SiteReport report = imported == null ? generator.generate() : generator.generate(imported);
       buildError = null;
       log.accept(report.summary());

@@ -91,6 +91,29 @@ public final class SiteGenerator {
   private @Nullable String cacheKey;
   /** The output folder's folders, as this build has made or found them; one per build. */
   private @Nullable Folders folders;
+  private final @Nullable Memory memory;
+
+  /**
+   * What a long-running process (the preview server) keeps from one build for the next of the same
+   * site: the last plan, with the key and plan digest it was made for. A build with a cache whose
+   * key and plan digest ({@link Digests#plan}) are those (a hand edit of an article's text, say)
+   * takes that plan instead of planning every page again. Thread-safe; holds one plan.
+   */
+  public static final class Memory {
+    private record Planned(String key, byte[] digest, SitePlanner.Plan plan) {}
+
+    private volatile @Nullable Planned last;
+    private final java.util.concurrent.atomic.AtomicInteger reused =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An empty memory, for the first build of a site. */
+    public Memory() {}
+
+    /** How many builds took the plan from here (for tests). */
+    int plansReused() {
+      return reused.get();
+    }
+  }
 
   /**
    * A generator for one site.
@@ -99,6 +122,17 @@ public final class SiteGenerator {
    *     is missing or invalid
    */
   public SiteGenerator(SiteOptions options, Reporter reporter) {
+    this(options, reporter, null);
+  }
+
+  /**
+   * A generator for one site that keeps what the next build of the site may reuse in {@code
+   * memory} (one per site, shared by the generators of its successive builds).
+   *
+   * @throws SiteGenException as {@link #SiteGenerator(SiteOptions, Reporter)}
+   */
+  public SiteGenerator(SiteOptions options, Reporter reporter, @Nullable Memory memory) {
+    this.memory = memory;
     this.options = requireNonNull(options, "options");
     this.reporter = requireNonNull(reporter, "reporter");
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
@@ -496,7 +530,7 @@ public final class SiteGenerator {
       }
       SiteState.forget(cacheFolder); // this build may change the site: no state until it is done
     }
-    SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles, images);
+    SitePlanner.Plan plan = plan(articles, images, key, planned);
     plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
 
     Path output = options.output();
@@ -1258,6 +1292,26 @@ public final class SiteGenerator {
       }
       return removed;
     }
+  }
+
+  /**
+   * The plan of the site: the one {@link #memory} holds when it was made for this key and plan
+   * digest (the same pages with the same models), else a new one, which it then holds.
+   */
+  private SitePlanner.Plan plan(
+      List<Article> articles, Map<String, String> images, String key, byte[] planned) {
+    Memory kept = memory;
+    Memory.@Nullable Planned last = kept == null ? null : kept.last;
+    if (last != null && planned.length > 0 && last.key().equals(key)
+        && Arrays.equals(last.digest(), planned)) {
+      kept.reused.incrementAndGet();
+      return last.plan();
+    }
+    SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles, images);
+    if (kept != null) {
+      kept.last = planned.length > 0 ? new Memory.Planned(key, planned, plan) : null;
+    }
+    return plan;
   }
 
   /**
