@@ -501,6 +501,7 @@ public final class SiteGenerator {
     String key = "";
     byte[] inputs = new byte[0];
     byte[] planned = new byte[0];
+    Map<Path, Keyed> keyed = Map.of();
     SiteState.@Nullable Sources sources = null;
     // each record digested once, for the inputs and then for the pages that show it
     var memo = new Fingerprint.Memo(options.archive(), 2 * articles.size() + 1024);
@@ -515,6 +516,7 @@ public final class SiteGenerator {
       Digests digests = inputs(articles, bodies, images, imageStamps, memo);
       inputs = digests.inputs();
       planned = digests.plan();
+      keyed = digests.articles();
       sources =
           files == null
               ? null
@@ -541,7 +543,7 @@ public final class SiteGenerator {
     @Nullable Incremental incremental = null;
     try {
       if (cacheLoad != null) {
-        incremental = new Incremental(await(cacheLoad), plan, memo, planned);
+        incremental = new Incremental(await(cacheLoad), plan, memo, planned, keyed);
         incremental.identify(bodies, pool);
       }
       Incremental inc = incremental;
@@ -857,7 +859,16 @@ public final class SiteGenerator {
     /** The article pages whose bodies a feed shows: those the store keeps. */
     Set<String> fed = Set.of();
 
-    Incremental(BuildCache previous, SitePlanner.Plan plan, Fingerprint.Memo memo, byte[] planned) {
+    /** What {@link Digests#articles} gave: each article's search-entry key, made with the inputs. */
+    private final Map<Path, Keyed> keyed;
+
+    Incremental(
+        BuildCache previous,
+        SitePlanner.Plan plan,
+        Fingerprint.Memo memo,
+        byte[] planned,
+        Map<Path, Keyed> keyed) {
+      this.keyed = keyed;
       this.previous = previous;
       this.memo = memo;
       this.next = new BuildCache(previous.key());
@@ -1151,6 +1162,10 @@ public final class SiteGenerator {
         return known;
       }
       byte[] identity = identities.get(articlePage);
+      Keyed made = keyed.get(article.file());
+      if (made != null && identity != null && Arrays.equals(made.identity(), identity)) {
+        return made.digest(); // digested with the build's inputs
+      }
       return new Fingerprint(memo)
           .add(identity == null ? new byte[0] : identity)
           .add(article)
@@ -1323,8 +1338,14 @@ public final class SiteGenerator {
    * @param plan of what its pages are planned from: every article's front matter, which images are
    *     archived, and the JDK (not the bodies: the same plan digest and key give the same pages with
    *     the same models, see {@link Incremental#fingerprint})
+   * @param articles each article's body identity and its digest with the article ({@link
+   *     Incremental#docKey}), by the article's file: the plan's article for that file is the one
+   *     digested, or (a plan kept in {@link Memory}, made for the same plan digest) an equal one
    */
-  private record Digests(byte[] inputs, byte[] plan) {}
+  private record Digests(byte[] inputs, byte[] plan, Map<Path, Keyed> articles) {}
+
+  /** An article's body identity, and the digest of that identity and the article. */
+  private record Keyed(byte[] identity, byte[] digest) {}
 
   /** The digests of the build's inputs: see {@link Digests}. */
   private Digests inputs(
@@ -1334,15 +1355,18 @@ public final class SiteGenerator {
       List<SiteState.Output> imageStamps,
       Fingerprint.Memo memo)
       throws IOException {
-    // each article digested on its own, in parallel, the digests added in order
-    List<byte[]> each;
+    // each article digested on its own, in parallel, the digests added in order; each digest is
+    // also the article's search-entry key (Incremental#docKey)
+    List<Keyed> each;
     try {
       each =
           articles.parallelStream()
               .map(
                   article -> {
                     try {
-                      return new Fingerprint(memo).add(article).add(bodies.identity(article)).bytes();
+                      byte[] identity = bodies.identity(article);
+                      return new Keyed(
+                          identity, new Fingerprint(memo).add(identity).add(article).bytes());
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -1351,9 +1375,15 @@ public final class SiteGenerator {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    Map<Path, Keyed> byArticle = new HashMap<>(2 * articles.size());
+    List<byte[]> digests = new ArrayList<>(each.size());
+    for (int i = 0; i < each.size(); i++) {
+      byArticle.put(articles.get(i).file(), each.get(i));
+      digests.add(each.get(i).digest());
+    }
     var print = new Fingerprint(memo);
     print.add(SiteState.Sources.currentJdk());
-    print.add(each);
+    print.add(digests);
     print.add(images);
     print.add(imageStamps);
     // each article's digest is in the memo by now
@@ -1364,7 +1394,7 @@ public final class SiteGenerator {
             .add(articles)
             .add(images)
             .bytes();
-    return new Digests(print.bytes(), plan);
+    return new Digests(print.bytes(), plan, byArticle);
   }
 
   private void noteMissingSitemap() {
