@@ -95,12 +95,13 @@ public final class SiteGenerator {
 
   /**
    * What a long-running process (the preview server) keeps from one build for the next of the same
-   * site: the last plan, with the key and plan digest it was made for. A build with a cache whose
-   * key and plan digest ({@link Digests#plan}) are those (a hand edit of an article's text, say)
-   * takes that plan instead of planning every page again. Thread-safe; holds one plan.
+   * site: the last plan, with the archive folder, key and plan digest it was made for. A build with
+   * a cache, of the same archive folder, whose key and plan digest ({@link Digests#plan}) are those
+   * (a hand edit of an article's text, say) takes that plan instead of planning every page again.
+   * Thread-safe; holds one plan.
    */
   public static final class Memory {
-    private record Planned(String key, byte[] digest, SitePlanner.Plan plan) {}
+    private record Planned(String archive, String key, byte[] digest, SitePlanner.Plan plan) {}
 
     private volatile @Nullable Planned last;
     private final java.util.concurrent.atomic.AtomicInteger reused =
@@ -1310,21 +1311,26 @@ public final class SiteGenerator {
   }
 
   /**
-   * The plan of the site: the one {@link #memory} holds when it was made for this key and plan
-   * digest (the same pages with the same models), else a new one, which it then holds.
+   * The plan of the site: the one {@link #memory} holds when it was made for this archive folder,
+   * key and plan digest (the same pages with the same models), else a new one, which it then holds.
    */
   private SitePlanner.Plan plan(
       List<Article> articles, Map<String, String> images, String key, byte[] planned) {
     Memory kept = memory;
     Memory.@Nullable Planned last = kept == null ? null : kept.last;
-    if (last != null && planned.length > 0 && last.key().equals(key)
+    // (the plan digest takes files by their path in the archive; the plan holds them by theirs)
+    String archive = root();
+    if (last != null
+        && planned.length > 0
+        && last.archive().equals(archive)
+        && last.key().equals(key)
         && Arrays.equals(last.digest(), planned)) {
       kept.reused.incrementAndGet();
       return last.plan();
     }
     SitePlanner.Plan plan = new SitePlanner(options, theme.labels()).plan(articles, images);
     if (kept != null) {
-      kept.last = planned.length > 0 ? new Memory.Planned(key, planned, plan) : null;
+      kept.last = planned.length > 0 ? new Memory.Planned(archive, key, planned, plan) : null;
     }
     return plan;
   }

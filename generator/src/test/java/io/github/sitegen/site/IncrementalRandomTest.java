@@ -206,6 +206,31 @@ class IncrementalRandomTest {
   }
 
   /**
+   * A memory holds the plan of one archive folder: another folder with the same front matter (a
+   * copy whose bodies differ) is planned anew, its bodies read from its own files.
+   */
+  @org.junit.jupiter.api.Test
+  void aMemoryServesOnlyTheArchiveFolderItsPlanCameFrom() throws IOException {
+    Map<String, Article> articles = archiveOf(12, new Random(7));
+    var memory = new SiteGenerator.Memory();
+    build(archive, site, cache, memory);
+    Path other = dir.resolve("other-archive");
+    for (Map.Entry<String, Article> e : articles.entrySet()) {
+      Article a = e.getValue();
+      write(other, e.getKey(), a.withBody(a.body() + "\n\nSeulement dans la copie.\n"));
+    }
+    Path otherSite = dir.resolve("other-site");
+
+    new SiteGenerator(options(other, otherSite, dir.resolve("other-cache")), Reporter.silent(), memory)
+        .generate();
+
+    assertThat(memory.plansReused()).isZero();
+    assertSameAsCleanBuild(other, otherSite, "a copy of the archive elsewhere");
+    assertThat(SiteFixture.contents(otherSite).values())
+        .anyMatch(page -> page.contains("Seulement dans la copie."));
+  }
+
+  /**
    * Options changed between builds (page size, kinds of pages made): the cache made for others
    * holds nothing, but the files no page makes any more must still go, and what is left must be a
    * clean build with the new options.
