@@ -84,6 +84,14 @@ class IncrementalRandomTest {
     Article withBody(String b) {
       return new Article(title, date, tags, author, link, b);
     }
+
+    /** The body with one letter for another: a file of the same size. */
+    Article withSameSizeBody() {
+      return withBody(
+          body.contains("Une suite.")
+              ? body.replace("Une suite.", "Une Suite.")
+              : body.replace("Une Suite.", "Une suite."));
+    }
   }
 
   /** Writes {@code changed} over the article in {@code file}, and logs what it was. */
@@ -134,15 +142,7 @@ class IncrementalRandomTest {
                   archive, articles, log, file,
                   a.withBody(a.body() + "\n\nUn paragraphe ajouté, lien vers " + linkTo(random, articles) + ".\n"),
                   "body");
-          default ->
-              // the same size: one letter for another
-              change(
-                  archive, articles, log, file,
-                  a.withBody(
-                      a.body().contains("Une suite.")
-                          ? a.body().replace("Une suite.", "Une Suite.")
-                          : a.body().replace("Une Suite.", "Une suite.")),
-                  "same-size body");
+          default -> change(archive, articles, log, file, a.withSameSizeBody(), "same-size body");
         }
       }
       SiteReport report = build(archive, site, cache);
@@ -179,14 +179,7 @@ class IncrementalRandomTest {
                   archive, articles, log, file,
                   a.withBody(a.body() + "\n\nUn lien vers " + linkTo(random, articles) + ".\n"),
                   "body with a link");
-          case 1 ->
-              change(
-                  archive, articles, log, file,
-                  a.withBody(
-                      a.body().contains("Une suite.")
-                          ? a.body().replace("Une suite.", "Une Suite.")
-                          : a.body().replace("Une Suite.", "Une suite.")),
-                  "same-size body");
+          case 1 -> change(archive, articles, log, file, a.withSameSizeBody(), "same-size body");
           case 2 -> change(archive, articles, log, file, a.withBody(a.body() + "\n\nMot.\n"), "body");
           case 3 -> change(archive, articles, log, file, a.withTitle(a.title() + " bis"), "retitle");
           default -> {
