@@ -95,10 +95,11 @@ public final class SiteGenerator {
 
   /**
    * What a long-running process (the preview server) keeps from one build for the next of the same
-   * site: the last plan, with the archive folder, key and plan digest it was made for. A build with
-   * a cache, of the same archive folder, whose key and plan digest ({@link Digests#plan}) are those
-   * (a hand edit of an article's text, say) takes that plan instead of planning every page again.
-   * Thread-safe; holds one plan.
+   * site: the last plan, with the archive folder, build cache key (code, theme, labels, options)
+   * and plan digest (every article's front matter, the archived images, the JDK) it was made for. A
+   * build with a cache, of the same archive folder, with that key and plan digest (after a hand edit
+   * of an article's text, say) takes that plan instead of planning every page again. Thread-safe;
+   * holds one plan.
    */
   public static final class Memory {
     private record Planned(String archive, String key, byte[] digest, SitePlanner.Plan plan) {}
