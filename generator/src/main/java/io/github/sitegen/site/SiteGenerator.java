@@ -214,7 +214,8 @@ public final class SiteGenerator {
     ArchiveIndex.Check check;
     try {
       // a file added or of another size stops the site check at once: only an unchanged archive
-      // needs its answer
+      // needs its answer (and such a check always finds the archive changed, so the cancelled
+      // site check is never awaited below)
       check =
           ArchiveIndex.check(
               options.archive(),
