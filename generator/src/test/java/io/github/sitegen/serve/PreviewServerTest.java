@@ -125,8 +125,18 @@ class PreviewServerTest {
 
   private static void awaitLine(BlockingQueue<String> lines, String expected)
       throws InterruptedException {
+    awaitLine(lines, expected, System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS));
+  }
+
+  /**
+   * Waits for the line {@code expected} until {@code deadline} ({@link System#nanoTime}) in all:
+   * the event stream's pings, every 15 seconds, would keep a wait for each line alive forever.
+   */
+  private static void awaitLine(BlockingQueue<String> lines, String expected, long deadline)
+      throws InterruptedException {
     while (true) {
-      String line = lines.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      long left = deadline - System.nanoTime();
+      String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
       assertThat(line).as("waiting for \"%s\"", expected).isNotNull();
       if (line.equals(expected)) {
         return;
@@ -143,22 +153,15 @@ class PreviewServerTest {
     return awaitPage(events, server.uri(), expected);
   }
 
-  /**
-   * Waits for reload events until the page at {@code uri} satisfies {@code expected}, at most
-   * {@link #WAIT_SECONDS} in all (the event stream's pings would keep a wait for each line alive).
-   */
+  /** Waits for reload events until the page at {@code uri} satisfies {@code expected}. */
   private HttpResponse<String> awaitPage(
       BlockingQueue<String> events, URI uri, Predicate<HttpResponse<String>> expected)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
     HttpResponse<String> page = get(uri);
     while (!expected.test(page)) {
-      long left = deadline - System.nanoTime();
-      assertThat(left).as("waiting for %s to change; it is now:%n%s", uri, page.body()).isPositive();
-      String line = events.poll(left, TimeUnit.NANOSECONDS);
-      if ("event: reload".equals(line)) {
-        page = get(uri);
-      }
+      awaitLine(events, "event: reload", deadline);
+      page = get(uri);
     }
     return page;
   }
