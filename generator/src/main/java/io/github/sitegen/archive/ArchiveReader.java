@@ -176,7 +176,6 @@ public final class ArchiveReader {
     return -1;
   }
 
-
   /** Every archive file in full, in path order; bad files reported and left out. */
   List<ArchivedArticle> readAll(Path archive, ZoneId zone, Reporter reporter) throws IOException {
     return readAll(archive, zone, reporter, true);
