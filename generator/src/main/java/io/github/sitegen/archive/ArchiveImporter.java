@@ -7,6 +7,8 @@ import io.github.sitegen.feed.FeedItem;
 import io.github.sitegen.feed.FeedReader;
 import io.github.sitegen.feed.ItemMemo;
 import io.github.sitegen.feed.Snapshot;
+import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.ContentCheck;
 import io.github.sitegen.markdown.ArticleContent;
 import io.github.sitegen.markdown.ArticleExtractor;
 import io.github.sitegen.markdown.HtmlSanitizer;
@@ -73,6 +75,9 @@ public final class ArchiveImporter {
   private final Reporter reporter;
   private final FeedReader feedReader = new FeedReader();
   private final ArticleExtractor extractor = new ArticleExtractor();
+
+  /** The articles the last {@link #run} took as known ({@link SeenItems}): for tests. */
+  private volatile int knownArticles;
 
   /** The archive as the last {@link #run} left it, when that run knew it whole. */
   private volatile ArchiveIndex.@Nullable Contents contents;
@@ -179,6 +184,11 @@ public final class ArchiveImporter {
       ImportedSnapshots.write(options.archive(), nowImported);
       return report;
     }
+  }
+
+  /** How many articles the last run took as known from an earlier import, their items unparsed. */
+  int knownArticles() {
+    return knownArticles;
   }
 
   /**
@@ -299,25 +309,26 @@ public final class ArchiveImporter {
       long start,
       FutureTask<@Nullable Scanned> ahead)
       throws IOException {
-    // 1. read every snapshot and turn its items into candidate versions (in parallel)
+    // 1. read every snapshot and turn its items into candidate versions (in parallel), leaving out
+    // the items an earlier import merged into files that still hold what it made (SeenItems)
+    @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
+    @Nullable String seenIdentity = files.isEmpty() ? null : seenIdentity();
+    SeenItems seen =
+        seenIdentity == null ? SeenItems.NONE : SeenItems.load(options.cache(), seenIdentity);
+    // the items of the last files are remembered for the next import (an hourly one reads one file)
+    Set<Path> recorded = new HashSet<>(files.subList(Math.max(0, files.size() - RECORDED_FILES), files.size()));
     List<SnapshotVersions> read;
     try {
       AtomicInteger done = new AtomicInteger();
-      @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
       read =
           files.parallelStream()
-              .map(file -> readSnapshot(file, collecting, cache))
+              .map(file -> readSnapshot(file, cache, seen, Set.of(), seenIdentity != null && recorded.contains(file)))
               .peek(s -> reporter.progress("snapshots", done.incrementAndGet(), files.size()))
               .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    Map<String, List<Candidate>> byId = new TreeMap<>();
-    for (SnapshotVersions snapshot : read) {
-      for (Candidate c : snapshot.candidates()) {
-        byId.computeIfAbsent(c.article().id(), id -> new ArrayList<>()).add(c);
-      }
-    }
+    boolean anyLeft = read.stream().anyMatch(r -> !r.left().isEmpty());
 
     // 2. what the archive already holds (nothing is written before it is clean of a killed
     // import's files); with nothing new to merge, the archive is not needed
@@ -327,28 +338,61 @@ public final class ArchiveImporter {
     ArchiveIndex index = options.cache() == null ? null : new ArchiveIndex(options.cache());
     ArchiveIndex.Scan scan = null;
     List<ArchivedArticle> existing;
-    if (byId.isEmpty()) {
+    List<Problem> archiveProblems = Collections.synchronizedList(new ArrayList<>());
+    if (read.stream().allMatch(r -> r.candidates().isEmpty()) && !anyLeft) {
       existing = List.of();
     } else if (index == null) {
-      existing = new ArchiveReader().readAll(options.archive(), options.zone(), collecting);
+      existing = new ArchiveReader().readAll(options.archive(), options.zone(), archiveProblems::add);
     } else {
       // the front matter of every file from the index, scanned ahead; bodies below, for the ids
       // merged only
       scanned = Objects.requireNonNull(scanned, "scanned ahead");
       scan = scanned.scan();
-      scanned.problems().forEach(collecting::problem);
       existing = scan.articles();
+      archiveProblems.addAll(scanned.problems());
     }
+    List<Problem> sharedIds = new ArrayList<>();
     for (ArchivedArticle a : existing) {
       taken.add(a.article().file());
       ArchivedArticle previous = archived.putIfAbsent(a.article().id(), a);
       if (previous != null) {
-        collecting.problem(
+        sharedIds.add(
             Problem.warning(
                 a.article().file().toString(), 0,
                 "id \"" + a.article().id() + "\" is also used by " + previous.article().file() + "; this file is left alone"));
       }
     }
+    // the items left out that still hold, by id; the files of those that do not are read again
+    Map<String, Known> known = new HashMap<>();
+    if (anyLeft) {
+      read = new ArrayList<>(read);
+      Set<String> refused = new HashSet<>(); // (each round refuses more: the loop ends)
+      for (Set<Path> again = Set.of(); ; ) {
+        for (int i = 0; i < read.size(); i++) {
+          Path file = read.get(i).file();
+          if (again.contains(file)) {
+            read.set(i, readSnapshot(file, cache, seen, refused, seenIdentity != null && recorded.contains(file)));
+          }
+        }
+        known.clear();
+        again = unknown(read, seen, Objects.requireNonNull(scan, "scan"), archived, known, refused);
+        if (again.isEmpty()) {
+          break;
+        }
+      }
+    }
+    // the snapshots' problems, in file order, then the archive's
+    for (SnapshotVersions snapshot : read) {
+      snapshot.problems().forEach(collecting::problem);
+    }
+    archiveProblems.forEach(collecting::problem);
+    Map<String, List<Candidate>> byId = new TreeMap<>();
+    for (SnapshotVersions snapshot : read) {
+      for (Candidate c : snapshot.candidates()) {
+        byId.computeIfAbsent(c.article().id(), id -> new ArrayList<>()).add(c);
+      }
+    }
+    sharedIds.forEach(collecting::problem);
 
     if (scan != null) {
       readBodies(archived, byId.keySet(), collecting);
@@ -393,7 +437,8 @@ public final class ArchiveImporter {
     }
     int created = 0;
     int updated = 0;
-    int unchanged = 0;
+    int unchanged = known.size(); // (the items left out: their files stay as they are)
+    knownArticles = known.size();
     Set<String> createdIds = new HashSet<>();
     Set<String> updatedIds = new HashSet<>();
     Map<Path, String> writes = new LinkedHashMap<>();
@@ -447,6 +492,9 @@ public final class ArchiveImporter {
       index.save(after);
       contents = ArchiveIndex.contents(after);
     }
+    if (seenIdentity != null) {
+      remember(seenIdentity, seen, known, merged, decisions, read);
+    }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {
       int isNew = 0;
@@ -458,8 +506,8 @@ public final class ArchiveImporter {
       }
       counts.add(
           new ImportReport.SnapshotCounts(
-              snapshot.file(), snapshot.items(), snapshot.skipped(), isNew, isUpdated,
-              snapshot.candidates().size() - isNew - isUpdated));
+              snapshot.file(), snapshot.items() + snapshot.left().size(), snapshot.skipped(), isNew, isUpdated,
+              snapshot.candidates().size() + snapshot.left().size() - isNew - isUpdated));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new ImportReport(counts, created, updated, unchanged, List.copyOf(problems), elapsed);
@@ -494,10 +542,16 @@ public final class ArchiveImporter {
 
   /**
    * What the import does with one merged article: the text to write to {@code file} (null: leave
-   * the file as it is), how it counts, and a warning to report.
+   * the file as it is), how it counts, a warning to report, and the text the file holds afterwards
+   * when that is the merge's own (null for a file edited by hand, which the merge leaves alone).
    */
   private record Decision(
-      Kind kind, String id, Path file, @Nullable String text, @Nullable Problem warning) {
+      Kind kind,
+      String id,
+      Path file,
+      @Nullable String text,
+      @Nullable Problem warning,
+      @Nullable String result) {
     enum Kind {
       CREATED,
       UPDATED,
@@ -519,7 +573,7 @@ public final class ArchiveImporter {
       String text =
           new ArchivedArticle(placed, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot())
               .toText();
-      return new Decision(Decision.Kind.CREATED, id, placed.file(), text, null);
+      return new Decision(Decision.Kind.CREATED, id, placed.file(), text, null, text);
     }
     ArchivedArticle old = archived.get(id);
     Article kept = old.article();
@@ -540,10 +594,11 @@ public final class ArchiveImporter {
           Decision.Kind.UNCHANGED, id, kept.file(), null,
           Problem.warning(
               kept.file().toString(), 0,
-              "edited by hand since it was imported; kept as it is although the feed has a newer version"));
+              "edited by hand since it was imported; kept as it is although the feed has a newer version"),
+          null);
     } else if (handEdited || old.hash().isEmpty() && old.article().feed().isEmpty()) {
       // a hand edit (or a hand-written article) with nothing new upstream stays as it is
-      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null);
+      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null, null);
     }
     String current;
     try {
@@ -552,10 +607,10 @@ public final class ArchiveImporter {
       throw new UncheckedIOException(e);
     }
     if (current.equals(text)) {
-      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null);
+      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null, text);
     }
     return new Decision(
-        textChanged ? Decision.Kind.UPDATED : Decision.Kind.UNCHANGED, id, kept.file(), text, null);
+        textChanged ? Decision.Kind.UPDATED : Decision.Kind.UNCHANGED, id, kept.file(), text, null, text);
   }
 
   /**
@@ -597,8 +652,157 @@ public final class ArchiveImporter {
         a.feed(), a.summary(), a.image(), a.truncated(), a.paywall(), slug);
   }
 
-  /** The candidate versions one snapshot gives; an unreadable snapshot gives none. */
-  private record SnapshotVersions(Path file, int items, int skipped, List<Candidate> candidates) {}
+  /**
+   * The candidate versions one snapshot gives; an unreadable snapshot gives none.
+   *
+   * @param items the items read (not those left out)
+   * @param left the items left out as {@link SeenItems}, unparsed, by digest
+   * @param keys the digest of each candidate whose item is to be remembered (by identity)
+   * @param problems what reading the file found, reported once the reads are final
+   */
+  private record SnapshotVersions(
+      Path file,
+      int items,
+      int skipped,
+      List<Candidate> candidates,
+      List<String> left,
+      Map<Candidate, String> keys,
+      String feedTitle,
+      String feedLink,
+      List<Problem> problems) {
+
+    /** A file that gave nothing. */
+    static SnapshotVersions none(Path file, List<Problem> problems) {
+      return new SnapshotVersions(file, 0, 0, List.of(), List.of(), Map.of(), "", "", problems);
+    }
+  }
+
+  /** Files whose items an import remembers ({@link SeenItems}): the last ones, in name order. */
+  static final int RECORDED_FILES = 8;
+
+  /** An id whose items were all left out: the item's digest and what an earlier import made of it. */
+  private record Known(String digest, SeenItems.Seen seen) {}
+
+  /**
+   * What the cache folder's {@link SeenItems} are tied to; null when there is none (no cache
+   * folder, or the reuse within a run is off).
+   */
+  private @Nullable String seenIdentity() throws IOException {
+    if (!reuse || options.cache() == null) {
+      return null;
+    }
+    return SeenItems.identity(CodeIdentity.of(ArchiveImporter.class), options.zone().getId());
+  }
+
+  /**
+   * Checks the items left out, by id: an id is known when all its items left out are one and the
+   * same, the snapshots give it nothing else, its feed title and link are the remembered ones, and
+   * its archive file (the first with the id) still has the bytes an earlier import made of it. The
+   * known ids go to {@code known}, the digests of the others' items to {@code refused}; returns
+   * the files that left out an item of any other id, to be read again with those items.
+   */
+  private Set<Path> unknown(
+      List<SnapshotVersions> read,
+      SeenItems seen,
+      ArchiveIndex.Scan scan,
+      Map<String, ArchivedArticle> archived,
+      Map<String, Known> known,
+      Set<String> refused) {
+    Set<String> given = new HashSet<>();
+    for (SnapshotVersions snapshot : read) {
+      for (Candidate c : snapshot.candidates()) {
+        given.add(c.article().id());
+      }
+    }
+    Map<String, Set<Path>> filesOf = new HashMap<>();
+    Map<String, Set<String>> digestsOf = new HashMap<>();
+    Set<String> doubtful = new HashSet<>();
+    for (SnapshotVersions snapshot : read) {
+      Set<String> inFile = new HashSet<>();
+      for (String digest : snapshot.left()) {
+        SeenItems.Seen item = Objects.requireNonNull(seen.get(digest), "left out, so seen");
+        String id = item.id();
+        filesOf.computeIfAbsent(id, k -> new HashSet<>()).add(snapshot.file());
+        digestsOf.computeIfAbsent(id, k -> new HashSet<>()).add(digest);
+        Known before = known.putIfAbsent(id, new Known(digest, item));
+        if (!inFile.add(id)
+            || before != null && !before.digest().equals(digest)
+            || given.contains(id)
+            || !item.feedTitle().equals(snapshot.feedTitle())
+            || !item.feedLink().equals(snapshot.feedLink())) {
+          doubtful.add(id);
+        }
+      }
+    }
+    for (Map.Entry<String, Known> e : known.entrySet()) {
+      SeenItems.Seen item = e.getValue().seen();
+      ArchivedArticle article = archived.get(e.getKey());
+      ArchiveIndex.@Nullable Entry entry = scan.entries().get(item.path());
+      if (article == null
+          || entry == null
+          || entry.check() != item.check()
+          || !relative(article.article().file()).equals(item.path())) {
+        doubtful.add(e.getKey());
+      }
+    }
+    Set<Path> again = new HashSet<>();
+    for (String id : doubtful) {
+      known.remove(id);
+      again.addAll(filesOf.get(id));
+      refused.addAll(digestsOf.get(id));
+    }
+    return again;
+  }
+
+  /** An archive file's path in the archive, {@code /}-separated. */
+  private String relative(Path file) {
+    try {
+      return options.archive().relativize(file).toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      return ""; // (one path absolute, the other not: no archive path, nothing remembered by it)
+    }
+  }
+
+  /**
+   * Writes the {@link SeenItems} for the next import: the known items that still hold, and each
+   * item of the last files that alone won its merge, with the file as this import leaves it.
+   */
+  private void remember(
+      String identity,
+      SeenItems seen,
+      Map<String, Known> known,
+      List<VersionMerger.Merged> merged,
+      List<Decision> decisions,
+      List<SnapshotVersions> read)
+      throws IOException {
+    Map<Candidate, SnapshotVersions> from = new java.util.IdentityHashMap<>();
+    Map<Candidate, String> digests = new java.util.IdentityHashMap<>();
+    for (SnapshotVersions snapshot : read) {
+      digests.putAll(snapshot.keys());
+      snapshot.keys().keySet().forEach(c -> from.put(c, snapshot));
+    }
+    Map<String, SeenItems.Seen> next = new HashMap<>();
+    known.values().forEach(k -> next.put(k.digest(), k.seen()));
+    for (int i = 0; i < merged.size(); i++) {
+      @Nullable Candidate alone = merged.get(i).alone();
+      Decision d = decisions.get(i);
+      @Nullable String digest = alone == null ? null : digests.get(alone);
+      if (digest == null || d.result() == null) {
+        continue;
+      }
+      SnapshotVersions snapshot = from.get(alone);
+      byte[] bytes = d.result().getBytes(StandardCharsets.UTF_8);
+      next.put(
+          digest,
+          new SeenItems.Seen(
+              d.id(), relative(d.file()), ContentCheck.of(bytes, 0, bytes.length),
+              snapshot.feedTitle(), snapshot.feedLink()));
+    }
+    if (!seen.identity().equals(identity) || !seen.holds(next)) {
+      SeenItems.save(Objects.requireNonNull(options.cache(), "cache"), identity, next);
+    }
+  }
+
 
   /**
    * What step 1 remembers within a run: the items already parsed, and each distinct item version
@@ -649,22 +853,38 @@ public final class ArchiveImporter {
    */
   private record Conversion(ArticleContent content, String summary, String firstWords) {}
 
-  private SnapshotVersions readSnapshot(Path file, Reporter problems, @Nullable StepOneCache cache) {
-    Snapshot snapshot;
+  /**
+   * Reads one snapshot into candidate versions, leaving out the items {@code seen} knows but for
+   * the {@code refused} ones (checked by the caller: {@link #unknown}); with {@code keep}, the
+   * digest of each candidate's item, when the file read without any problem.
+   */
+  private SnapshotVersions readSnapshot(
+      Path file, @Nullable StepOneCache cache, SeenItems seen, Set<String> refused, boolean keep) {
+    List<Problem> found = new ArrayList<>();
+    Reporter problems = found::add;
+    FeedReader.Sifted sifted;
     try {
-      snapshot = cache == null ? feedReader.read(file, problems) : feedReader.read(file, problems, cache.items());
+      sifted =
+          cache == null
+              ? new FeedReader.Sifted(feedReader.read(file, problems), List.of(), List.of())
+              : feedReader.read(
+                  file, problems, cache.items(), key -> !seen.isEmpty() && leaves(seen, refused, key.digest()));
     } catch (SiteGenException e) {
       problems.problem(e.problem());
-      return new SnapshotVersions(file, 0, 0, List.of());
+      return SnapshotVersions.none(file, found);
     } catch (IOException e) {
       problems.problem(Problem.error(file.toString(), 0, "cannot read the snapshot: " + e.getMessage()));
-      return new SnapshotVersions(file, 0, 0, List.of());
+      return SnapshotVersions.none(file, found);
     }
+    Snapshot snapshot = sifted.snapshot();
     String source = file.getFileName().toString();
     List<Candidate> candidates = new ArrayList<>();
+    Map<Candidate, String> keys = new java.util.IdentityHashMap<>();
     Set<String> idsInFile = new HashSet<>();
     int skipped = 0;
-    for (FeedItem item : snapshot.items()) {
+    List<FeedItem> items = snapshot.items();
+    for (int i = 0; i < items.size(); i++) {
+      FeedItem item = items.get(i);
       if (isEmpty(item)) {
         problems.problem(
             Problem.warning(
@@ -684,13 +904,23 @@ public final class ArchiveImporter {
           continue;
         }
         candidates.add(candidate);
+        if (keep && !sifted.keys().isEmpty()) {
+          keys.put(candidate, sifted.keys().get(i).digest());
+        }
       } catch (RuntimeException | StackOverflowError e) {
         // one bad item never costs the others (a StackOverflowError is an Error: caught here, per item)
         problems.problem(Problem.error(file.toString(), item.line(), "item skipped: " + e));
         skipped++;
       }
     }
-    return new SnapshotVersions(file, snapshot.items().size(), skipped, candidates);
+    List<String> left = sifted.left().stream().map(ItemMemo.Key::digest).toList();
+    return new SnapshotVersions(
+        file, items.size(), skipped, candidates, left, found.isEmpty() ? keys : Map.of(),
+        snapshot.feedTitle(), snapshot.feedLink(), found);
+  }
+
+  private static boolean leaves(SeenItems seen, Set<String> refused, String digest) {
+    return seen.get(digest) != null && !refused.contains(digest);
   }
 
   private static boolean isEmpty(FeedItem item) {

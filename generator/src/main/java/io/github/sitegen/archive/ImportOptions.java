@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param images how images are downloaded, when {@code archiveImages} is on
  * @param cache folder of site-gen's caches (such as {@code target/site-gen-cache}) where the
  *     {@link ArchiveIndex} is kept, so that an import reads in full only the archive files of the
- *     articles it merges; null for none (every archive file is read)
+ *     articles it merges, with the snapshots' hashes and the items the last import merged (not
+ *     parsed again while their files hold what it made); null for none (every archive file is
+ *     read, every item parsed)
  */
 public record ImportOptions(
     Path snapshots,

@@ -157,7 +157,11 @@ final class VersionMerger {
         new Article(
             a.file(), a.id(), a.title(), subtitle, date, updated, authors, tags,
             a.link(), a.feed(), summary, image, a.truncated(), a.paywall(), a.slug());
-    return new Merged(merged, primary.body(), firstSeen, fingerprint, dateFromSnapshot, all.get(0).article());
+    // the latest version alone at its moment, not the archived file's: merging it again into what
+    // this merge makes changes nothing (SeenItems)
+    @Nullable Candidate alone = tied.size() == 1 && !primary.fromArchive() ? primary : null;
+    return new Merged(
+        merged, primary.body(), firstSeen, fingerprint, dateFromSnapshot, all.get(0).article(), alone);
   }
 
   /**
@@ -238,6 +242,8 @@ final class VersionMerger {
    * @param first the earliest version merged (by time, then source): a new article's file is named
    *     after its title and date, as the hourly import that first saw it would have named it, so
    *     that importing every snapshot at once places it where importing them one by one does
+   * @param alone the winning version when it won alone: a version from a snapshot (not the archived
+   *     file), the only one of the latest moment; else null
    */
   record Merged(
       Article article,
@@ -245,5 +251,12 @@ final class VersionMerger {
       Instant firstSeen,
       String fingerprint,
       boolean dateFromSnapshot,
-      Article first) {}
+      Article first,
+      @Nullable Candidate alone) {
+
+    /** What the merge made, without who won it ({@link #alone}): for comparing results. */
+    Merged result() {
+      return new Merged(article, body, firstSeen, fingerprint, dateFromSnapshot, first, null);
+    }
+  }
 }

@@ -79,7 +79,8 @@ final class ImportCommand implements Callable<Integer> {
       paramLabel = "<dir>",
       description =
           "Folder for site-gen's caches, e.g. target/site-gen-cache: an index of the archive's"
-              + " front matter, so only the files of merged articles are read (default: none).")
+              + " front matter, so only the files of merged articles are read, and the items the"
+              + " last import merged, so they are not parsed again (default: none).")
   private @Nullable Path cache;
 
   /** Lower-case names on the command line, like the Maven parameter. */

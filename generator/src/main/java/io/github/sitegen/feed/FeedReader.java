@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -81,23 +82,57 @@ public final class FeedReader {
    * @param memo the items this run has read so far; the file's new items are added to it
    */
   public Snapshot read(Path file, Reporter reporter, ItemMemo memo) throws IOException {
+    return read(file, reporter, memo, key -> false).snapshot();
+  }
+
+  /**
+   * A snapshot read with the items its reader already has left out.
+   *
+   * @param snapshot the feed (its time, title and link as a whole read gives them) and the items
+   *     read, in file order, without those left out
+   * @param keys the key of each item of {@code snapshot}, in order; empty when the file was read
+   *     whole without telling its items apart (then nothing was left out)
+   * @param left the keys of the items left out, in file order
+   */
+  public record Sifted(Snapshot snapshot, List<ItemMemo.Key> keys, List<ItemMemo.Key> left) {
+    public Sifted {
+      requireNonNull(snapshot, "snapshot");
+      keys = List.copyOf(keys);
+      left = List.copyOf(left);
+    }
+  }
+
+  /**
+   * Reads a snapshot file like {@link #read(Path, Reporter, ItemMemo)}, leaving out, unparsed, the
+   * items {@code leave} accepts (their keys in {@link Sifted#left}). Items are left out only where
+   * the pre-scan is sure of them and the rest of the file reads without any problem, and the
+   * snapshot's time does not come from its items; else the file is read whole, as always, and
+   * nothing is left out.
+   *
+   * @param leave which items the caller already has (by their bytes in their context)
+   */
+  public Sifted read(Path file, Reporter reporter, ItemMemo memo, Predicate<ItemMemo.Key> leave)
+      throws IOException {
     requireNonNull(file, "file");
     requireNonNull(reporter, "reporter");
     requireNonNull(memo, "memo");
+    requireNonNull(leave, "leave");
     memo.fileRead();
     byte[] bytes = Files.readAllBytes(file);
     @Nullable ItemSpans spans = ItemSpans.scanWithoutLines(bytes);
     if (spans == null || spans.items().isEmpty()) {
-      return read(file, bytes, reporter).snapshot();
+      return whole(read(file, bytes, reporter).snapshot());
     }
     ItemMemo.Key[] keys = ItemMemo.keys(bytes, spans);
     ItemMemo.@Nullable Known[] known = new ItemMemo.Known[keys.length];
+    boolean[] left = new boolean[keys.length];
     int[] knownLineBreaks = new int[keys.length];
     int hits = 0;
     for (int i = 0; i < keys.length; i++) {
-      ItemMemo.@Nullable Known k = memo.get(keys[i]);
+      left[i] = leave.test(keys[i]);
+      ItemMemo.@Nullable Known k = left[i] ? null : memo.get(keys[i]);
       known[i] = k;
-      hits += k == null ? 0 : 1;
+      hits += k == null && !left[i] ? 0 : 1;
       knownLineBreaks[i] = k == null ? -1 : k.lineBreaks();
     }
     // the lines of known items are not counted again: their bytes are those counted before
@@ -110,35 +145,50 @@ public final class FeedReader {
         problems.add(p);
         reporter.problem(p);
       });
-      if (problems.isEmpty() && fits(read, spanList, known)) {
-        rememberAll(memo, keys, known, spanList, read.snapshot());
+      if (problems.isEmpty() && fits(read, spanList, known, left)) {
+        rememberAll(memo, keys, known, left, spanList, read.snapshot());
+        return new Sifted(read.snapshot(), List.of(keys), List.of());
       }
-      return read.snapshot();
+      return whole(read.snapshot());
     }
     try {
-      read = read(file, withoutKnown(bytes, spanList, known), problems::add);
+      read = read(file, withoutKnown(bytes, spanList, known, left), problems::add);
     } catch (SiteGenException e) {
-      return read(file, bytes, reporter).snapshot();
+      return whole(read(file, bytes, reporter).snapshot());
     }
-    if (!problems.isEmpty() || read.timeFromItems() || !fits(read, spanList, known)) {
-      return read(file, bytes, reporter).snapshot(); // not sure: read it whole, as always
+    if (!problems.isEmpty() || read.timeFromItems() || !fits(read, spanList, known, left)) {
+      return whole(read(file, bytes, reporter).snapshot()); // not sure: read it whole, as always
     }
     List<FeedItem> items = new ArrayList<>(keys.length);
+    List<ItemMemo.Key> itemKeys = new ArrayList<>(keys.length);
+    List<ItemMemo.Key> leftKeys = new ArrayList<>();
     int next = 0;
     for (int i = 0; i < keys.length; i++) {
       ItemMemo.@Nullable Known k = known[i];
+      if (left[i]) {
+        leftKeys.add(keys[i]);
+        continue;
+      }
       items.add(k == null ? read.snapshot().items().get(next++) : atLine(k.item(), spanList.get(i).line() + k.lineOffset()));
+      itemKeys.add(keys[i]);
     }
-    rememberAll(memo, keys, known, spanList, read.snapshot());
+    rememberAll(memo, keys, known, left, spanList, read.snapshot());
     Snapshot parsed = read.snapshot();
-    return new Snapshot(file, parsed.time(), parsed.feedTitle(), parsed.feedLink(), items);
+    return new Sifted(
+        new Snapshot(file, parsed.time(), parsed.feedTitle(), parsed.feedLink(), items), itemKeys, leftKeys);
+  }
+
+  /** A file read whole: every item, none told apart. */
+  private static Sifted whole(Snapshot snapshot) {
+    return new Sifted(snapshot, List.of(), List.of());
   }
 
   /**
    * Whether the items read are exactly the unknown spans, each on a line inside its span, read
    * plainly (not item by item), and the known items were read with the same feed link.
    */
-  private static boolean fits(Read read, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known) {
+  private static boolean fits(
+      Read read, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known, boolean[] left) {
     if (!read.plain()) {
       return false;
     }
@@ -146,6 +196,9 @@ public final class FeedReader {
     int next = 0;
     for (int i = 0; i < known.length; i++) {
       ItemMemo.@Nullable Known k = known[i];
+      if (left[i]) {
+        continue;
+      }
       if (k != null) {
         if (!k.feedLink().equals(read.snapshot().feedLink())) {
           return false;
@@ -162,10 +215,15 @@ public final class FeedReader {
   }
 
   private static void rememberAll(
-      ItemMemo memo, ItemMemo.Key[] keys, ItemMemo.@Nullable Known[] known, List<ItemSpans.Span> spans, Snapshot read) {
+      ItemMemo memo,
+      ItemMemo.Key[] keys,
+      ItemMemo.@Nullable Known[] known,
+      boolean[] left,
+      List<ItemSpans.Span> spans,
+      Snapshot read) {
     int next = 0;
     for (int i = 0; i < keys.length; i++) {
-      if (known[i] == null) {
+      if (known[i] == null && !left[i]) {
         FeedItem item = read.items().get(next++);
         ItemSpans.Span span = spans.get(i);
         memo.remember(
@@ -178,10 +236,11 @@ public final class FeedReader {
    * The bytes with each known item replaced by as many line feeds as it has line breaks, so that
    * the lines of everything else stay true.
    */
-  private static byte[] withoutKnown(byte[] bytes, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known) {
+  private static byte[] withoutKnown(
+      byte[] bytes, List<ItemSpans.Span> spans, ItemMemo.@Nullable Known[] known, boolean[] left) {
     int length = bytes.length;
     for (int i = 0; i < spans.size(); i++) {
-      if (known[i] != null) {
+      if (known[i] != null || left[i]) {
         ItemSpans.Span span = spans.get(i);
         length -= span.end() - span.start() - span.lineBreaks();
       }
@@ -190,7 +249,7 @@ public final class FeedReader {
     int from = 0;
     int to = 0;
     for (int i = 0; i < spans.size(); i++) {
-      if (known[i] == null) {
+      if (known[i] == null && !left[i]) {
         continue;
       }
       ItemSpans.Span span = spans.get(i);

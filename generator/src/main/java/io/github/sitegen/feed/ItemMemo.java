@@ -1,6 +1,10 @@
 package io.github.sitegen.feed;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,15 +42,18 @@ public final class ItemMemo {
 
   /**
    * An item's bytes ({@code bytes[from..to)}) in their context. Equal keys have equal bytes and
-   * equal contexts; the hash only spreads them.
+   * equal contexts; the hash only spreads them. A key made by {@link FeedReader} points into the
+   * file's bytes until {@link #compact}ed.
    */
-  static final class Key {
+  public static final class Key {
     private final byte[] context;
     private final int contextHash;
     private final byte[] bytes;
     private final int from;
     private final int to;
     private final int crc;
+    /** {@link #digest}, once made (threads that race for it make it twice, the same). */
+    private @Nullable String digest;
 
     private Key(byte[] context, int contextHash, byte[] bytes, int from, int to, int crc) {
       this.context = context;
@@ -57,8 +64,38 @@ public final class ItemMemo {
       this.crc = crc;
     }
 
+    /**
+     * The SHA-256 (hex) of the context and the item's bytes, each after its length: equal for
+     * equal keys, and, unlike {@link #hashCode}, not to be forged by a feed. For keys kept beyond
+     * a run (an import's cache folder).
+     */
+    public String digest() {
+      String made = digest;
+      if (made == null) {
+        made = sha256();
+        digest = made;
+      }
+      return made;
+    }
+
+    private String sha256() {
+      MessageDigest sha256;
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every JVM", e);
+      }
+      sha256.update(Integer.toString(context.length).getBytes(StandardCharsets.US_ASCII));
+      sha256.update((byte) ' ');
+      sha256.update(context);
+      sha256.update(Integer.toString(to - from).getBytes(StandardCharsets.US_ASCII));
+      sha256.update((byte) ' ');
+      sha256.update(bytes, from, to - from);
+      return HexFormat.of().formatHex(sha256.digest());
+    }
+
     /** This key with its own copy of the item's bytes: it no longer holds the whole file. */
-    Key compact() {
+    public Key compact() {
       if (from == 0 && to == bytes.length) {
         return this;
       }

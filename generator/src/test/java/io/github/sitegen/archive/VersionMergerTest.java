@@ -83,8 +83,10 @@ class VersionMergerTest {
     VersionMerger.Merged again = VersionMerger.merge(archived, List.of(late, early), PARIS);
     VersionMerger.Merged onlyOld = VersionMerger.merge(archived, List.of(early), PARIS);
 
-    assertThat(again).isEqualTo(first);
-    assertThat(onlyOld).as("an older snapshot read later changes nothing").isEqualTo(first);
+    assertThat(again.result()).isEqualTo(first.result());
+    assertThat(onlyOld.result()).as("an older snapshot read later changes nothing").isEqualTo(first.result());
+    assertThat(first.alone()).as("the latest version won alone").isSameAs(late);
+    assertThat(onlyOld.alone()).as("the archived file won").isNull();
   }
 
   @Test

@@ -21,7 +21,10 @@ public abstract class AbstractSiteGenMojo extends AbstractMojo {
   /**
    * Folder for site-gen's caches: an index of the archive's front matter (file sizes and times,
    * what each file says), so that {@code import} and {@code generate} read only the archive files
-   * that changed since the last run. Safe to delete at any time; a stale or damaged cache is
+   * that changed since the last run; the snapshots' hashes and the items the last import merged,
+   * so that {@code import} neither hashes nor parses again what it already had; and the build
+   * cache, so that {@code generate} renders only what changed. Safe to delete at any time; a stale
+   * or damaged cache is
    * ignored and rebuilt, and the output is the same with or without it.
    */
   @Parameter(
