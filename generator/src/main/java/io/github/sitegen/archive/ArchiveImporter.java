@@ -311,7 +311,6 @@ public final class ArchiveImporter {
       throws IOException {
     // 1. read every snapshot and turn its items into candidate versions (in parallel), leaving out
     // the items an earlier import merged into files that still hold what it made (SeenItems)
-    @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
     @Nullable String seenIdentity = files.isEmpty() ? null : seenIdentity();
     SeenItems seen =
         seenIdentity == null ? SeenItems.NONE : SeenItems.load(options.cache(), seenIdentity);
@@ -320,6 +319,8 @@ public final class ArchiveImporter {
     List<SnapshotVersions> read;
     try {
       AtomicInteger done = new AtomicInteger();
+      // (what it holds, every distinct item's HTML, is let go with this block)
+      @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
       read =
           files.parallelStream()
               .map(file -> readSnapshot(file, cache, seen, Set.of(), seenIdentity != null && recorded.contains(file)))
@@ -368,6 +369,7 @@ public final class ArchiveImporter {
       read = new ArrayList<>(read);
       Set<String> refused = new HashSet<>(); // (each round refuses more: the loop ends)
       for (Set<Path> again = Set.of(); ; ) {
+        StepOneCache cache = new StepOneCache(); // (left out items need one; rarely read again)
         for (int i = 0; i < read.size(); i++) {
           Path file = read.get(i).file();
           if (again.contains(file)) {
@@ -435,6 +437,10 @@ public final class ArchiveImporter {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    // what the next import may leave out, made now: the texts need not be kept until it is saved,
+    // after the writes
+    @Nullable Map<String, SeenItems.Seen> remembered =
+        seenIdentity == null ? null : remember(known, merged, decisions, read);
     int created = 0;
     int updated = 0;
     int unchanged = known.size(); // (the items left out: their files stay as they are)
@@ -492,8 +498,8 @@ public final class ArchiveImporter {
       index.save(after);
       contents = ArchiveIndex.contents(after);
     }
-    if (seenIdentity != null) {
-      remember(seenIdentity, seen, known, merged, decisions, read);
+    if (seenIdentity != null && remembered != null && !seen.holds(remembered, seenIdentity)) {
+      SeenItems.save(Objects.requireNonNull(options.cache(), "cache"), seenIdentity, remembered);
     }
     List<ImportReport.SnapshotCounts> counts = new ArrayList<>();
     for (SnapshotVersions snapshot : read) {
@@ -764,17 +770,14 @@ public final class ArchiveImporter {
   }
 
   /**
-   * Writes the {@link SeenItems} for the next import: the known items that still hold, and each
-   * item of the last files that alone won its merge, with the file as this import leaves it.
+   * The {@link SeenItems} for the next import: the known items that still hold, and each item of
+   * the last files that alone won its merge, with the file as this import leaves it.
    */
-  private void remember(
-      String identity,
-      SeenItems seen,
+  private Map<String, SeenItems.Seen> remember(
       Map<String, Known> known,
       List<VersionMerger.Merged> merged,
       List<Decision> decisions,
-      List<SnapshotVersions> read)
-      throws IOException {
+      List<SnapshotVersions> read) {
     Map<Candidate, SnapshotVersions> from = new java.util.IdentityHashMap<>();
     Map<Candidate, String> digests = new java.util.IdentityHashMap<>();
     for (SnapshotVersions snapshot : read) {
@@ -798,9 +801,7 @@ public final class ArchiveImporter {
               d.id(), relative(d.file()), ContentCheck.of(bytes, 0, bytes.length),
               snapshot.feedTitle(), snapshot.feedLink()));
     }
-    if (!seen.identity().equals(identity) || !seen.holds(next)) {
-      SeenItems.save(Objects.requireNonNull(options.cache(), "cache"), identity, next);
-    }
+    return next;
   }
 
 

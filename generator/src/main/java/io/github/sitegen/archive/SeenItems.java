@@ -104,9 +104,9 @@ final class SeenItems {
     return items.isEmpty();
   }
 
-  /** Whether these are the items remembered. */
-  boolean holds(Map<String, Seen> items) {
-    return this.items.equals(items);
+  /** Whether these are the items remembered, for {@code identity}. */
+  boolean holds(Map<String, Seen> items, String identity) {
+    return this.identity.equals(identity) && this.items.equals(items);
   }
 
   /** The item with this digest, or null. */
@@ -154,10 +154,5 @@ final class SeenItems {
       }
     }
     return true;
-  }
-
-  /** The identity this was loaded for ({@code ""} for {@link #NONE}). */
-  String identity() {
-    return identity;
   }
 }
