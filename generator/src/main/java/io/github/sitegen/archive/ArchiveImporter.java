@@ -315,20 +315,11 @@ public final class ArchiveImporter {
     SeenItems seen =
         seenIdentity == null ? SeenItems.NONE : SeenItems.load(options.cache(), seenIdentity);
     // the items of the last files are remembered for the next import (an hourly one reads one file)
-    Set<Path> recorded = new HashSet<>(files.subList(Math.max(0, files.size() - RECORDED_FILES), files.size()));
-    List<SnapshotVersions> read;
-    try {
-      AtomicInteger done = new AtomicInteger();
-      // (what it holds, every distinct item's HTML, is let go with this block)
-      @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
-      read =
-          files.parallelStream()
-              .map(file -> readSnapshot(file, cache, seen, Set.of(), seenIdentity != null && recorded.contains(file)))
-              .peek(s -> reporter.progress("snapshots", done.incrementAndGet(), files.size()))
-              .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    Set<Path> recorded =
+        seenIdentity == null
+            ? Set.of()
+            : new HashSet<>(files.subList(Math.max(0, files.size() - RECORDED_FILES), files.size()));
+    List<SnapshotVersions> read = readSnapshots(files, seen, recorded);
     boolean anyLeft = read.stream().anyMatch(r -> !r.left().isEmpty());
 
     // 2. what the archive already holds (nothing is written before it is clean of a killed
@@ -366,22 +357,7 @@ public final class ArchiveImporter {
     // the items left out that still hold, by id; the files of those that do not are read again
     Map<String, Known> known = new HashMap<>();
     if (anyLeft) {
-      read = new ArrayList<>(read);
-      Set<String> refused = new HashSet<>(); // (each round refuses more: the loop ends)
-      for (Set<Path> again = Set.of(); ; ) {
-        StepOneCache cache = new StepOneCache(); // (left out items need one; rarely read again)
-        for (int i = 0; i < read.size(); i++) {
-          Path file = read.get(i).file();
-          if (again.contains(file)) {
-            read.set(i, readSnapshot(file, cache, seen, refused, seenIdentity != null && recorded.contains(file)));
-          }
-        }
-        known.clear();
-        again = unknown(read, seen, Objects.requireNonNull(scan, "scan"), archived, known, refused);
-        if (again.isEmpty()) {
-          break;
-        }
-      }
+      read = settle(read, seen, recorded, Objects.requireNonNull(scan, "scan"), archived, known);
     }
     // the snapshots' problems, in file order, then the archive's
     for (SnapshotVersions snapshot : read) {
@@ -698,6 +674,54 @@ public final class ArchiveImporter {
       return null;
     }
     return SeenItems.identity(CodeIdentity.of(ArchiveImporter.class), options.zone().getId());
+  }
+
+  /**
+   * Step 1: every snapshot read into candidate versions, in parallel, leaving out the items {@code
+   * seen} knows; the files in {@code recorded} keep their candidates' item digests. The run's
+   * {@link StepOneCache} (every distinct item's HTML) lives only as long as this call.
+   */
+  private List<SnapshotVersions> readSnapshots(List<Path> files, SeenItems seen, Set<Path> recorded)
+      throws IOException {
+    AtomicInteger done = new AtomicInteger();
+    @Nullable StepOneCache cache = reuse ? new StepOneCache() : null;
+    try {
+      return files.parallelStream()
+          .map(file -> readSnapshot(file, cache, seen, Set.of(), recorded.contains(file)))
+          .peek(s -> reporter.progress("snapshots", done.incrementAndGet(), files.size()))
+          .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The reads with only the items left out that still hold ({@link #unknown}; those go to {@code
+   * known}): each file that left out another is read again with it, until none is in doubt.
+   */
+  private List<SnapshotVersions> settle(
+      List<SnapshotVersions> first,
+      SeenItems seen,
+      Set<Path> recorded,
+      ArchiveIndex.Scan scan,
+      Map<String, ArchivedArticle> archived,
+      Map<String, Known> known) {
+    List<SnapshotVersions> read = new ArrayList<>(first);
+    Set<String> refused = new HashSet<>(); // (each round refuses more: the loop ends)
+    for (Set<Path> again = Set.of(); ; ) {
+      StepOneCache cache = new StepOneCache(); // (a file read again leaves out what still holds)
+      for (int i = 0; i < read.size(); i++) {
+        Path file = read.get(i).file();
+        if (again.contains(file)) {
+          read.set(i, readSnapshot(file, cache, seen, refused, recorded.contains(file)));
+        }
+      }
+      known.clear();
+      again = unknown(read, seen, scan, archived, known, refused);
+      if (again.isEmpty()) {
+        return read;
+      }
+    }
   }
 
   /**

@@ -44,11 +44,7 @@ class ItemMemoTest {
 
   @Test
   void everyPeerFeedReadsTheSameWithAMemoThatKnowsItsItems() throws IOException, URISyntaxException {
-    Path corpus = Path.of(Objects.requireNonNull(ItemMemoTest.class.getResource("/feed/peer-feeds")).toURI());
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(corpus)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList();
-    }
+    List<Path> files = peerFeeds();
     ItemMemo memo = new ItemMemo();
     for (Path file : files) {
       Outcome whole = read(file, null);
@@ -60,12 +56,7 @@ class ItemMemoTest {
 
   @Test
   void itemsLeftOutAreTheOnlyDifferenceFromAWholeRead() throws IOException, URISyntaxException {
-    Path corpus = Path.of(Objects.requireNonNull(ItemMemoTest.class.getResource("/feed/peer-feeds")).toURI());
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(corpus)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList();
-    }
-    files = new ArrayList<>(files);
+    List<Path> files = new ArrayList<>(peerFeeds());
     files.addAll(SyntheticSnapshots.write(work, false));
     int leftOut = 0;
     for (Path file : files) {
@@ -139,6 +130,14 @@ class ItemMemoTest {
   private static ItemSpans.@org.jspecify.annotations.Nullable Span[] spans(String xml) {
     ItemSpans spans = ItemSpans.scan(xml.getBytes(StandardCharsets.UTF_8));
     return spans == null ? null : spans.items().toArray(new ItemSpans.Span[0]);
+  }
+
+  /** The peer feeds of the test resources (173 real feed files), in path order. */
+  private static List<Path> peerFeeds() throws IOException, URISyntaxException {
+    Path corpus = Path.of(Objects.requireNonNull(ItemMemoTest.class.getResource("/feed/peer-feeds")).toURI());
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      return walk.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList();
+    }
   }
 
   private static String feed(String items) {
