@@ -3,6 +3,7 @@ package io.github.sitegen.archive;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.ContentCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
