@@ -9,6 +9,7 @@ import io.github.sitegen.feed.ItemMemo;
 import io.github.sitegen.feed.Snapshot;
 import io.github.sitegen.internal.CodeIdentity;
 import io.github.sitegen.internal.ContentCheck;
+import io.github.sitegen.internal.Sha256;
 import io.github.sitegen.markdown.ArticleContent;
 import io.github.sitegen.markdown.ArticleExtractor;
 import io.github.sitegen.markdown.HtmlSanitizer;
@@ -22,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -1130,12 +1129,8 @@ public final class ArchiveImporter {
   }
 
   private static String shortHash(String s) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    byte[] digest = Sha256.digest().digest(s.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, 8);
   }
 
 }

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.Problem;
 import io.github.sitegen.SiteGenException;
+import io.github.sitegen.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -92,26 +92,22 @@ record ArchivedArticle(
   }
 
   static String fingerprint(Article a, String body) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part :
-          List.of(
-              a.title(),
-              a.subtitle(),
-              String.join("\u001f", a.authors()),
-              String.join("\u001f", a.tags()),
-              a.link(),
-              a.summary(),
-              body,
-              Boolean.toString(a.truncated()),
-              Integer.toString(a.paywall()))) {
-        digest.update(part.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1e);
-      }
-      return HexFormat.of().formatHex(digest.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
+    MessageDigest digest = Sha256.digest();
+    for (String part :
+        List.of(
+            a.title(),
+            a.subtitle(),
+            String.join("\u001f", a.authors()),
+            String.join("\u001f", a.tags()),
+            a.link(),
+            a.summary(),
+            body,
+            Boolean.toString(a.truncated()),
+            Integer.toString(a.paywall()))) {
+      digest.update(part.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0x1e);
     }
+    return HexFormat.of().formatHex(digest.digest(), 0, 16);
   }
 
   /** The file's text: front matter in a fixed key order, then the body. */

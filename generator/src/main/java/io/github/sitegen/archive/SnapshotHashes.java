@@ -2,6 +2,7 @@ package io.github.sitegen.archive;
 
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.ContentCheck;
+import io.github.sitegen.internal.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -145,12 +145,7 @@ final class SnapshotHashes {
 
   /** The file's SHA-256 and check, from one read. */
   private static Digests digests(Path file) throws IOException {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    MessageDigest sha256 = Sha256.digest();
     var check = new ContentCheck();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[64 * 1024];

@@ -1,8 +1,8 @@
 package io.github.sitegen.feed;
 
+import io.github.sitegen.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -79,12 +79,7 @@ public final class ItemMemo {
     }
 
     private String sha256() {
-      MessageDigest sha256;
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by every JVM", e);
-      }
+      MessageDigest sha256 = Sha256.digest();
       sha256.update(Integer.toString(context.length).getBytes(StandardCharsets.US_ASCII));
       sha256.update((byte) ' ');
       sha256.update(context);

@@ -2,6 +2,7 @@ package io.github.sitegen.images;
 
 import io.github.sitegen.internal.LimitedBody;
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.Sha256;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -339,10 +338,6 @@ public final class ImageDownloader {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    return Sha256.hex(bytes);
   }
 }
