@@ -801,10 +801,9 @@ public final class ArchiveImporter {
       List<VersionMerger.Merged> merged,
       List<Decision> decisions,
       List<SnapshotVersions> read) {
+    // the snapshot of each candidate whose item has a digest
     Map<Candidate, SnapshotVersions> from = new java.util.IdentityHashMap<>();
-    Map<Candidate, String> digests = new java.util.IdentityHashMap<>();
     for (SnapshotVersions snapshot : read) {
-      digests.putAll(snapshot.keys());
       snapshot.keys().keySet().forEach(c -> from.put(c, snapshot));
     }
     Map<String, SeenItems.Seen> next = new HashMap<>();
@@ -812,11 +811,11 @@ public final class ArchiveImporter {
     for (int i = 0; i < merged.size(); i++) {
       @Nullable Candidate alone = merged.get(i).alone();
       Decision d = decisions.get(i);
-      @Nullable String digest = alone == null ? null : digests.get(alone);
-      if (digest == null || d.result() == null) {
+      @Nullable SnapshotVersions snapshot = alone == null ? null : from.get(alone);
+      if (snapshot == null || d.result() == null) {
         continue;
       }
-      SnapshotVersions snapshot = from.get(alone);
+      String digest = snapshot.keys().get(alone);
       byte[] bytes = d.result().getBytes(StandardCharsets.UTF_8);
       next.put(
           digest,
