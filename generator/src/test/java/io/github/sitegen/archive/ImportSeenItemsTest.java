@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,9 +115,9 @@ class ImportSeenItemsTest {
     snapshot("feed-2026-02-01T1000Z.xml", "2026-02-01T10:00:00Z", A + B);
     importBoth();
     for (Path archive : List.of(cached, plain)) {
-      for (String path : files(archive).keySet()) {
-        if (files(archive).get(path).contains("Texte A")) {
-          Files.delete(archive.resolve(path));
+      for (Map.Entry<String, String> file : files(archive).entrySet()) {
+        if (file.getValue().contains("Texte A")) {
+          Files.delete(archive.resolve(file.getKey()));
         }
       }
     }
@@ -209,17 +208,10 @@ class ImportSeenItemsTest {
     return p.severity() + " " + Path.of(p.file()).getFileName() + ":" + p.line() + " " + p.message();
   }
 
-  /** The archive's Markdown files by path, with their text. */
+  /** The archive's Markdown files by path, with their text (not its bookkeeping files). */
   private static Map<String, String> files(Path archive) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(archive)) {
-      return files;
-    }
-    try (Stream<Path> walk = Files.walk(archive)) {
-      for (Path f : walk.filter(p -> p.toString().endsWith(".md")).toList()) {
-        files.put(archive.relativize(f).toString().replace('\\', '/'), Files.readString(f));
-      }
-    }
+    Map<String, String> files = new TreeMap<>(ArchiveFiles.all(archive));
+    files.keySet().removeIf(path -> !path.endsWith(".md"));
     return files;
   }
 }

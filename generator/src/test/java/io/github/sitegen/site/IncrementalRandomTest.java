@@ -114,11 +114,9 @@ class IncrementalRandomTest {
     for (int step = 0; step < 8; step++) {
       int edits = 1 + random.nextInt(3);
       for (int e = 0; e < edits; e++) {
-        List<String> files = new ArrayList<>(articles.keySet());
-        String file = files.get(random.nextInt(files.size()));
+        String file = randomFile(articles, random);
         Article a = articles.get(file);
-        int op = random.nextInt(8);
-        switch (op) {
+        switch (random.nextInt(8)) {
           case 0 -> {
             String added = file(next, random);
             articles.put(added, article(next++, random, articles));
@@ -170,8 +168,7 @@ class IncrementalRandomTest {
     for (int step = 0; step < 10; step++) {
       int edits = 1 + random.nextInt(2);
       for (int e = 0; e < edits; e++) {
-        List<String> files = new ArrayList<>(articles.keySet());
-        String file = files.get(random.nextInt(files.size()));
+        String file = randomFile(articles, random);
         Article a = articles.get(file);
         switch (random.nextInt(5)) {
           case 0 ->
@@ -271,6 +268,12 @@ class IncrementalRandomTest {
         AUTHORS[random.nextInt(AUTHORS.length)],
         1000 + n,
         "Le corps du billet " + n + ", avec " + linkTo(random, others) + ".\n\n## Partie\n\nUne suite.\n");
+  }
+
+  /** One of the archive's files, picked at random (the same sequence for the same seed). */
+  private static String randomFile(Map<String, Article> articles, Random random) {
+    List<String> files = new ArrayList<>(articles.keySet());
+    return files.get(random.nextInt(files.size()));
   }
 
   /** A link to another article of the archive (an internal link), or to a page outside it. */
