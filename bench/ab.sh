@@ -13,6 +13,7 @@
 #   update  the 2 newest snapshots added to an archive and site built from the others, then
 #           `build --snapshots` (the hourly CI job; bench/update.sh's timed step)
 #   noop    the same with nothing new
+# FORMAT=atom runs each scenario on the same snapshots rewritten as Atom 1.0 (bench/rss-to-atom.py).
 # Each side prepares its own starting state (caches are tied to the code that wrote them). Prints
 # every run and the medians of wall and user+system CPU. Work folder: /tmp/bench-ab.
 set -euo pipefail
@@ -26,6 +27,12 @@ W=/tmp/bench-ab
 FLAGS=${FLAGS-"--disable-kinds reader,search,feeds,authors,sitemap"}
 ARGS="--locale fr-FR --time-zone Europe/Paris $FLAGS"
 [ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null
+if [ "${FORMAT:-rss}" = atom ]; then
+  # the same snapshots as Atom 1.0 feeds (bench/rss-to-atom.py)
+  [ -d "/tmp/bench-corpus-$N-atom/snapshots" ] ||
+    python3 "$HERE/rss-to-atom.py" "$RSS/snapshots" "/tmp/bench-corpus-$N-atom/snapshots"
+  RSS=/tmp/bench-corpus-$N-atom
+fi
 mkdir -p "$W"
 drop() { sync; [ "$(id -u)" = 0 ] && echo 3 > /proc/sys/vm/drop_caches || true; }
 timed() { # label command... : prints "label wall cpu"

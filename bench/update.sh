@@ -7,6 +7,8 @@
 #   FLAGS="--disable-kinds reader,search,feeds,authors,sitemap" bench/update.sh 10000
 #   CHECKOUT=1 bench/update.sh 10000    every snapshot and article gets a new time first, as a
 #                                       git checkout gives them on every CI run
+#   FORMAT=atom bench/update.sh 10000   the same snapshots rewritten as Atom 1.0 feeds
+#                                       (bench/rss-to-atom.py)
 #
 # The snapshots are `make-corpus.py N --format rss` (996 files at 10k, each article in ~5 of them,
 # some edited). All but the last KEEP_BACK (default 2) snapshots are imported and built first
@@ -27,6 +29,12 @@ RSS=/tmp/bench-corpus-$N-rss
 W=/tmp/bench-update-$N
 [ -x "$SITE_GEN" ] || (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -pl generator -am)
 [ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null
+if [ "${FORMAT:-rss}" = atom ]; then
+  # the same snapshots as Atom 1.0 feeds (bench/rss-to-atom.py)
+  [ -d "/tmp/bench-corpus-$N-atom/snapshots" ] ||
+    python3 "$HERE/rss-to-atom.py" "$RSS/snapshots" "/tmp/bench-corpus-$N-atom/snapshots"
+  RSS=/tmp/bench-corpus-$N-atom
+fi
 # everything happens in $W/run (the caches know absolute paths); $W/base keeps the state before
 # the update, restored into $W/run for each timed run
 rm -rf "$W"; mkdir -p "$W/run/snapshots"

@@ -6,17 +6,20 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cheap pre-scan of a snapshot's bytes that finds where each RSS {@code <item>} starts and ends,
- * without parsing anything: the split {@link ItemMemo} needs to recognise items it has seen before.
- * It only accepts the plainest shape and answers null for anything else (the caller then reads the
- * file the ordinary way): UTF-8 without a byte order mark, at most an XML declaration, comments and
- * processing instructions before an {@code <rss>} root with a single {@code <channel>}, no DOCTYPE
- * or other {@code <!} declaration anywhere, and tags that nest properly.
+ * A cheap pre-scan of a snapshot's bytes that finds where each RSS {@code <item>} or Atom {@code
+ * <entry>} starts and ends, without parsing anything: the split {@link ItemMemo} needs to recognise
+ * items it has seen before. It only accepts the plainest shape and answers null for anything else
+ * (the caller then reads the file the ordinary way): UTF-8 without a byte order mark, at most an
+ * XML declaration, comments and processing instructions before an {@code <rss>} root with a single
+ * {@code <channel>} or an unprefixed {@code <feed>} root, no DOCTYPE or other {@code <!}
+ * declaration anywhere, and tags that nest properly.
  *
  * @param context the bytes that decide how an item is read besides its own: the prolog (XML
- *     declaration) and the {@code <rss>} and {@code <channel>} start tags (namespaces, {@code
- *     xml:base}, version)
- * @param items the {@code <item>} elements that are children of the channel, in file order
+ *     declaration) and the root's start tag (namespaces, {@code xml:base}, version); for RSS the
+ *     {@code <channel>} start tag, for Atom the start tag of every {@code link} child of the feed
+ *     (Rome resolves an entry's relative links against the feed's {@code rel="self"} link)
+ * @param items the {@code <item>} elements that are children of the channel, or the {@code
+ *     <entry>} elements that are children of the feed, in file order
  */
 record ItemSpans(byte[] context, List<Span> items) {
 
@@ -33,7 +36,7 @@ record ItemSpans(byte[] context, List<Span> items) {
   /** More than {@code XmlDocumentReader} looks at for an encoding declaration. */
   private static final int SNIFF_BYTES = 64 * 1024;
 
-  /** The spans of a plain RSS file's items, or null when the file is not plain enough. */
+  /** The spans of a plain RSS or Atom file's items, or null when the file is not plain enough. */
   static @Nullable ItemSpans scan(byte[] b) {
     @Nullable ItemSpans spans = scanWithoutLines(b);
     return spans == null ? null : spans.withLines(b, null);
@@ -132,7 +135,8 @@ record ItemSpans(byte[] context, List<Span> items) {
           break;
         }
       }
-      if (!startsWithName(i, "rss")) {
+      boolean atom = startsWithName(i, "feed");
+      if (!atom && !startsWithName(i, "rss")) {
         return null;
       }
       int rootStart = i;
@@ -140,15 +144,19 @@ record ItemSpans(byte[] context, List<Span> items) {
       if (rootEnd < 0 || b[rootEnd - 2] == '/') {
         return null;
       }
-      int channelStart = -1;
-      int channelEnd = -1;
+      // the start tags that go into the context besides the root's: RSS's channel, Atom's links
+      List<int[]> contextTags = new ArrayList<>();
+      boolean channel = false;
+      // the depth (open elements) inside which items are children: rss > channel, or feed
+      int itemDepth = atom ? 1 : 2;
+      String itemName = atom ? "entry" : "item";
       List<Span> items = new ArrayList<>();
       // the open elements, as offsets and lengths of their names in the bytes
       int[] openAt = new int[64];
       int[] openLength = new int[64];
       int depth = 1;
       openAt[0] = rootStart + 1;
-      openLength[0] = 3;
+      openLength[0] = atom ? 4 : 3;
       i = rootEnd;
       int itemStart = -1;
       while (depth > 0) {
@@ -190,7 +198,7 @@ record ItemSpans(byte[] context, List<Span> items) {
             return null;
           }
           i = end + 1;
-          if (depth == 2 && itemStart >= 0) {
+          if (depth == itemDepth && itemStart >= 0) {
             items.add(new Span(itemStart, i, 0, 0));
             itemStart = -1;
           }
@@ -201,13 +209,16 @@ record ItemSpans(byte[] context, List<Span> items) {
             return null;
           }
           boolean empty = b[end - 2] == '/';
-          if (depth == 1) {
-            if (!isName(lt + 1, length, "channel") || channelStart >= 0 || empty) {
+          if (depth == 1 && !atom) {
+            if (!isName(lt + 1, length, "channel") || channel || empty) {
               return null; // one channel and nothing else in the root: what Rome reads plainly
             }
-            channelStart = lt;
-            channelEnd = end;
-          } else if (depth == 2 && isName(lt + 1, length, "item")) {
+            channel = true;
+            contextTags.add(new int[] {lt, end});
+          } else if (depth == 1 && isLink(lt + 1, length)) {
+            contextTags.add(new int[] {lt, end}); // a feed's link, maybe the base of its entries
+          }
+          if (depth == itemDepth && isName(lt + 1, length, itemName)) {
             itemStart = lt;
             if (empty) {
               items.add(new Span(lt, end, 0, 0));
@@ -241,14 +252,31 @@ record ItemSpans(byte[] context, List<Span> items) {
           return null;
         }
       }
-      if (channelStart < 0) {
+      if (!atom && !channel) {
         return null;
       }
-      // the prolog and root start tag, then the channel start tag
-      byte[] context = new byte[rootEnd + (channelEnd - channelStart) + 2];
+      // the prolog and root start tag, then each other start tag of the context after a NUL (a
+      // byte no XML document holds), and a last NUL
+      int length = rootEnd + 1;
+      for (int[] tag : contextTags) {
+        length += 1 + tag[1] - tag[0];
+      }
+      byte[] context = new byte[length];
       System.arraycopy(b, 0, context, 0, rootEnd);
-      System.arraycopy(b, channelStart, context, rootEnd + 1, channelEnd - channelStart);
+      int at = rootEnd;
+      for (int[] tag : contextTags) {
+        at++;
+        System.arraycopy(b, tag[0], context, at, tag[1] - tag[0]);
+        at += tag[1] - tag[0];
+      }
       return new ItemSpans(context, items);
+    }
+
+    /** Whether the element name at {@code i} is {@code link}, with or without a prefix. */
+    private boolean isLink(int i, int length) {
+      return length >= 4
+          && startsWith(i + length - 4, "link")
+          && (length == 4 || b[i + length - 5] == ':');
     }
 
     /** Only {@code encoding="UTF-8"} (any case) or no encoding at all. */

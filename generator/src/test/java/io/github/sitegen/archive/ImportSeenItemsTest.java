@@ -61,6 +61,21 @@ class ImportSeenItemsTest {
   }
 
   @Test
+  void anAtomEntrySeenInTheLastSnapshotIsNotParsedAgainUntilItIsEdited() throws IOException {
+    String a = entry("a", "<p>Texte A.</p>");
+    String b = entry("b", "<p>Texte B.</p>");
+    atom("feed-2026-02-01T1000Z.atom", "2026-02-01T10:00:00Z", a + b);
+    assertThat(importBoth().knownArticles()).isZero();
+
+    atom("feed-2026-02-01T1100Z.atom", "2026-02-01T11:00:00Z", a + b);
+    assertThat(importBoth().knownArticles()).isEqualTo(2);
+
+    atom("feed-2026-02-01T1200Z.atom", "2026-02-01T12:00:00Z", entry("a", "<p>Texte A, corrigé.</p>") + b);
+    assertThat(importBoth().knownArticles()).as("b only").isEqualTo(1);
+    assertThat(files(cached).values()).anyMatch(text -> text.contains("Texte A, corrigé."));
+  }
+
+  @Test
   void theReportCountsKnownItemsAsUnchanged() throws IOException {
     snapshot("feed-2026-02-01T1000Z.xml", "2026-02-01T10:00:00Z", A);
     importBoth();
@@ -180,6 +195,20 @@ class ImportSeenItemsTest {
     assertThat(importBoth().knownArticles()).isZero();
     snapshot("feed-2026-02-01T1200Z.xml", "2026-02-01T12:00:00Z", A);
     assertThat(importBoth().knownArticles()).as("written whole again").isEqualTo(1);
+  }
+
+  /** An Atom snapshot file in the snapshots folder; its self link comes after the entries. */
+  private void atom(String name, String time, String entries) throws IOException {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        + "<title>Atom</title><link href=\"https://atom.test/\"/><updated>" + time + "</updated>\n"
+        + entries + "<link rel=\"self\" href=\"https://atom.test/feed.atom\"/>\n</feed>\n";
+    Files.writeString(snapshots.resolve(name), xml, StandardCharsets.UTF_8);
+  }
+
+  private static String entry(String id, String html) {
+    return "<entry><id>urn:" + id + "</id><title>Article " + id + "</title>"
+        + "<link href=\"https://atom.test/" + id + "\"/><updated>2026-02-01T08:00:00Z</updated>"
+        + "<content type=\"html\"><![CDATA[" + html + "]]></content></entry>\n";
   }
 
   /** A snapshot file in the snapshots folder. */
