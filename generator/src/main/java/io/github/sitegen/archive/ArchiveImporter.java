@@ -44,7 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -128,8 +127,9 @@ public final class ArchiveImporter {
     try (FileChannel lockChannel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockChannel)) {
-      List<Path> all = snapshotFiles(snapshotsDir);
-      Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, all, options.cache());
+      List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshotsDir);
+      List<Path> all = listed.stream().map(SnapshotHashes.Listed::path).toList();
+      Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, listed, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());
       List<Path> fresh = all.stream().filter(f -> !imported.contains(hashes.get(f))).toList();
       // while the new snapshots are read, on another thread (an hourly import reads one snapshot,
@@ -227,19 +227,6 @@ public final class ArchiveImporter {
               options.archive().toString(), 0, "another import is writing this archive; try again when it is done"));
     }
     return lock;
-  }
-
-  private static final java.util.regex.Pattern SNAPSHOT_NAME =
-      java.util.regex.Pattern.compile(".*\\.(xml|rss|atom)$");
-
-  private static List<Path> snapshotFiles(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      // the name first: a stat per file only for the snapshots (and one compiled pattern)
-      return walk.filter(p -> SNAPSHOT_NAME.matcher(p.getFileName().toString().toLowerCase(Locale.ROOT)).matches())
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
-    }
   }
 
   /**

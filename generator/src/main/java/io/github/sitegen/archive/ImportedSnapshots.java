@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The snapshots an archive has absorbed, so that an import reads only new ones: the SHA-256 of each
@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
  */
 final class ImportedSnapshots {
   static final String FILE = ".site-gen-imported";
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   private ImportedSnapshots() {}
 
   /** The recorded hashes; none when the file is missing. */
   static Set<String> read(Path archive) throws IOException {
     Path file = archive.resolve(FILE);
-    Set<String> hashes = new TreeSet<>();
+    Set<String> hashes = new HashSet<>();
     if (Files.isRegularFile(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (SHA256.matcher(line.strip()).matches()) {
-          hashes.add(line.strip());
+        String hash = line.strip();
+        if (SnapshotHashes.isHex(hash, 64)) {
+          hashes.add(hash);
         }
       }
     }

@@ -7,13 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -50,44 +56,135 @@ final class SnapshotHashes {
   }
 
   /**
-   * The hash of every file of the snapshots folder {@code root}, taken from {@code cache} (a
-   * folder, or null for none) when the file's size and time are those it was hashed at, or its
-   * bytes' check is; the cache is brought up to date.
+   * A snapshot file as the folder's listing met it: its path (under the folder as given), its path
+   * in the folder ({@code /}-separated) and its size and time, from the listing's own look at it.
    */
-  static Map<Path, String> of(Path root, List<Path> files, @Nullable Path cache)
+  record Listed(Path path, String name, long size, long modified) {
+    /** A file of the folder {@code root}, looked at now (following links). */
+    static Listed of(Path root, Path file) throws IOException {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return new Listed(
+          file, name(root, file), attributes.size(), attributes.lastModifiedTime().toMillis());
+    }
+
+    private static String name(Path root, Path file) {
+      return root.relativize(file).toString().replace('\\', '/');
+    }
+  }
+
+  /**
+   * The snapshot files under {@code root} (names ending in {@code .xml}, {@code .rss} or {@code
+   * .atom}, any case; links to files followed, not links to folders), sorted by path: one look at
+   * each entry, which is all {@link #of} needs, the looks of a folder taken in parallel (an hourly
+   * job's folder grows by a file an hour, and each look is a system call).
+   */
+  static List<Listed> list(Path root) throws IOException {
+    List<Listed> files = new ArrayList<>();
+    List<Path> folders = List.of(root);
+    try {
+      while (!folders.isEmpty()) {
+        List<Path> entries = new ArrayList<>();
+        for (Path folder : folders) {
+          try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            stream.forEach(entries::add);
+          }
+        }
+        List<Path> subfolders = Collections.synchronizedList(new ArrayList<>());
+        entries.parallelStream()
+            .map(entry -> look(root, entry, subfolders))
+            .filter(Objects::nonNull)
+            .forEachOrdered(files::add);
+        folders = subfolders;
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    files.sort(java.util.Comparator.comparing(Listed::path));
+    return files;
+  }
+
+  /** The entry as a snapshot file, or null (a folder is added to {@code subfolders}). */
+  private static @Nullable Listed look(Path root, Path entry, List<Path> subfolders) {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attributes.isDirectory()) {
+        subfolders.add(entry);
+        return null;
+      }
+      if (!isSnapshotName(entry.getFileName().toString())) {
+        return null;
+      }
+      if (attributes.isRegularFile()) {
+        return new Listed(
+            entry,
+            Listed.name(root, entry),
+            attributes.size(),
+            attributes.lastModifiedTime().toMillis());
+      }
+      return attributes.isSymbolicLink() && Files.isRegularFile(entry) ? Listed.of(root, entry) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code *.xml}, {@code *.rss} or {@code *.atom} in any case, on one line. */
+  static boolean isSnapshotName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!(lower.endsWith(".xml") || lower.endsWith(".rss") || lower.endsWith(".atom"))) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false; // (as the pattern .*[.](xml|rss|atom)$ that named them before)
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The hash of every file of the snapshots folder {@code root} ({@link #list}), taken from {@code
+   * cache} (a folder, or null for none) when the file's size and time are those it was hashed at,
+   * or its bytes' check is; the cache is brought up to date. Only files to check or hash are
+   * read, in parallel.
+   */
+  static Map<Path, String> of(Path root, List<Listed> files, @Nullable Path cache)
       throws IOException {
     Path folder = root.toAbsolutePath().normalize();
     Loaded loaded = cache == null ? Loaded.NONE : load(cache.resolve(FILE));
     Map<String, Known> known = loaded.known();
     // remembered for this folder at another path: checked, never trusted by time alone
     boolean moved = !loaded.root().equals(folder.toString());
-    Map<Path, String> hashes = new ConcurrentHashMap<>();
-    Map<String, Known> next = new ConcurrentHashMap<>();
+    Map<Path, String> hashes = new ConcurrentHashMap<>(2 * files.size());
+    Map<String, Known> next = new ConcurrentHashMap<>(2 * files.size());
     long now = System.currentTimeMillis();
+    List<Listed> toRead = new ArrayList<>();
+    // whether the cache file must change: set by a file not remembered as it was (the others are
+    // remembered as the file holds them; then it holds more only if the sizes differ)
+    boolean changed = moved;
+    for (Listed f : files) {
+      Known k = known.get(f.name());
+      if (k != null && k.size() == f.size() && k.modified() == f.modified() && !moved) {
+        changed |= !remember(f, new Digests(k.hash(), k.check()), now, hashes, next);
+      } else {
+        toRead.add(f);
+      }
+    }
     try {
-      files.parallelStream()
+      toRead.parallelStream()
           .forEach(
               f -> {
                 try {
-                  BasicFileAttributes attributes =
-                      Files.readAttributes(f, BasicFileAttributes.class);
-                  long modified = attributes.lastModifiedTime().toMillis();
-                  String key =
-                      folder.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/');
-                  Known k = known.get(key);
+                  Known k = known.get(f.name());
                   Digests digests;
-                  if (k == null || k.size() != attributes.size()) {
-                    digests = digests(f);
-                  } else if (k.modified() == modified && !moved) {
-                    digests = new Digests(k.hash(), k.check());
+                  if (k == null || k.size() != f.size()) {
+                    digests = digests(f.path());
                   } else {
-                    long check = ContentCheck.of(f); // only the time changed, or the bytes too?
-                    digests = check == k.check() ? new Digests(k.hash(), check) : digests(f);
+                    long check = ContentCheck.of(f.path()); // only the time changed, or the bytes too?
+                    digests = check == k.check() ? new Digests(k.hash(), check) : digests(f.path());
                   }
-                  hashes.put(f, digests.hash());
-                  if (now - modified >= ArchiveIndex.RACY_SECONDS * 1000L && modified <= now) {
-                    next.put(key, new Known(attributes.size(), modified, digests.check(), digests.hash()));
-                  }
+                  remember(f, digests, now, hashes, next);
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -95,10 +192,27 @@ final class SnapshotHashes {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    if (cache != null && (moved || !next.equals(known))) {
+    for (Listed f : toRead) {
+      changed |= !Objects.equals(next.get(f.name()), known.get(f.name()));
+    }
+    if (cache != null && (changed || next.size() != known.size())) {
       save(cache.resolve(FILE), folder, next);
     }
     return hashes;
+  }
+
+  /**
+   * The file's hash, remembered for the next run unless its time is too recent to trust; whether
+   * it was remembered.
+   */
+  private static boolean remember(
+      Listed f, Digests digests, long now, Map<Path, String> hashes, Map<String, Known> next) {
+    hashes.put(f.path(), digests.hash());
+    if (now - f.modified() >= ArchiveIndex.RACY_SECONDS * 1000L && f.modified() <= now) {
+      next.put(f.name(), new Known(f.size(), f.modified(), digests.check(), digests.hash()));
+      return true;
+    }
+    return false;
   }
 
   private static Loaded load(Path file) {
@@ -130,7 +244,7 @@ final class SnapshotHashes {
   }
 
   /** Whether {@code s} is {@code length} lower-case hex digits (a regex per line cost ~30 ms). */
-  private static boolean isHex(String s, int length) {
+  static boolean isHex(String s, int length) {
     if (s.length() != length) {
       return false;
     }

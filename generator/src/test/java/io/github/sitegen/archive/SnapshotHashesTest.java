@@ -23,9 +23,9 @@ class SnapshotHashesTest {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
     Path b = snapshot("b.xml", "<rss>b</rss>", null);
 
-    Map<Path, String> none = SnapshotHashes.of(snapshots(), List.of(a, b), null);
-    Map<Path, String> cold = SnapshotHashes.of(snapshots(), List.of(a, b), dir.resolve("cache"));
-    Map<Path, String> warm = SnapshotHashes.of(snapshots(), List.of(a, b), dir.resolve("cache"));
+    Map<Path, String> none = hashes(snapshots(), null);
+    Map<Path, String> cold = hashes(snapshots(), dir.resolve("cache"));
+    Map<Path, String> warm = hashes(snapshots(), dir.resolve("cache"));
 
     assertThat(none)
         .containsEntry(a, sha256(a))
@@ -37,14 +37,14 @@ class SnapshotHashesTest {
   @Test
   void anOldFileWithTheSameSizeAndTimeIsNotHashedAgain() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
-    String first = SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a);
+    String first = hashes(snapshots(), dir.resolve("cache")).get(a);
     // same size, same time, other bytes: only the cache can give the old hash back
     snapshot("a.xml", "<rss>z</rss>", YESTERDAY);
 
-    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a)).isEqualTo(first);
+    assertThat(hashes(snapshots(), dir.resolve("cache")).get(a)).isEqualTo(first);
 
     Files.setLastModifiedTime(a, FileTime.from(Instant.now().minusSeconds(3600)));
-    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
+    assertThat(hashes(snapshots(), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a))
         .isNotEqualTo(first);
   }
@@ -53,7 +53,7 @@ class SnapshotHashesTest {
   @Test
   void aFileWhoseTimeAloneChangedKeepsItsRememberedHash() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
-    String real = SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a);
+    String real = hashes(snapshots(), dir.resolve("cache")).get(a);
     // a remembered hash only the cache can give back: it is not hashed again
     Path file = dir.resolve("cache").resolve(SnapshotHashes.FILE);
     String forged = "f".repeat(64);
@@ -61,12 +61,12 @@ class SnapshotHashesTest {
     FileTime checkout = FileTime.from(Instant.now().minusSeconds(60));
     Files.setLastModifiedTime(a, checkout);
 
-    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a)).isEqualTo(forged);
+    assertThat(hashes(snapshots(), dir.resolve("cache")).get(a)).isEqualTo(forged);
     assertThat(Files.readString(file)).contains(" " + checkout.toMillis() + " ");
 
     // other bytes of the same size under a new time: hashed again
     snapshot("a.xml", "<rss>z</rss>", FileTime.from(Instant.now().minusSeconds(30)));
-    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
+    assertThat(hashes(snapshots(), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a));
   }
 
@@ -78,7 +78,7 @@ class SnapshotHashesTest {
   void aFolderAtAnotherPathIsCheckedFileByFile() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", YESTERDAY);
     Path b = snapshot("b.xml", "<rss>b</rss>", YESTERDAY);
-    Map<Path, String> real = SnapshotHashes.of(snapshots(), List.of(a, b), dir.resolve("cache"));
+    Map<Path, String> real = hashes(snapshots(), dir.resolve("cache"));
     Path file = dir.resolve("cache").resolve(SnapshotHashes.FILE);
     String forged = "e".repeat(64);
     Files.writeString(file, Files.readString(file).replace(real.get(a), forged));
@@ -88,7 +88,7 @@ class SnapshotHashesTest {
     Path movedB = Files.writeString(moved.resolve("b.xml"), "<rss>B</rss>");
     Files.setLastModifiedTime(movedB, YESTERDAY);
 
-    Map<Path, String> hashes = SnapshotHashes.of(moved, List.of(movedA, movedB), dir.resolve("cache"));
+    Map<Path, String> hashes = hashes(moved, dir.resolve("cache"));
 
     assertThat(hashes.get(movedA)).isEqualTo(forged); // same bytes: remembered, not hashed again
     assertThat(hashes.get(movedB)).isEqualTo(sha256(movedB)).isNotEqualTo(real.get(b));
@@ -98,11 +98,11 @@ class SnapshotHashesTest {
   @Test
   void aFileWrittenJustNowIsNeverTakenFromTheCache() throws Exception {
     Path a = snapshot("a.xml", "<rss>a</rss>", null);
-    SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache"));
+    hashes(snapshots(), dir.resolve("cache"));
     FileTime time = Files.getLastModifiedTime(a);
     snapshot("a.xml", "<rss>z</rss>", time);
 
-    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
+    assertThat(hashes(snapshots(), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a));
   }
 
@@ -114,8 +114,45 @@ class SnapshotHashesTest {
         dir.resolve("cache").resolve(SnapshotHashes.FILE),
         "site-gen snapshot hashes 3\nroot " + snapshots().toAbsolutePath() + "\nnot a line\n");
 
-    assertThat(SnapshotHashes.of(snapshots(), List.of(a), dir.resolve("cache")).get(a))
+    assertThat(hashes(snapshots(), dir.resolve("cache")).get(a))
         .isEqualTo(sha256(a));
+  }
+
+  @Test
+  void theListingTakesSnapshotNamesInSubfoldersAndLinksToFiles() throws Exception {
+    Path a = snapshot("2026/a.XML", "<rss>a</rss>", YESTERDAY);
+    Path b = snapshot("b.atom", "<feed/>", null);
+    Path c = snapshot("c.rss", "<rss>c</rss>", null);
+    snapshot("notes.txt", "not a snapshot", null);
+    snapshot("xml", "no extension", null);
+    Path target = Files.writeString(dir.resolve("elsewhere.xml"), "<rss>linked</rss>");
+    Path link = Files.createSymbolicLink(snapshots().resolve("linked.xml"), target);
+    Files.createSymbolicLink(snapshots().resolve("folder.xml"), Files.createDirectories(dir.resolve("folder")));
+    Files.createSymbolicLink(snapshots().resolve("broken.xml"), dir.resolve("missing"));
+
+    List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshots());
+
+    assertThat(listed).extracting(SnapshotHashes.Listed::path).containsExactly(a, b, c, link);
+    assertThat(listed).extracting(SnapshotHashes.Listed::name)
+        .containsExactly("2026/a.XML", "b.atom", "c.rss", "linked.xml");
+    assertThat(listed.get(0).size()).isEqualTo(12);
+    assertThat(listed.get(0).modified()).isEqualTo(YESTERDAY.toMillis());
+    assertThat(listed.get(3).size()).as("the linked file's").isEqualTo(17);
+    // a folder given with other components: names relative to it all the same
+    assertThat(SnapshotHashes.list(dir.resolve("folder/../snapshots/.")))
+        .extracting(SnapshotHashes.Listed::name)
+        .containsExactly("2026/a.XML", "b.atom", "c.rss", "linked.xml");
+    // a folder given as a link (Files.walk listed nothing under one: it does not follow the start)
+    Path linkedFolder = Files.createSymbolicLink(dir.resolve("linked-folder"), snapshots());
+    assertThat(SnapshotHashes.list(linkedFolder))
+        .extracting(SnapshotHashes.Listed::name)
+        .containsExactly("2026/a.XML", "b.atom", "c.rss", "linked.xml");
+    assertThat(SnapshotHashes.isSnapshotName("feed.Rss")).isTrue();
+    assertThat(SnapshotHashes.isSnapshotName("a\nfeed.xml")).isFalse();
+  }
+
+  private static Map<Path, String> hashes(Path root, @Nullable Path cache) throws Exception {
+    return SnapshotHashes.of(root, SnapshotHashes.list(root), cache);
   }
 
   /** The SHA-256 of a file's bytes in hex, computed here rather than by the code under test. */
