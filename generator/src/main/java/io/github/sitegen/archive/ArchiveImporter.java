@@ -174,6 +174,9 @@ public final class ArchiveImporter {
           failed.add(p.file());
         }
       }
+      if (fresh.isEmpty()) {
+        return report; // nothing to record (the file is left as it is, however it is written)
+      }
       Set<String> nowImported = new java.util.TreeSet<>(imported);
       for (Path f : fresh) {
         if (!failed.contains(f.toString())) {
