@@ -56,6 +56,17 @@ class HourlyRandomTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void theHourlyJobMatchesAnImportWithoutCacheAndACleanBuild(long seed) throws IOException {
+    hourlyJob(seed, false);
+  }
+
+  /** The same on an Atom feed: its entries are split, remembered and left out as RSS items are. */
+  @ParameterizedTest
+  @ValueSource(longs = {7, 8, 9})
+  void theHourlyJobOnAnAtomFeedMatchesAnImportWithoutCacheAndACleanBuild(long seed) throws IOException {
+    hourlyJob(seed, true);
+  }
+
+  private void hourlyJob(long seed, boolean atom) throws IOException {
     Random random = new Random(seed);
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
     Path archive = Files.createDirectories(dir.resolve("articles"));
@@ -108,14 +119,12 @@ class HourlyRandomTest {
       List<Item> newestFirst = new ArrayList<>(feed.values());
       java.util.Collections.reverse(newestFirst);
       String name = "feed-" + hour.toString().replace(":", "");
-      Files.writeString(snapshots.resolve(name + ".xml"), feed(hour.toString(), items(newestFirst, "")));
+      Files.writeString(snapshots.resolve(name + ".xml"), snapshot(atom, hour, newestFirst, ""));
       if (!newestFirst.isEmpty() && random.nextInt(4) == 0) {
-        // a second snapshot of the same moment (another format of the feed, say) that tags one
+        // a second snapshot of the same moment (another copy of the feed, say) that tags one
         // item more: the two versions are tied, and merge field by field
         String tagged = newestFirst.get(random.nextInt(newestFirst.size())).guid();
-        Files.writeString(
-            snapshots.resolve(name + "-bis.xml"),
-            feed(hour.toString(), items(newestFirst, tagged)));
+        Files.writeString(snapshots.resolve(name + "-bis.xml"), snapshot(atom, hour, newestFirst, tagged));
       }
 
       if (h > 0 && random.nextInt(4) == 0 && !contents(archive).isEmpty()) {
@@ -171,6 +180,30 @@ class HourlyRandomTest {
     assertThat(skipped).isTrue();
     assertThat(known).as("items known from an earlier hour, not parsed again").isTrue();
     assertThat(contents(archive)).isNotEmpty();
+  }
+
+  /** A snapshot of the feed, RSS or Atom; the item with guid {@code tagged} gets one category more. */
+  private static String snapshot(boolean atom, OffsetDateTime hour, List<Item> items, String tagged) {
+    if (!atom) {
+      return feed(hour.toString(), items(items, tagged));
+    }
+    StringBuilder xml =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
+            .append("<title>Hourly</title><link href=\"https://hourly.test/\"/><updated>").append(hour)
+            .append("</updated>\n");
+    for (Item item : items) {
+      xml.append("<entry><id>").append(item.guid()).append("</id><title>")
+          .append(item.title().replace("&", "&amp;")).append("</title><published>").append(item.date())
+          .append("</published><updated>").append(item.date()).append("</updated>");
+      for (String c : item.categories()) {
+        xml.append("<category term=\"").append(c).append("\"/>");
+      }
+      if (item.guid().equals(tagged)) {
+        xml.append("<category term=\"Édition spéciale\"/>");
+      }
+      xml.append("<content type=\"html\"><![CDATA[").append(item.html()).append("]]></content></entry>\n");
+    }
+    return xml.append("<link rel=\"self\" href=\"https://hourly.test/feed.atom\"/>\n</feed>\n").toString();
   }
 
   /** The items of a snapshot; the one with guid {@code tagged} gets one category more. */
