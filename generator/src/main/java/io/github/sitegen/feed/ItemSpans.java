@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param context the bytes that decide how an item is read besides its own: the prolog (XML
  *     declaration) and the root's start tag (namespaces, {@code xml:base}, version); for RSS the
  *     {@code <channel>} start tag, for Atom the start tag of every {@code link} child of the feed
- *     (Rome resolves an entry's relative links against the feed's {@code rel="self"} link)
+ *     (Rome can resolve an entry's relative links against the feed's {@code rel="self"} link)
  * @param items the {@code <item>} elements that are children of the channel, or the {@code
  *     <entry>} elements that are children of the feed, in file order
  */
