@@ -76,8 +76,8 @@ public final class FeedReader {
    * problems, but parses only the items {@code memo} does not know yet: a cheap pre-scan splits a
    * plain RSS or Atom file into items and an item seen byte for byte in an earlier file of the run
    * (in the same context) is taken from the memo. Anything the pre-scan is not sure about (another
-   * encoding, a DOCTYPE, RSS 1.0, a file that needs repairs or reports any problem) is read the
-   * ordinary way, whole.
+   * encoding, a DOCTYPE, a prefixed root, a file that needs repairs or reports any problem) is read
+   * the ordinary way, whole.
    *
    * @param memo the items this run has read so far; the file's new items are added to it
    */

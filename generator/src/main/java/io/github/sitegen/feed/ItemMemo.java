@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * most items of a snapshot have been seen before.
  *
  * <p>An item is known by its raw bytes and everything outside it that changes how it reads (the
- * prolog and the {@code <rss>} and {@code <channel>} start tags, or the {@code <feed>} start tag
- * and its {@code link}s, with their namespaces and {@code xml:base}; see {@link ItemSpans}): a hit
+ * prolog and the root's and {@code <channel>}'s start tags, or the {@code <feed>} start tag and its
+ * {@code link}s, with their namespaces and {@code xml:base}; see {@link ItemSpans}): a hit
  * needs both to be equal byte for byte, so feeds cannot forge one. A cheap hash
  * (CRC32C, which every JIT tier runs as one instruction per 8 bytes) only narrows the search; a
  * collision costs a comparison, never a wrong item. The feed's link, the last resort for an item's

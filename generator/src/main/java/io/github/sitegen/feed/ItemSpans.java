@@ -11,15 +11,17 @@ import org.jspecify.annotations.Nullable;
  * items it has seen before. It only accepts the plainest shape and answers null for anything else
  * (the caller then reads the file the ordinary way): UTF-8 without a byte order mark, at most an
  * XML declaration, comments and processing instructions before an {@code <rss>} root with a single
- * {@code <channel>} or an unprefixed {@code <feed>} root, no DOCTYPE or other {@code <!}
+ * {@code <channel>}, an {@code <rdf:RDF>} root (RSS 0.90 and 1.0) with a single {@code <channel>}
+ * beside its items, or an unprefixed {@code <feed>} root, no DOCTYPE or other {@code <!}
  * declaration anywhere, and tags that nest properly.
  *
  * @param context the bytes that decide how an item is read besides its own: the prolog (XML
  *     declaration) and the root's start tag (namespaces, {@code xml:base}, version); for RSS the
  *     {@code <channel>} start tag, for Atom the start tag of every {@code link} child of the feed
  *     (Rome can resolve an entry's relative links against the feed's {@code rel="self"} link)
- * @param items the {@code <item>} elements that are children of the channel, or the {@code
- *     <entry>} elements that are children of the feed, in file order
+ * @param items the {@code <item>} elements that are children of the channel (RSS 0.91–2.0) or of
+ *     the root (RSS 0.90 and 1.0), or the {@code <entry>} elements that are children of the feed,
+ *     in file order
  */
 record ItemSpans(byte[] context, List<Span> items) {
 
@@ -136,7 +138,8 @@ record ItemSpans(byte[] context, List<Span> items) {
         }
       }
       boolean atom = startsWithName(i, "feed");
-      if (!atom && !startsWithName(i, "rss")) {
+      boolean rdf = !atom && startsWithName(i, "rdf:RDF"); // RSS 0.90 and 1.0
+      if (!atom && !rdf && !startsWithName(i, "rss")) {
         return null;
       }
       int rootStart = i;
@@ -147,8 +150,8 @@ record ItemSpans(byte[] context, List<Span> items) {
       // the start tags that go into the context besides the root's: RSS's channel, Atom's links
       List<int[]> contextTags = new ArrayList<>();
       boolean channel = false;
-      // the depth (open elements) inside which items are children: rss > channel, or feed
-      int itemDepth = atom ? 1 : 2;
+      // the depth (open elements) inside which items are children: rss > channel, or the root
+      int itemDepth = atom || rdf ? 1 : 2;
       String itemName = atom ? "entry" : "item";
       List<Span> items = new ArrayList<>();
       // the open elements, as offsets and lengths of their names in the bytes
@@ -156,7 +159,7 @@ record ItemSpans(byte[] context, List<Span> items) {
       int[] openLength = new int[64];
       int depth = 1;
       openAt[0] = rootStart + 1;
-      openLength[0] = atom ? 4 : 3;
+      openLength[0] = atom ? 4 : rdf ? 7 : 3;
       i = rootEnd;
       int itemStart = -1;
       while (depth > 0) {
@@ -209,13 +212,19 @@ record ItemSpans(byte[] context, List<Span> items) {
             return null;
           }
           boolean empty = b[end - 2] == '/';
-          if (depth == 1 && !atom) {
+          if (depth == 1 && !atom && !rdf) {
             if (!isName(lt + 1, length, "channel") || channel || empty) {
               return null; // one channel and nothing else in the root: what Rome reads plainly
             }
             channel = true;
             contextTags.add(new int[] {lt, end});
-          } else if (depth == 1 && isLink(lt + 1, length)) {
+          } else if (depth == 1 && rdf && isName(lt + 1, length, "channel")) {
+            if (channel) {
+              return null;
+            }
+            channel = true; // the channel beside the items (its item list in it changes, not its tag)
+            contextTags.add(new int[] {lt, end});
+          } else if (depth == 1 && atom && isLink(lt + 1, length)) {
             contextTags.add(new int[] {lt, end}); // a feed's link, maybe the base of its entries
           }
           if (depth == itemDepth && isName(lt + 1, length, itemName)) {

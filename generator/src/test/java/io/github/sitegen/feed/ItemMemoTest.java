@@ -142,6 +142,37 @@ class ItemMemoTest {
   }
 
   @Test
+  void anRss10ItemIsKnownAcrossSnapshotsWhoseChannelListsOtherItems() throws IOException {
+    // RSS 1.0: the items are the root's children, beside a channel whose rdf:Seq lists them
+    String a = "<item rdf:about=\"https://example.org/a\"><title>A</title><link>https://example.org/a</link>"
+        + "<dc:date>2020-01-10T12:00:00Z</dc:date><content:encoded><![CDATA[<p>A.</p>]]></content:encoded></item>";
+    String b = "<item rdf:about=\"https://example.org/b\"><title>B</title><link>https://example.org/b</link>"
+        + "<dc:date>2020-01-10T13:00:00Z</dc:date></item>";
+    ItemMemo memo = new ItemMemo();
+    Path one = write("one.rdf.xml", rdf("2020-01-10T12:30:00Z", List.of("a"), a));
+    Path two = write("two.rdf.xml", rdf("2020-01-10T13:30:00Z", List.of("b", "a"), b + "\n" + a));
+    assertThat(read(one, memo)).isEqualTo(read(one, null));
+    assertThat(memo.size()).isEqualTo(1);
+
+    Outcome whole = read(two, null);
+    assertThat(whole.snapshot().items()).extracting(FeedItem::guid)
+        .containsExactly("https://example.org/b", "https://example.org/a");
+    assertThat(read(two, memo)).isEqualTo(whole);
+    assertThat(memo.size()).as("a known, b new").isEqualTo(2);
+  }
+
+  private static String rdf(String date, List<String> listed, String items) {
+    StringBuilder seq = new StringBuilder();
+    listed.forEach(id -> seq.append("<rdf:li rdf:resource=\"https://example.org/").append(id).append("\"/>"));
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+        + " xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+        + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"
+        + "<channel rdf:about=\"https://example.org/\"><title>T</title><link>https://example.org/</link>"
+        + "<dc:date>" + date + "</dc:date><items><rdf:Seq>" + seq + "</rdf:Seq></items></channel>\n"
+        + items + "\n</rdf:RDF>\n";
+  }
+
+  @Test
   void thePreScanSplitsPlainAtom() {
     String xml = atom("https://example.org/feed.xml", "T",
         "<entry><id>a</id><content type=\"html\"><![CDATA[</entry><entry>]]></content></entry>\n"
@@ -162,7 +193,7 @@ class ItemMemoTest {
   }
 
   @Test
-  void thePreScanOnlyAcceptsPlainRssAndAtom() {
+  void thePreScanOnlyAcceptsPlainRssRdfAndAtom() {
     assertThat(spans(feed("<item><title><![CDATA[</item><item>]]></title></item><!-- <item> --><item/>")))
         .extracting(ItemSpans.Span::line).containsExactly(5, 5);
     assertThat(spans(feed("<item><title><![CDATA[a]]]></title><description><![CDATA[]]></description></item>\n"
@@ -174,7 +205,9 @@ class ItemMemoTest {
     assertThat(spans(feed("<item><title>A</b></item>"))).isNull();
     assertThat(spans(feed("<item><title>A</title></item>").replace("</rss>", ""))).isNull();
     assertThat(spans("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry/></feed>")).hasSize(1);
-    assertThat(spans("<rdf:RDF><channel/><item/></rdf:RDF>")).isNull();
+    assertThat(spans("<rdf:RDF><channel/><item/></rdf:RDF>")).hasSize(1);
+    assertThat(spans("<rdf:RDF><item/></rdf:RDF>")).as("no channel: repaired, read whole").isNull();
+    assertThat(spans("<rdf:RDF><channel/><channel/><item/></rdf:RDF>")).isNull();
   }
 
   private static String contextOf(String xml) {
