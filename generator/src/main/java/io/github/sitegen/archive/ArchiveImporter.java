@@ -776,7 +776,7 @@ public final class ArchiveImporter {
   /** An archive file's path in the archive, {@code /}-separated. */
   private String relative(Path file) {
     try {
-      return options.archive().relativize(file).toString().replace('\\', '/');
+      return ArchiveIndex.relativePath(options.archive(), file);
     } catch (IllegalArgumentException e) {
       return ""; // (one path absolute, the other not: no archive path, nothing remembered by it)
     }

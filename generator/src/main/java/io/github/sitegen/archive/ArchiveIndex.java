@@ -89,6 +89,15 @@ public final class ArchiveIndex {
    */
   static final int RACY_SECONDS = 2;
 
+  /**
+   * The path of {@code file} in the folder {@code root}, {@code /}-separated: how the index names
+   * an archive file (and the default id of an article without one), how the snapshot hashes and
+   * the seen items name theirs.
+   */
+  static String relativePath(Path root, Path file) {
+    return root.relativize(file).toString().replace('\\', '/');
+  }
+
   /** The first file time (ns, as walks give them) too close to a walk at {@code start} to trust. */
   private static long racyFrom(Instant start) {
     return start.minusSeconds(RACY_SECONDS).toEpochMilli() * 1_000_000L;
@@ -382,7 +391,7 @@ public final class ArchiveIndex {
     if (parsed == null) {
       throw new IllegalStateException(label + ": the importer wrote a file without front matter");
     }
-    String path = scan.archive().relativize(file).toString().replace('\\', '/');
+    String path = relativePath(scan.archive(), file);
     ArchivedArticle full = ArchivedArticle.from(file, label, parsed, path, scan.zone());
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     long check = ContentCheck.of(bytes, 0, bytes.length);
@@ -662,7 +671,7 @@ public final class ArchiveIndex {
               }
             }
             if (a.isRegularFile()) {
-              String path = archive.relativize(file).toString().replace('\\', '/');
+              String path = relativePath(archive, file);
               var f = new Found(file, path, a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
               found.add(f);
               seen.accept(f);

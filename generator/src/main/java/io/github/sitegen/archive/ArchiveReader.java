@@ -213,7 +213,7 @@ public final class ArchiveReader {
       if (parsed == null) {
         return null;
       }
-      String defaultId = archive.relativize(file).toString().replace('\\', '/');
+      String defaultId = ArchiveIndex.relativePath(archive, file);
       return ArchivedArticle.from(file, label, parsed, defaultId, zone);
     } catch (SiteGenException e) {
       reporter.problem(e.problem());

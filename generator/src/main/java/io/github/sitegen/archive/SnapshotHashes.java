@@ -64,11 +64,10 @@ final class SnapshotHashes {
     static Listed of(Path root, Path file) throws IOException {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       return new Listed(
-          file, name(root, file), attributes.size(), attributes.lastModifiedTime().toMillis());
-    }
-
-    private static String name(Path root, Path file) {
-      return root.relativize(file).toString().replace('\\', '/');
+          file,
+          ArchiveIndex.relativePath(root, file),
+          attributes.size(),
+          attributes.lastModifiedTime().toMillis());
     }
   }
 
@@ -118,7 +117,7 @@ final class SnapshotHashes {
       if (attributes.isRegularFile()) {
         return new Listed(
             entry,
-            Listed.name(root, entry),
+            ArchiveIndex.relativePath(root, entry),
             attributes.size(),
             attributes.lastModifiedTime().toMillis());
       }
