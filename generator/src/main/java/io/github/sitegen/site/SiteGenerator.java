@@ -1169,10 +1169,7 @@ public final class SiteGenerator {
       if (made != null && identity != null && Arrays.equals(made.identity(), identity)) {
         return made.digest(); // digested with the build's inputs
       }
-      return new Fingerprint(memo)
-          .add(identity == null ? new byte[0] : identity)
-          .add(article)
-          .bytes();
+      return Keyed.of(memo, identity == null ? new byte[0] : identity, article).digest();
     }
 
     /**
@@ -1353,7 +1350,12 @@ public final class SiteGenerator {
   private record Digests(byte[] inputs, byte[] plan, Map<Path, Keyed> articles) {}
 
   /** An article's body identity, and the digest of that identity and the article. */
-  private record Keyed(byte[] identity, byte[] digest) {}
+  private record Keyed(byte[] identity, byte[] digest) {
+    /** The key of an article's search entry ({@link Incremental#docKey}): its body and front matter. */
+    static Keyed of(Fingerprint.Memo memo, byte[] identity, Article article) {
+      return new Keyed(identity, new Fingerprint(memo).add(identity).add(article).bytes());
+    }
+  }
 
   /** The digests of the build's inputs: see {@link Digests}. */
   private Digests inputs(
@@ -1372,9 +1374,7 @@ public final class SiteGenerator {
               .map(
                   article -> {
                     try {
-                      byte[] identity = bodies.identity(article);
-                      return new Keyed(
-                          identity, new Fingerprint(memo).add(identity).add(article).bytes());
+                      return Keyed.of(memo, bodies.identity(article), article);
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
