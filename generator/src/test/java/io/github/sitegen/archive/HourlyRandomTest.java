@@ -1,5 +1,6 @@
 package io.github.sitegen.archive;
 
+import static io.github.sitegen.archive.ImportHostileTest.atomFeed;
 import static io.github.sitegen.archive.ImportHostileTest.feed;
 import static io.github.sitegen.archive.ImportHostileTest.item;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,10 +188,7 @@ class HourlyRandomTest {
     if (!atom) {
       return feed(hour.toString(), items(items, tagged));
     }
-    StringBuilder xml =
-        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-            .append("<title>Hourly</title><link href=\"https://hourly.test/\"/><updated>").append(hour)
-            .append("</updated>\n");
+    StringBuilder xml = new StringBuilder();
     for (Item item : items) {
       xml.append("<entry><id>").append(item.guid()).append("</id><title>")
           .append(item.title().replace("&", "&amp;")).append("</title><published>").append(item.date())
@@ -203,7 +201,7 @@ class HourlyRandomTest {
       }
       xml.append("<content type=\"html\"><![CDATA[").append(item.html()).append("]]></content></entry>\n");
     }
-    return xml.append("<link rel=\"self\" href=\"https://hourly.test/feed.atom\"/>\n</feed>\n").toString();
+    return atomFeed(hour.toString(), xml.toString());
   }
 
   /** The items of a snapshot; the one with guid {@code tagged} gets one category more. */

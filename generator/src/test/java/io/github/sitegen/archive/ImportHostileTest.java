@@ -271,6 +271,13 @@ class ImportHostileTest {
     return archive;
   }
 
+  /** An Atom feed of {@code entries} updated at {@code updated} (ISO); its self link comes after them. */
+  static String atomFeed(String updated, String entries) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        + "<title>Atom</title><link href=\"https://atom.test/\"/><updated>" + updated + "</updated>\n"
+        + entries + "<link rel=\"self\" href=\"https://atom.test/feed.atom\"/>\n</feed>\n";
+  }
+
   static String feed(String lastBuild, String items) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Hostile</title>"
         + "<link>https://hostile.test/</link><description>d</description><lastBuildDate>"

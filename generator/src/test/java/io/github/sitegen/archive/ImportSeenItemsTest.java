@@ -1,5 +1,6 @@
 package io.github.sitegen.archive;
 
+import static io.github.sitegen.archive.ImportHostileTest.atomFeed;
 import static io.github.sitegen.archive.ImportHostileTest.feed;
 import static io.github.sitegen.archive.ImportHostileTest.item;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,10 +200,7 @@ class ImportSeenItemsTest {
 
   /** An Atom snapshot file in the snapshots folder; its self link comes after the entries. */
   private void atom(String name, String time, String entries) throws IOException {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        + "<title>Atom</title><link href=\"https://atom.test/\"/><updated>" + time + "</updated>\n"
-        + entries + "<link rel=\"self\" href=\"https://atom.test/feed.atom\"/>\n</feed>\n";
-    Files.writeString(snapshots.resolve(name), xml, StandardCharsets.UTF_8);
+    Files.writeString(snapshots.resolve(name), atomFeed(time, entries), StandardCharsets.UTF_8);
   }
 
   private static String entry(String id, String html) {
