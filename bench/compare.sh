@@ -39,11 +39,11 @@ mkdir -p "$RES"
 
 build_help=$("$SITE_GEN" build --help 2>&1 || true)
 has_option() { [ -n "$1" ] && grep -q -- "${1%% *}" <<<"$build_help"; }
-if ! has_option "$CACHE_FLAG"; then
-  echo "note: build has no '${CACHE_FLAG:-<none>}' option: running without a build cache" >&2
+if [ -n "$CACHE_FLAG" ] && ! has_option "$CACHE_FLAG"; then
+  echo "note: build has no '${CACHE_FLAG%% *}' option: running without a build cache" >&2
   CACHE_FLAG=""
 fi
-if ! has_option "$SAME_SET_FLAGS"; then
+if [ -n "$SAME_SET_FLAGS" ] && ! has_option "$SAME_SET_FLAGS"; then
   echo "note: build has no '${SAME_SET_FLAGS%% *}' option: no same-page-set row" >&2
   SAME_SET_FLAGS=""
 fi
