@@ -117,6 +117,25 @@ public final class AtomicWrites {
     }
   }
 
+  /**
+   * Writes {@code bytes} to {@code target} in place, where no reader can have seen an older
+   * version: the caller has just made its folder. A crash can then leave a short file at {@code
+   * target}, never a short copy of a file that was whole before. Falls back to {@link
+   * #replaceInFolder} when a file is there after all.
+   */
+  public static void writeNew(Path target, byte[] bytes) throws IOException {
+    SeekableByteChannel channel;
+    try {
+      channel = Files.newByteChannel(target, CREATE_NEW, READABLE);
+    } catch (FileAlreadyExistsException e) {
+      replaceInFolder(target, bytes);
+      return;
+    }
+    try (channel) {
+      write(channel, bytes);
+    }
+  }
+
   /** Fills a new temporary file. */
   private interface Filler {
     void fill(SeekableByteChannel channel) throws IOException;

@@ -1672,9 +1672,13 @@ public final class SiteGenerator {
   private Outcome write(String path, byte[] bytes) throws IOException {
     Path target = target(path);
     Folders made = requireNonNull(folders, "folders");
-    // in a folder this build made, no file was there before: nothing to compare (a clean build)
-    if (!made.ensure(target.getParent())
-        && Files.isRegularFile(target)
+    // in a folder this build made, no file was there before: nothing to compare, nothing a reader
+    // could have seen half replaced (a clean build)
+    if (made.ensure(target.getParent())) {
+      AtomicWrites.writeNew(target, bytes);
+      return Outcome.WRITTEN;
+    }
+    if (Files.isRegularFile(target)
         && Files.size(target) == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return Outcome.UNCHANGED;

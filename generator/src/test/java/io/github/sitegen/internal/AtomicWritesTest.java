@@ -42,6 +42,34 @@ class AtomicWritesTest {
   }
 
   @Test
+  void writeNewWritesInPlaceReadableByOthers() throws IOException {
+    Path page = dir.resolve("index.html");
+
+    AtomicWrites.writeNew(page, "<!doctype html>".getBytes());
+
+    assertThat(page).hasContent("<!doctype html>");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(page);
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(page)).contains(PosixFilePermission.OTHERS_READ);
+    }
+  }
+
+  @Test
+  void writeNewReplacesAFileFoundThereAfterAll() throws IOException {
+    Path page = dir.resolve("index.html");
+    Files.writeString(page, "an older, longer page");
+
+    AtomicWrites.writeNew(page, "new".getBytes());
+
+    assertThat(page).hasContent("new");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(page);
+    }
+  }
+
+  @Test
   void aStreamedWriteReplacesTheFileWithAllItsBytes() throws IOException {
     Path file = dir.resolve("cache/site-pages.bin");
     AtomicWrites.replace(file, "old".getBytes());
