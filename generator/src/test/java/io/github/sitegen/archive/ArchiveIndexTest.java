@@ -462,4 +462,33 @@ class ArchiveIndexTest {
   static String article(String title, String date, String body) {
     return "---\ntitle: " + title + "\ndate: " + date + "\nid: " + title.toLowerCase() + "\n---\n\n" + body + "\n";
   }
+
+  @Test
+  void aFilesPathInItsFolderIsWhatRelativizeGives() {
+    List<String> roots =
+        List.of(".", "content", "./content", "a/b", "/srv/archive", "/home/u/.cache/archive", "..");
+    List<String> rests =
+        List.of(
+            "x.md",
+            "2024/05/17/un-article.md",
+            "a.b/c.d.md",
+            ".site-gen-imported",
+            "2024/.hidden/x.md",
+            "2024/..x/y.md",
+            "d\u00e9j\u00e0/\u00e9t\u00e9.md",
+            "x/./y.md",
+            "x/../y.md");
+    for (String root : roots) {
+      for (String rest : rests) {
+        Path top = Path.of(root);
+        Path file = top.resolve(rest);
+        assertThat(ArchiveIndex.relativePath(top, file))
+            .as(root + " + " + rest)
+            .isEqualTo(top.relativize(file).toString());
+      }
+    }
+    // a file elsewhere (a path one cannot cut off): as relativize says
+    assertThat(ArchiveIndex.relativePath(Path.of("content"), Path.of("contents/x.md")))
+        .isEqualTo("../contents/x.md");
+  }
 }
