@@ -20,6 +20,9 @@
 #   CACHE_FLAG      default "--cache"; used only if `build --help` lists it
 #   SITE_GEN        the command (default: generator/target/site-gen, built if missing)
 #   SITE_GEN_OPTS   JVM options for the launcher (e.g. -Xmx1g)
+#   OUT_ROOT        where both tools write their sites (default /tmp): /dev/shm takes the disk
+#                   out of the comparison (on an ext4 mounted with discard, writes right after
+#                   the previous run's deletion drift from 1 s to 13 s of system time)
 # Needs python3, Java 17 and, for the comparison, Debian's hugo (apt-get install -y hugo). Corpora
 # are made once in /tmp by bench/make-corpus.py (deterministic). Results: /tmp/bench-results/*.txt
 # and a Markdown table on stdout.
@@ -29,6 +32,7 @@ ROOT=$(dirname "$HERE")
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 RES=${RESULTS:-/tmp/bench-results}
+OUT_ROOT=${OUT_ROOT:-/tmp}
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
 SITE_GEN=${SITE_GEN:-$ROOT/generator/target/site-gen}
 SAME_SET_FLAGS=${SAME_SET_FLAGS-"--disable-kinds reader,search,feeds,authors,sitemap"}
@@ -54,7 +58,7 @@ ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / 
 
 # time_site_gen N LABEL FLAGS: times one site-gen configuration into $RES/site-gen-LABEL-N.txt
 time_site_gen() {
-  local n=$1 label=$2 flags=$3 out=/tmp/bench-out-$1
+  local n=$1 label=$2 flags=$3 out=$OUT_ROOT/bench-out-$1
   local cache=""
   [ -z "$CACHE_FLAG" ] || cache="$CACHE_FLAG \"\$d/cache\""
   python3 "$HERE/timeit.py" -n "$RUNS" -w "$WARMUP" -- sh -c \
@@ -69,7 +73,7 @@ for N in "${SIZES[@]}"; do
   C=/tmp/bench-corpus-$N
   [ -d "$C/content" ] || python3 "$HERE/make-corpus.py" "$N" "$C" >/dev/null 2>&1
   H=/tmp/bench-corpus-$N-hugo
-  OUT=/tmp/bench-out-$N; rm -rf "$OUT"; mkdir -p "$OUT"
+  OUT=$OUT_ROOT/bench-out-$N; rm -rf "$OUT"; mkdir -p "$OUT"
 
   hugo_txt=""
   if command -v hugo >/dev/null; then
