@@ -119,9 +119,9 @@ public final class AtomicWrites {
 
   /**
    * Writes {@code bytes} to {@code target} in place, where no reader can have seen an older
-   * version: the caller has just made its folder. A crash can then leave a short file at {@code
-   * target}, never a short copy of a file that was whole before. Falls back to {@link
-   * #replaceInFolder} when a file is there after all.
+   * version: the caller has just made its folder. A write that fails deletes what it wrote; a
+   * crash can leave a short file at {@code target}, never a short copy of a file that was whole
+   * before. Falls back to {@link #replaceInFolder} when a file is there after all.
    */
   public static void writeNew(Path target, byte[] bytes) throws IOException {
     SeekableByteChannel channel;
@@ -133,6 +133,9 @@ public final class AtomicWrites {
     }
     try (channel) {
       write(channel, bytes);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(target);
+      throw e;
     }
   }
 
