@@ -15,7 +15,8 @@
 #   noop    the same with nothing new
 # FORMAT=atom runs each scenario on the same snapshots rewritten as Atom 1.0 (bench/rss-to-atom.py).
 # Each side prepares its own starting state (caches are tied to the code that wrote them). Prints
-# every run and the medians of wall and user+system CPU. Work folder: /tmp/bench-ab.
+# every run and the medians of wall and user+system CPU. Work folder: $OUT_ROOT/bench-ab (OUT_ROOT
+# default /tmp; /dev/shm keeps the disk out, see bench/compare.sh).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OLD=$(cd "$1" && pwd); NEW=$(cd "$2" && pwd); shift 2
@@ -23,7 +24,7 @@ SCENARIOS=("$@"); [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(update noop)
 RUNS=${RUNS:-4}
 N=10000
 RSS=/tmp/bench-corpus-$N-rss
-W=/tmp/bench-ab
+W=${OUT_ROOT:-/tmp}/bench-ab
 FLAGS=${FLAGS-"--disable-kinds reader,search,feeds,authors,sitemap"}
 ARGS="--locale fr-FR --time-zone Europe/Paris $FLAGS"
 [ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null

@@ -6,7 +6,7 @@
 #   N=1000 RUNS=1 bench/incremental.sh
 #
 # Each run starts from a fresh copy of /tmp/bench-corpus-N/content (never changed in place) in
-# /tmp/bench-incremental-N and times, as whole processes (bench/timeit.py, one run each):
+# $OUT_ROOT/bench-incremental-N (OUT_ROOT default /tmp; /dev/shm keeps the disk out) and times, as whole processes (bench/timeit.py, one run each):
 #   1. clean build      into an empty output folder and an empty build cache
 #   2. no-op rebuild    nothing changed
 #   3. import           the last snapshot of `make-corpus.py N … --format rss` (its 50 newest
@@ -28,7 +28,7 @@ N=${N:-10000}
 RUNS=${RUNS:-3}
 SITE_GEN=${SITE_GEN:-$ROOT/generator/target/site-gen}
 RES=${RESULTS:-/tmp/bench-results}
-WORK=/tmp/bench-incremental-$N
+WORK=${OUT_ROOT:-/tmp}/bench-incremental-$N
 mkdir -p "$RES"
 [ -x "$SITE_GEN" ] || (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -pl generator -am)
 

@@ -8,7 +8,8 @@
 # machine may be shared); the 100k build runs with -Xmx1g (HEAP_100K), the target. Corpora
 # are made in /tmp on demand by bench/make-corpus.py (deterministic; 100k takes ~16 s and 640 MB).
 # Each run gets a new empty output folder and, if the build has CACHE_FLAG, a new empty cache.
-# Prints a Markdown table; raw timeit.py results in /tmp/bench-results/scale-N.txt.
+# Prints a Markdown table; raw timeit.py results in /tmp/bench-results/scale-N.txt. Sites are
+# written under OUT_ROOT (default /tmp; /dev/shm keeps the disk out, see bench/compare.sh).
 #
 # Environment: SITE_GEN (default generator/target/site-gen), SITE_GEN_OPTS (JVM options, e.g.
 # -Xmx2g, for every size), FLAGS (extra build options, e.g. the page set of bench/compare.sh),
@@ -41,7 +42,7 @@ for N in "${SIZES[@]}"; do
   fi
   opts=${SITE_GEN_OPTS:-}
   [ "$N" -lt 100000 ] || opts="${opts:+$opts }$HEAP_100K"
-  OUT=/tmp/bench-out-scale-$N; rm -rf "$OUT"; mkdir -p "$OUT"
+  OUT=${OUT_ROOT:-/tmp}/bench-out-scale-$N; rm -rf "$OUT"; mkdir -p "$OUT"
   cache=""
   [ -z "$CACHE_FLAG" ] || cache="$CACHE_FLAG \"\$d/cache\""
   echo "building $N articles (SITE_GEN_OPTS='$opts')…" >&2

@@ -15,7 +15,8 @@
 # (timed too, as the first run of a new archive); then the held-back ones are added and
 #   site-gen build --snapshots … --cache …
 # runs RUNS times (default 3) on fresh copies of that state; medians printed. Whole processes
-# through the launcher (generator/target/site-gen). Work folder: /tmp/bench-update-N.
+# through the launcher (generator/target/site-gen). Work folder: $OUT_ROOT/bench-update-N
+# (OUT_ROOT default /tmp; /dev/shm keeps the disk out, see bench/compare.sh).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -26,7 +27,7 @@ FLAGS=${FLAGS:-}
 SITE_GEN=${SITE_GEN:-$ROOT/generator/target/site-gen}
 ARGS="--locale fr-FR --time-zone Europe/Paris $FLAGS"
 RSS=/tmp/bench-corpus-$N-rss
-W=/tmp/bench-update-$N
+W=${OUT_ROOT:-/tmp}/bench-update-$N
 [ -x "$SITE_GEN" ] || (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -pl generator -am)
 [ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null
 if [ "${FORMAT:-rss}" = atom ]; then
