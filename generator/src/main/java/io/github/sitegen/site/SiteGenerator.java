@@ -79,6 +79,8 @@ public final class SiteGenerator {
   private static final String ARTICLE = "article.ftlh";
 
   private final SiteOptions options;
+  /** The output folder, absolute and normalised once: every page's file is resolved in it. */
+  private final Path outputRoot;
   private final Reporter reporter;
   private final Theme theme;
   private final SitePlanner dates;
@@ -136,6 +138,7 @@ public final class SiteGenerator {
   public SiteGenerator(SiteOptions options, Reporter reporter, @Nullable Memory memory) {
     this.memory = memory;
     this.options = requireNonNull(options, "options");
+    this.outputRoot = options.output().toAbsolutePath().normalize();
     this.reporter = requireNonNull(reporter, "reporter");
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
     Map<String, Boolean> kinds = new HashMap<>();
@@ -1659,9 +1662,8 @@ public final class SiteGenerator {
 
   /** The file of an output path, which must lie inside the output folder. */
   private Path target(String path) {
-    Path root = options.output().toAbsolutePath().normalize();
-    Path target = root.resolve(path).normalize();
-    if (!target.startsWith(root) || target.equals(root)) {
+    Path target = outputRoot.resolve(path).normalize();
+    if (!target.startsWith(outputRoot) || target.equals(outputRoot)) {
       throw new SiteGenException(
           Problem.error(path, 0, "output path: expected a file inside the site folder"));
     }

@@ -120,4 +120,27 @@ class FingerprintTest {
   void anUnknownTypeIsRefused() {
     assertThatIllegalArgumentException().isThrownBy(() -> hex(new Object()));
   }
+
+  /** A record holding a record and a map with a non-string key: its parts are digested apart. */
+  record Outer(String before, LinkView inner, Map<Object, Object> entries, String after) {}
+
+  @Test
+  void longStringsInPartsDigestAsTheirCharacters() {
+    String long1 = "é".repeat(70) + "x"; // longer than a fresh buffer, not Latin-1 alone
+    String long2 = "a".repeat(500);
+    Outer value =
+        new Outer("court", new LinkView(long2, long1), new LinkedHashMap<>(Map.of(1, long2)), long1);
+    // the same value twice in a list (the second time from the memo), and again from a fresh memo
+    var memo = new Fingerprint.Memo();
+    String first = memoHex(memo, List.of(value, value));
+    assertThat(memoHex(new Fingerprint.Memo(), List.of(value, value))).isEqualTo(first);
+    // one character changed deep in a part, or at the end of the last string, digests apart
+    Outer inner = new Outer("court", new LinkView(long2, long1.replace('x', 'y')), value.entries(), long1);
+    Outer entry = new Outer("court", value.inner(), new LinkedHashMap<>(Map.of(1, long2 + "b")), long1);
+    Outer last = new Outer("court", value.inner(), value.entries(), long1.replace('x', 'y'));
+    for (Outer other : List.of(inner, entry, last)) {
+      assertThat(memoHex(new Fingerprint.Memo(), List.of(value, value)))
+          .isNotEqualTo(memoHex(new Fingerprint.Memo(), List.of(value, other)));
+    }
+  }
 }
