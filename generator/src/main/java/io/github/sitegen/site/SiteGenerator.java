@@ -638,7 +638,7 @@ public final class SiteGenerator {
     }
     noteMissingSitemap();
     if (incremental != null && cacheFolder != null) {
-      counts.removed = incremental.removeStale(output);
+      counts.removed = incremental.removeStale();
       if (counts.written > 0
           || counts.removed > 0
           || incremental.changed
@@ -1280,7 +1280,7 @@ public final class SiteGenerator {
     }
 
     /** Deletes the files the previous build wrote that this one did not make; how many. */
-    int removeStale(Path output) throws IOException {
+    int removeStale() throws IOException {
       // what is left of the previous build's files (few, if any), in path order
       Set<String> kept = next.outputs();
       Set<String> stale = new TreeSet<>();
@@ -1295,9 +1295,8 @@ public final class SiteGenerator {
         if (Files.deleteIfExists(file)) {
           removed++;
           // and the folders that held only it (never the output folder itself)
-          Path root = output.toAbsolutePath().normalize();
           for (Path dir = file.getParent();
-              dir != null && dir.startsWith(root) && !dir.equals(root);
+              dir != null && dir.startsWith(outputRoot) && !dir.equals(outputRoot);
               dir = dir.getParent()) {
             try (var entries = Files.list(dir)) {
               if (entries.findAny().isPresent()) {
