@@ -62,7 +62,11 @@ final class SnapshotHashes {
   record Listed(Path path, String name, long size, long modified) {
     /** A file of the folder {@code root}, looked at now (following links). */
     static Listed of(Path root, Path file) throws IOException {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return of(root, file, Files.readAttributes(file, BasicFileAttributes.class));
+    }
+
+    /** A file of the folder {@code root}, with what a look at it gave. */
+    static Listed of(Path root, Path file, BasicFileAttributes attributes) {
       return new Listed(
           file,
           ArchiveIndex.relativePath(root, file),
@@ -115,11 +119,7 @@ final class SnapshotHashes {
         return null;
       }
       if (attributes.isRegularFile()) {
-        return new Listed(
-            entry,
-            ArchiveIndex.relativePath(root, entry),
-            attributes.size(),
-            attributes.lastModifiedTime().toMillis());
+        return Listed.of(root, entry, attributes);
       }
       return attributes.isSymbolicLink() && Files.isRegularFile(entry) ? Listed.of(root, entry) : null;
     } catch (IOException e) {
