@@ -24,8 +24,7 @@ public abstract class AbstractSiteGenMojo extends AbstractMojo {
    * that changed since the last run; the snapshots' hashes and the items the last import merged,
    * so that {@code import} neither hashes nor parses again what it already had; and the build
    * cache, so that {@code generate} renders only what changed. Safe to delete at any time; a stale
-   * or damaged cache is
-   * ignored and rebuilt, and the output is the same with or without it.
+   * or damaged cache is ignored and rebuilt, and the output is the same with or without it.
    */
   @Parameter(
       property = "sitegen.cacheDirectory",
