@@ -369,6 +369,34 @@ class LauncherTest {
   }
 
   /**
+   * Some JVM options change the object layout an archive was made for, and the JVM then refuses it
+   * without a word (the launcher turns its logging off): the user's options are part of the
+   * archive's name, so that other options record their own archive once, rather than run without
+   * one for good. The same options find the same archive again.
+   */
+  @Test
+  void otherJvmOptionsGetAnArchiveOfTheirOwn() throws Exception {
+    javaVersion = "25.0.3";
+    Map<String, String> plain = Map.of("SITE_GEN_CDS", "1");
+    Map<String, String> compact = Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-XX:+UseCompactObjectHeaders");
+    Map<String, String> compactAgain = Map.of("SITE_GEN_CDS", "1", "JAVA_OPTS", "-XX:+UseCompactObjectHeaders");
+
+    String made = option(run(plain, "build", "--archive", "a"), "-XX:AOTConfiguration=");
+    String cache = made.substring(0, made.lastIndexOf(".aot") + 4);
+    assertThat(option(run(plain, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(cache);
+
+    List<String> withFlag = run(compact, "build", "--archive", "a");
+    assertThat(withFlag).contains("-XX:AOTMode=record", "-XX:+UseCompactObjectHeaders");
+    String other = option(withFlag, "-XX:AOTConfiguration=");
+    other = other.substring(0, other.lastIndexOf(".aot") + 4);
+    assertThat(other).isNotEqualTo(cache);
+    assertThat(option(run(compact, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(other);
+    assertThat(option(run(plain, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(cache);
+    // the same option given in JAVA_OPTS instead: another command line, its own archive
+    assertThat(run(compactAgain, "build", "--archive", "a")).contains("-XX:AOTMode=record");
+  }
+
+  /**
    * On Java 25 and later: an AOT cache, its configuration recorded by the first run (silently),
    * the cache made from it by the launcher right after, and used by later runs.
    */
