@@ -370,30 +370,47 @@ class LauncherTest {
 
   /**
    * Some JVM options change the object layout an archive was made for, and the JVM then refuses it
-   * without a word (the launcher turns its logging off): the user's options are part of the
-   * archive's name, so that other options record their own archive once, rather than run without
-   * one for good. The same options find the same archive again.
+   * without a word (the launcher turns its logging off): such options are part of the archive's
+   * name, so that they record their own archive once, rather than run without one for good. Other
+   * options, which may differ on every run (a GC log's file), keep the archive they have.
    */
   @Test
-  void otherJvmOptionsGetAnArchiveOfTheirOwn() throws Exception {
+  void optionsThatChangeTheObjectLayoutGetAnArchiveOfTheirOwn() throws Exception {
     javaVersion = "25.0.3";
     Map<String, String> plain = Map.of("SITE_GEN_CDS", "1");
     Map<String, String> compact = Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-XX:+UseCompactObjectHeaders");
-    Map<String, String> compactAgain = Map.of("SITE_GEN_CDS", "1", "JAVA_OPTS", "-XX:+UseCompactObjectHeaders");
 
-    String made = option(run(plain, "build", "--archive", "a"), "-XX:AOTConfiguration=");
-    String cache = made.substring(0, made.lastIndexOf(".aot") + 4);
+    String cache = aotCache(option(run(plain, "build", "--archive", "a"), "-XX:AOTConfiguration="));
     assertThat(option(run(plain, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(cache);
+    for (String logged : List.of("-Xlog:gc:file=gc-1.txt", "-Xlog:gc:file=gc-2.txt -Xmx1g -XX:+UseSerialGC")) {
+      assertThat(option(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", logged), "build", "--archive", "a"), "-XX:AOTCache="))
+          .as(logged)
+          .isEqualTo(cache);
+    }
 
     List<String> withFlag = run(compact, "build", "--archive", "a");
     assertThat(withFlag).contains("-XX:AOTMode=record", "-XX:+UseCompactObjectHeaders");
-    String other = option(withFlag, "-XX:AOTConfiguration=");
-    other = other.substring(0, other.lastIndexOf(".aot") + 4);
+    String other = aotCache(option(withFlag, "-XX:AOTConfiguration="));
     assertThat(other).isNotEqualTo(cache);
     assertThat(option(run(compact, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(other);
+    assertThat(option(run(Map.of("SITE_GEN_CDS", "1", "JAVA_OPTS", "-XX:+UseCompactObjectHeaders -Xlog:gc"), "build", "--archive", "a"), "-XX:AOTCache="))
+        .isEqualTo(other);
     assertThat(option(run(plain, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(cache);
-    // the same option given in JAVA_OPTS instead: another command line, its own archive
-    assertThat(run(compactAgain, "build", "--archive", "a")).contains("-XX:AOTMode=record");
+    // a heap of 32 GB or more has no compressed pointers: another layout; 31 GB has them
+    assertThat(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-Xmx32g"), "build", "--archive", "a"))
+        .contains("-XX:AOTMode=record");
+    assertThat(option(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-Xmx31g"), "build", "--archive", "a"), "-XX:AOTCache="))
+        .isEqualTo(cache);
+    for (String layout : List.of("-XX:-UseCompressedOops", "-XX:-UseCompressedClassPointers", "-XX:ObjectAlignmentInBytes=16")) {
+      assertThat(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", layout), "build", "--archive", "a"))
+          .as(layout)
+          .contains("-XX:AOTMode=record");
+    }
+  }
+
+  /** The AOT cache a configuration ({@code <cache>.<pid>.conf.tmp}) is recorded for. */
+  private static String aotCache(String configuration) {
+    return configuration.substring(0, configuration.lastIndexOf(".aot") + 4);
   }
 
   /**
