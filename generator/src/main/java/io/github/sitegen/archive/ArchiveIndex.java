@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -361,7 +362,7 @@ public final class ArchiveIndex {
     Map<Path, String> fingerprints = new HashMap<>(scan.fingerprints());
     // their entries: by their bytes as written (their times are too new to be trusted); each file
     // read from its text in parallel (a first import writes thousands)
-    Map<String, Entry> entries = new HashMap<>(scan.entries());
+    Map<String, Entry> entries = new LinkedHashMap<>(scan.entries()); // (path order, see Scan)
     List<Entry> made =
         written.entrySet().parallelStream()
             .map(w -> writtenEntry(scan, w.getKey(), w.getValue()))
@@ -438,7 +439,8 @@ public final class ArchiveIndex {
    * saving copies the bytes of an entry still held rather than encoding it again.
    */
   static final class Loaded {
-    final Map<String, Entry> entries = new HashMap<>();
+    /** In the file's order, which is by path (a map in that order: see {@link Scan#entries}). */
+    final Map<String, Entry> entries = new LinkedHashMap<>();
     /**
      * Whether the file was written for this archive at another path (a project moved or copied
      * with its cache folder, a CI workspace under another name): then no entry is trusted by size
@@ -471,7 +473,10 @@ public final class ArchiveIndex {
    * @param articles every article, in path order, without its body
    * @param fingerprints {@link ArchivedArticle#fingerprint()} by file, for the articles read in
    *     full without a problem (all but files with problems)
-   * @param entries what to cache, by path under the archive
+   * @param entries what to cache, by path under the archive; the map iterates in path order (or
+   *     nearly: files written by an import come last), which makes sorting its entries by path, for
+   *     the cache file and {@link Contents#files}, a linear merge of runs rather than a full sort of
+   *     ~100,000 paths (~0.5 s of a 100k-article update)
    * @param dirty whether {@code entries} differ from the cache file
    * @param loaded the cache file this scan started from, if any (its entries' bytes are reused)
    * @param complete whether {@code entries} hold every file of the archive (none has a problem)
@@ -545,7 +550,7 @@ public final class ArchiveIndex {
     }
     List<ArchivedArticle> articles = new ArrayList<>();
     Map<Path, String> fingerprints = new HashMap<>();
-    Map<String, Entry> entries = new HashMap<>();
+    Map<String, Entry> entries = new LinkedHashMap<>(); // in the walk's order: by path
     boolean complete = true;
     int read = 0;
     for (Outcome o : outcomes) {
