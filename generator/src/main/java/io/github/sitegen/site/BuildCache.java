@@ -310,6 +310,11 @@ final class BuildCache {
     others.add(path);
   }
 
+  /** Whether {@code path} is one of {@link #outputs}, without making that set. */
+  boolean isOutput(String path) {
+    return pages.containsKey(path) || others.contains(path);
+  }
+
   /** Every output file this cache knows of. */
   Set<String> outputs() {
     Set<String> all = new LinkedHashSet<>(pages.keySet());

@@ -639,13 +639,30 @@ public final class SiteGenerator {
     noteMissingSitemap();
     if (incremental != null && cacheFolder != null) {
       counts.removed = incremental.removeStale();
+      BuildCache next = incremental.next;
+      @Nullable FutureTask<@Nullable Void> cacheSaved = null;
       if (counts.written > 0
           || counts.removed > 0
           || incremental.changed
-          || !incremental.previous.outputs().equals(incremental.next.outputs())) {
-        incremental.next.save(cacheFolder); // else it holds what the file already says
+          || !incremental.previous.outputs().equals(next.outputs())) {
+        // (else it holds what the file already says) written on another thread while the site
+        // state is made below (each output's size and time, sorted by path): both only read the
+        // finished build's entries. ~0.25 s each at 100,000 articles, at the end of every update
+        cacheSaved =
+            new FutureTask<>(
+                () -> {
+                  next.save(cacheFolder);
+                  return null;
+                });
+        var saver = new Thread(cacheSaved, "site-gen-save-cache");
+        saver.setDaemon(true);
+        saver.start();
       }
-      SiteState.of(key, inputs, output, plan.pages(), incremental.next, sources).save(cacheFolder);
+      SiteState state = SiteState.of(key, inputs, output, plan.pages(), next, sources);
+      if (cacheSaved != null) {
+        await(cacheSaved); // the state is written after the cache, as it was before
+      }
+      state.save(cacheFolder);
     }
     return new SiteReport(
         articles.size(),
@@ -1282,10 +1299,9 @@ public final class SiteGenerator {
     /** Deletes the files the previous build wrote that this one did not make; how many. */
     int removeStale() throws IOException {
       // what is left of the previous build's files (few, if any), in path order
-      Set<String> kept = next.outputs();
       Set<String> stale = new TreeSet<>();
       for (String path : previous.outputs()) {
-        if (!kept.contains(path)) {
+        if (!next.isOutput(path)) {
           stale.add(path);
         }
       }

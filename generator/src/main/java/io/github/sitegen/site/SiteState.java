@@ -160,7 +160,8 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
       BuildCache cache,
       @Nullable Sources sources)
       throws IOException {
-    List<Output> outputs = new ArrayList<>(cache.outputs().size());
+    Set<String> files = cache.outputs();
+    List<Output> outputs = new ArrayList<>(files.size());
     Set<String> pagePaths = new HashSet<>();
     for (Page page : pages) {
       pagePaths.add(page.path());
@@ -170,7 +171,7 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
               ? new Output(page.path(), entry.size(), entry.modified(), true)
               : output(output, page.path(), true));
     }
-    for (String path : cache.outputs()) {
+    for (String path : files) {
       if (!pagePaths.contains(path)) {
         outputs.add(output(output, path, false));
       }
