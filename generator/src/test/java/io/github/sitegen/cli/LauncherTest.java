@@ -396,12 +396,16 @@ class LauncherTest {
     assertThat(option(run(Map.of("SITE_GEN_CDS", "1", "JAVA_OPTS", "-XX:+UseCompactObjectHeaders -Xlog:gc"), "build", "--archive", "a"), "-XX:AOTCache="))
         .isEqualTo(other);
     assertThat(option(run(plain, "build", "--archive", "a"), "-XX:AOTCache=")).isEqualTo(cache);
-    // a heap of 32 GB or more has no compressed pointers: another layout; 31 GB has them
+    // a heap of 32 GB or more has no compressed pointers (nor has ZGC, below): another layout;
+    // 31 GB has them; another collector that keeps them (G1) shares the archive
     assertThat(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-Xmx32g"), "build", "--archive", "a"))
         .contains("-XX:AOTMode=record");
     assertThat(option(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-Xmx31g"), "build", "--archive", "a"), "-XX:AOTCache="))
         .isEqualTo(cache);
-    for (String layout : List.of("-XX:-UseCompressedOops", "-XX:-UseCompressedClassPointers", "-XX:ObjectAlignmentInBytes=16")) {
+    assertThat(option(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", "-XX:+UseG1GC"), "build", "--archive", "a"), "-XX:AOTCache="))
+        .isEqualTo(cache);
+    for (String layout :
+        List.of("-XX:-UseCompressedOops", "-XX:-UseCompressedClassPointers", "-XX:ObjectAlignmentInBytes=16", "-XX:+UseZGC")) {
       assertThat(run(Map.of("SITE_GEN_CDS", "1", "SITE_GEN_OPTS", layout), "build", "--archive", "a"))
           .as(layout)
           .contains("-XX:AOTMode=record");
