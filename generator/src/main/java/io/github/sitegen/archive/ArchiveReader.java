@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -100,21 +99,8 @@ public final class ArchiveReader {
                 }
               });
     }
-    return new Listing(newestFirst(all), images);
-  }
-
-  /**
-   * The articles of {@code all} (path order), newest first. Sorted from the reverse of path order,
-   * which is nearly the result (the archive's folders are years, months, days): a merge of short
-   * runs rather than a full sort (at 100,000 articles, ~1.7 million comparisons fewer).
-   */
-  private static List<Article> newestFirst(List<ArchivedArticle> all) {
-    List<Article> articles = new ArrayList<>(all.size());
-    for (int i = all.size() - 1; i >= 0; i--) {
-      articles.add(all.get(i).article());
-    }
-    articles.sort(Article.NEWEST_FIRST);
-    return articles;
+    return new Listing(
+        all.stream().map(ArchivedArticle::article).sorted(Article.NEWEST_FIRST).toList(), images);
   }
 
   /**
