@@ -6,7 +6,8 @@
 #   N=1000 RUNS=1 bench/incremental.sh
 #
 # Each run starts from a fresh copy of /tmp/bench-corpus-N/content (never changed in place) in
-# $OUT_ROOT/bench-incremental-N (OUT_ROOT default /tmp; /dev/shm keeps the disk out) and times, as whole processes (bench/timeit.py, one run each):
+# $OUT_ROOT/bench-incremental-N (OUT_ROOT default /tmp; /dev/shm keeps the disk out) and times, as
+# whole processes (bench/timeit.py, one run each):
 #   1. clean build      into an empty output folder and an empty build cache
 #   2. no-op rebuild    nothing changed
 #   3. import           the last snapshot of `make-corpus.py N … --format rss` (its 50 newest

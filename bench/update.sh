@@ -32,24 +32,24 @@ KEEP_BACK=${KEEP_BACK:-2}
 FLAGS=${FLAGS:-}
 SITE_GEN=${SITE_GEN:-$ROOT/generator/target/site-gen}
 ARGS="--locale fr-FR --time-zone Europe/Paris $FLAGS"
-RSS=/tmp/bench-corpus-$N-rss
+SNAPSHOTS_N=$N # the size of the RSS corpus the snapshots come from
 W=${OUT_ROOT:-/tmp}/bench-update-$N
 MARKDOWN="" # the Markdown corpus the archive starts from (FROM_MARKDOWN), else none
 if [ -n "${FROM_MARKDOWN:-}" ]; then
   MARKDOWN=/tmp/bench-corpus-$N
-  RSS=/tmp/bench-corpus-10000-rss
+  SNAPSHOTS_N=10000
   KEEP_BACK=1
   W=${OUT_ROOT:-/tmp}/bench-update-$N-md
   [ -d "$MARKDOWN/content" ] || python3 "$HERE/make-corpus.py" "$N" "$MARKDOWN" >/dev/null
-  [ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" 10000 "$RSS" --format rss >/dev/null
 fi
+RSS=/tmp/bench-corpus-$SNAPSHOTS_N-rss
 [ -x "$SITE_GEN" ] || (cd "$ROOT" && mvn -B -q -ntp package -DskipTests -pl generator -am)
-[ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$N" "$RSS" --format rss >/dev/null
+[ -d "$RSS/snapshots" ] || python3 "$HERE/make-corpus.py" "$SNAPSHOTS_N" "$RSS" --format rss >/dev/null
 if [ "${FORMAT:-rss}" = atom ]; then
   # the same snapshots as Atom 1.0 feeds (bench/rss-to-atom.py)
-  [ -d "/tmp/bench-corpus-$N-atom/snapshots" ] ||
-    python3 "$HERE/rss-to-atom.py" "$RSS/snapshots" "/tmp/bench-corpus-$N-atom/snapshots"
-  RSS=/tmp/bench-corpus-$N-atom
+  ATOM=/tmp/bench-corpus-$SNAPSHOTS_N-atom
+  [ -d "$ATOM/snapshots" ] || python3 "$HERE/rss-to-atom.py" "$RSS/snapshots" "$ATOM/snapshots"
+  RSS=$ATOM
 fi
 # everything happens in $W/run (the caches know absolute paths); $W/base keeps the state before
 # the update, restored into $W/run for each timed run
