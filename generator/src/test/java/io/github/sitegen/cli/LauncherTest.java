@@ -298,6 +298,21 @@ class LauncherTest {
   }
 
   @Test
+  void theUsersOptionsReachTheJvmAsWrittenWhateverFilesMatchThem() throws Exception {
+    // a shell that expanded the unquoted options as file names would pass the file's name instead
+    Path folder = Files.createDirectories(work.resolve("site"));
+    Files.writeString(folder.resolve("-Xlog:gc.txt"), "");
+    Files.writeString(folder.resolve("-Dsitegen.x=1"), "");
+    workingFolder = folder;
+
+    List<String> args =
+        run(Map.of("JAVA_OPTS", "-Dsitegen.?=1", "SITE_GEN_OPTS", "-Xlog:gc*"), "build");
+
+    assertThat(args).contains("-Dsitegen.?=1", "-Xlog:gc*");
+    assertThat(args).doesNotContain("-Xlog:gc.txt", "-Dsitegen.x=1");
+  }
+
+  @Test
   void withoutAWritableCacheImportRunsWithC1Only() throws Exception {
     Files.writeString(work.resolve("cache"), "a file where the folder should be");
 
@@ -510,6 +525,9 @@ class LauncherTest {
   /** The {@code JAVA_VERSION} of the stand-in JDK's release file. */
   private String javaVersion = "17.0.15";
 
+  /** The folder the launcher runs in (null: this test's own). */
+  private Path workingFolder;
+
   /** Whether the stand-in fails a create step, as a JDK that cannot make the AOT cache would. */
   private boolean aotCreateFails;
 
@@ -564,6 +582,9 @@ class LauncherTest {
     builder.environment().remove("SITE_GEN_LARGE");
     builder.environment().remove("SITE_GEN_THP_FILE");
     builder.environment().putAll(env);
+    if (workingFolder != null) {
+      builder.directory(workingFolder.toFile());
+    }
     builder.redirectErrorStream(true);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
