@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The search terms of the frozen documents ({@link SearchIndex}'s {@code t/} shards), and the title,
@@ -21,13 +22,13 @@ import java.util.Map;
  *
  * <p>Each document's terms are found by its page and search-entry key, so a file from another
  * build than the build cache's still gives the right terms or none; a file made for another key
- * (version, options, theme), missing or damaged gives none, and the build parses those bodies
- * again. Written atomically.
+ * (version, options, theme), missing or damaged (a CRC-32 at its end, as the build cache's, tells
+ * a changed byte) gives none, and the build parses those bodies again. Written atomically.
  */
 final class FrozenTerms {
   static final String FILE = "search-frozen.bin";
   private static final String MAGIC = "site-gen frozen search terms";
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   /**
    * A frozen document's terms and the title, date and snippet of its search entry, valid while
@@ -48,23 +49,25 @@ final class FrozenTerms {
     }
     AtomicWrites.replace(
         folder.resolve(FILE),
-        stream -> {
-          var out = new DataOutputStream(stream);
-          BuildCache.header(out, MAGIC, FORMAT, key);
-          BuildCache.strings(out, numbers.words());
-          out.writeInt(docs.size());
-          for (int i = 0; i < docs.size(); i++) {
-            Doc doc = docs.get(i);
-            BuildCache.utf(out, doc.page());
-            BuildCache.bytes(out, doc.key());
-            BuildCache.ints(out, ids.get(i));
-            BuildCache.utf(out, doc.title());
-            BuildCache.utf(out, doc.date());
-            BuildCache.utf(out, doc.snippet());
-          }
-          BuildCache.utf(out, MAGIC);
-          out.flush();
-        });
+        stream -> BuildCache.checked(stream, out -> write(out, key, numbers.words(), docs, ids)));
+  }
+
+  private static void write(
+      DataOutputStream out, String key, List<String> words, List<Doc> docs, List<int[]> ids)
+      throws IOException {
+    BuildCache.header(out, MAGIC, FORMAT, key);
+    BuildCache.strings(out, words);
+    out.writeInt(docs.size());
+    for (int i = 0; i < docs.size(); i++) {
+      Doc doc = docs.get(i);
+      BuildCache.utf(out, doc.page());
+      BuildCache.bytes(out, doc.key());
+      BuildCache.ints(out, ids.get(i));
+      BuildCache.utf(out, doc.title());
+      BuildCache.utf(out, doc.date());
+      BuildCache.utf(out, doc.snippet());
+    }
+    BuildCache.utf(out, MAGIC);
   }
 
   /**
@@ -79,8 +82,12 @@ final class FrozenTerms {
       return Map.of();
     }
     try {
-      var in = new BuildCache.Input(bytes);
-      if (!in.string().equals(MAGIC) || in.buffer.getInt() != FORMAT || !in.string().equals(key)) {
+      BuildCache.@Nullable Input in = BuildCache.Input.checked(bytes);
+      // (damaged, it gives nothing: a changed byte could otherwise show in the search index)
+      if (in == null
+          || !in.string().equals(MAGIC)
+          || in.buffer.getInt() != FORMAT
+          || !in.string().equals(key)) {
         return Map.of();
       }
       String[] dictionary = in.strings();

@@ -48,13 +48,13 @@ class FrozenTermsTest {
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 7));
     assertThat(FrozenTerms.load(dir, "key")).isEmpty();
 
-    for (int at = 40; at < bytes.length; at += 13) {
+    for (int at = 0; at < bytes.length; at++) {
       byte[] damaged = bytes.clone();
-      damaged[at] ^= (byte) 0xff;
+      damaged[at] ^= (byte) (1 << (at % 8));
       Files.write(file, damaged);
-      // a damaged count or term number is refused, never an exception or a huge allocation
-      Map<String, FrozenTerms.Doc> read = FrozenTerms.load(dir, "key");
-      assertThat(read.size()).isLessThanOrEqualTo(3);
+      // any changed byte is refused (a term or a title would otherwise reach the search index),
+      // never an exception or a huge allocation
+      assertThat(FrozenTerms.load(dir, "key")).as("byte %d", at).isEmpty();
     }
   }
 
