@@ -45,6 +45,7 @@ final class ClassTraining {
   static void run() {
     Path work = null;
     Path lock = null;
+    Path siteLock = null;
     try {
       work = Files.createTempDirectory("site-gen-training");
       Path snapshots = Files.createDirectories(work.resolve("snapshots"));
@@ -55,6 +56,8 @@ final class ClassTraining {
       Path cache = work.resolve("cache");
       Files.createDirectories(archive);
       lock = ArchiveImporter.lockFile(archive); // left by the import: deleted with the archive
+      // and the builds': deleted with the site
+      siteLock = SiteGenerator.lockFile(Files.createDirectories(work.resolve("site")));
       var importer =
           new ArchiveImporter(
               new ImportOptions(snapshots, archive, zone).withCache(cache), Reporter.silent());
@@ -80,6 +83,9 @@ final class ClassTraining {
     } finally {
       if (lock != null) {
         lock.toFile().delete();
+      }
+      if (siteLock != null) {
+        siteLock.toFile().delete();
       }
       if (work != null) {
         delete(work);

@@ -161,16 +161,39 @@ public final class SiteGenerator {
 
   /**
    * Builds the site into {@link SiteOptions#output()}. An empty or missing archive gives a site
-   * with no articles.
+   * with no articles. One build of a site at a time: a build started while another one (of this
+   * process or another) writes the same output folder waits for it, and says so to the reporter.
    *
    * @throws io.github.sitegen.SiteGenException on bad options or a broken template
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
+    SiteLock lock = SiteLock.take(options.output(), reporter);
+    try {
+      return generateLocked();
+    } finally {
+      lock.close();
+    }
+  }
+
+  /**
+   * The lock file that one build of the site in {@code output} at a time holds: in the temporary
+   * folder, named after the folder's real path (the file can stay: it is the OS lock on it that
+   * counts). Public for whoever deletes a site for good (a temporary one) and would not leave its
+   * lock file behind.
+   *
+   * @throws IOException when the folder does not exist
+   */
+  public static Path lockFile(Path output) throws IOException {
+    return SiteLock.file(output);
+  }
+
+  /** {@link #generate()}, once this build holds the site's lock. */
+  private SiteReport generateLocked() throws IOException {
     Path cache = options.cache();
     if (cache == null) {
       ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter);
-      return generate(listing.articles(), archive::body, listing.images());
+      return generate(listing.articles(), archive::body, listing.images(), null, null);
     }
     // an archive whose files are those the last complete build was made from, over the files it
     // left: nothing to do, told by a walk of the archive, before its index is read
@@ -344,7 +367,12 @@ public final class SiteGenerator {
    * @throws IOException when a body cannot be read or the output written
    */
   public SiteReport generate(ArchiveIndex.Contents contents) throws IOException {
-    return generate(contents, null);
+    SiteLock lock = SiteLock.take(options.output(), reporter);
+    try {
+      return generate(contents, null);
+    } finally {
+      lock.close();
+    }
   }
 
   /** As {@link #generate(ArchiveIndex.Contents)}, given the site state already read, if any. */
@@ -485,7 +513,12 @@ public final class SiteGenerator {
    */
   SiteReport generate(List<Article> articles, BodyLoader bodies, Map<String, String> images)
       throws IOException {
-    return generate(articles, bodies, images, null, null);
+    SiteLock lock = SiteLock.take(options.output(), reporter);
+    try {
+      return generate(articles, bodies, images, null, null);
+    } finally {
+      lock.close();
+    }
   }
 
   /**

@@ -1,0 +1,105 @@
+package io.github.sitegen.site;
+
+import io.github.sitegen.Reporter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One build's hold on a site's output folder (and so on its build cache): two builds of one site, a
+ * preview server's and {@code mvn site-gen} in another terminal say, run one after the other. Run
+ * together, each would delete the files the other's plan makes no more and the folders it leaves
+ * empty while the other writes into them, and append to the same stored bodies; a build that waits
+ * then finds the site as the first one left it and renders what is left to render.
+ *
+ * <p>The lock is the OS's lock on a file in the temporary folder named after the output folder's
+ * real path (never a file in the site, which is deployed as it is); the OS releases it when the
+ * process ends, however it ends. A build that finds it taken, by another process or another thread
+ * of this one, says so once through its reporter and waits.
+ */
+final class SiteLock implements AutoCloseable {
+  /** How often a waiting build tries again. */
+  private static final long RETRY_MILLIS = 50;
+
+  /** The lock files this thread holds: taking one again would wait for itself forever. */
+  private static final ThreadLocal<Set<Path>> HELD = ThreadLocal.withInitial(HashSet::new);
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private SiteLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = file;
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /**
+   * Takes the lock of the output folder {@code output} (made if missing), waiting while another
+   * build holds it.
+   *
+   * @throws InterruptedIOException when the thread is interrupted while it waits
+   * @throws IOException when the folder or the lock file cannot be made
+   * @throws IllegalStateException when this thread holds it already (a build inside a build)
+   */
+  static SiteLock take(Path output, Reporter reporter) throws IOException {
+    Files.createDirectories(output);
+    Path file = file(output);
+    if (HELD.get().contains(file)) {
+      throw new IllegalStateException("this thread is building " + output + " already");
+    }
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      boolean told = false;
+      while (true) {
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          lock = null; // held by another thread of this process
+        }
+        if (lock != null) {
+          HELD.get().add(file);
+          return new SiteLock(file, channel, lock);
+        }
+        if (!told) {
+          reporter.info("waiting for another site-gen build of " + output + " to finish");
+          told = true;
+        }
+        try {
+          Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting to build " + output);
+        }
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** The lock file of the output folder {@code output}, which exists. */
+  static Path file(Path output) throws IOException {
+    String name = new Fingerprint().add(output.toRealPath().toString()).hex().substring(0, 20);
+    return Path.of(System.getProperty("java.io.tmpdir")).resolve("site-gen-site-" + name + ".lock");
+  }
+
+  /** Releases the lock (the file stays: it is the OS lock on it that counts). */
+  @Override
+  public void close() throws IOException {
+    HELD.get().remove(file);
+    try {
+      lock.release();
+    } finally {
+      channel.close();
+    }
+  }
+}
