@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * edited by hand between runs; some hours have two snapshots of the same moment that tag an item differently (tied
  * versions, merged field by field); some hours begin as a CI run does, with a checkout that gives every snapshot and
  * article file a new time while the caches and the site stay (items an earlier hour merged are
- * then taken as known, unparsed, see {@code SeenItems}). After every hour, the archive is byte for byte the one an import without any cache
+ * then taken as known, unparsed, see {@code SeenItems}); some hours find a cache file damaged in
+ * place, a few of its bytes changed. After every hour, the archive is byte for byte the one an import without any cache
  * (reading the whole archive) makes from the same snapshots, and the site is byte for byte a clean
  * build of that archive. The seeds are fixed: a failure names its seed and hour.
  */
@@ -81,6 +82,7 @@ class HourlyRandomTest {
     boolean skipped = false;
     boolean handEdited = false;
     boolean known = false;
+    boolean damaged = false;
     for (int h = 0; h < 8; h++) {
       hour = hour.plusHours(1 + random.nextInt(5));
       // new items, edits, and the oldest ones leaving a feed of at most 10
@@ -145,6 +147,23 @@ class HourlyRandomTest {
         }
         handEdited = true;
       }
+      if (h > 0 && random.nextInt(3) == 0 && Files.isDirectory(cache)) {
+        // a cache file damaged in place (a disk, a copy or a restore gone wrong): a few bytes
+        // changed, its size and time kept; it may cost work, never a difference
+        List<Path> files = files(cache);
+        Path file = files.get(random.nextInt(files.size()));
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length > 0) {
+          FileTime time = Files.getLastModifiedTime(file);
+          for (int i = 0; i < 1 + random.nextInt(3); i++) {
+            int at = random.nextInt(bytes.length);
+            bytes[at] = (byte) (bytes[at] ^ (1 + random.nextInt(255)));
+          }
+          Files.write(file, bytes);
+          Files.setLastModifiedTime(file, time);
+          damaged = true;
+        }
+      }
       if (random.nextInt(3) == 0) {
         // a CI run's checkout: every snapshot and article file gets a new time, the caches stay
         touchAll(snapshots, h);
@@ -180,6 +199,7 @@ class HourlyRandomTest {
     assertThat(handedOver).isTrue();
     assertThat(skipped).isTrue();
     assertThat(known).as("items known from an earlier hour, not parsed again").isTrue();
+    assertThat(damaged).as("a cache file damaged along the way").isTrue();
     assertThat(contents(archive)).isNotEmpty();
   }
 
@@ -260,6 +280,13 @@ class HourlyRandomTest {
     assertThat(actual.keySet()).as(what).isEqualTo(expected.keySet());
     for (Map.Entry<String, String> e : expected.entrySet()) {
       assertThat(actual.get(e.getKey())).as(what + ": " + e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  /** The regular files under {@code root}, in path order. */
+  private static List<Path> files(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
     }
   }
 
