@@ -1,6 +1,7 @@
 package io.github.sitegen.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sitegen.Reporter;
 import io.github.sitegen.archive.ArchiveReader;
@@ -514,6 +515,45 @@ class IncrementalBuildTest {
   private Object stateFile() throws IOException {
     var attributes = Files.readAttributes(cache.resolve(SiteState.FILE), java.nio.file.attribute.BasicFileAttributes.class);
     return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime());
+  }
+
+  /**
+   * A build that fails half-way (a day page whose template fails, after the article pages were
+   * written) leaves the site half-updated; the next build trusts nothing it left behind: the last
+   * complete build's cache describes files some of which were rewritten since, among them pages
+   * whose inputs are back to what they were then.
+   */
+  @Test
+  void aBuildThatFailsHalfWayLeavesNothingTheNextOneTrusts() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    String day;
+    try (var in = SiteGenerator.class.getResourceAsStream("/sitegen-theme/templates/day.ftlh")) {
+      day = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Files.writeString(
+        theme.resolve("templates/day.ftlh"),
+        "<#list articles as a><#if a.title?contains(\"BOOM\")>${a.nope}</#if></#list>" + day);
+    new SiteGenerator(options(site, cache, theme), Reporter.silent()).generate();
+
+    // a title that makes its day page fail, once the article pages showing it are written
+    edit("2026/01/05/billet-4.md", text -> text.replace("Billet n° 4", "Billet n° 4 BOOM"));
+    edit("2026/01/03/billet-2.md", text -> text.replace("Et une suite.", "Et la suite."));
+    String page = "2026/01/05/billet-4/index.html";
+    Map<String, FileTime> before = times(site);
+    assertThatThrownBy(() -> new SiteGenerator(options(site, cache, theme), Reporter.silent()).generate())
+        .isInstanceOf(io.github.sitegen.SiteGenException.class)
+        .hasMessageContaining("day.ftlh:1");
+    assertThat(times(site).get(page)).as("the failed build wrote the page").isNotEqualTo(before.get(page));
+    assertThat(SiteFixture.read(site, page)).contains("BOOM");
+
+    // the title as it was: that page's inputs are the last complete build's again, its file not
+    edit("2026/01/05/billet-4.md", text -> text.replace(" BOOM", ""));
+    new SiteGenerator(options(site, cache, theme), Reporter.silent()).generate();
+
+    Path clean = Files.createTempDirectory(dir, "clean");
+    new SiteGenerator(options(clean, null, theme), Reporter.silent()).generate();
+    assertThat(SiteFixture.contents(site)).isEqualTo(SiteFixture.contents(clean));
   }
 
   @Test
