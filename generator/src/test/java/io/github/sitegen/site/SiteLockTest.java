@@ -28,17 +28,7 @@ class SiteLockTest {
     Path site = dir.resolve("site");
     List<String> said = new CopyOnWriteArrayList<>();
     var waiting = new CountDownLatch(1);
-    Reporter reporter =
-        new Reporter() {
-          @Override
-          public void problem(io.github.sitegen.Problem problem) {}
-
-          @Override
-          public void info(String message) {
-            said.add(message);
-            waiting.countDown();
-          }
-        };
+    Reporter reporter = telling(said, waiting);
 
     CompletableFuture<SiteReport> second;
     try (SiteLock first = SiteLock.take(site, Reporter.silent())) {
@@ -127,16 +117,7 @@ class SiteLockTest {
     Path site = dir.resolve("site");
     try (SiteLock held = SiteLock.take(site, Reporter.silent())) {
       var waiting = new CountDownLatch(1);
-      Reporter reporter =
-          new Reporter() {
-            @Override
-            public void problem(io.github.sitegen.Problem problem) {}
-
-            @Override
-            public void info(String message) {
-              waiting.countDown();
-            }
-          };
+      Reporter reporter = telling(new CopyOnWriteArrayList<>(), waiting);
       var failure = new CompletableFuture<Throwable>();
       Thread thread =
           new Thread(
@@ -155,4 +136,18 @@ class SiteLockTest {
     }
   }
 
+
+  /** A reporter that adds each message it is told to {@code said}, then counts {@code told} down. */
+  private static Reporter telling(List<String> said, CountDownLatch told) {
+    return new Reporter() {
+      @Override
+      public void problem(io.github.sitegen.Problem problem) {}
+
+      @Override
+      public void info(String message) {
+        said.add(message);
+        told.countDown();
+      }
+    };
+  }
 }
