@@ -162,7 +162,8 @@ public final class SiteGenerator {
   /**
    * Builds the site into {@link SiteOptions#output()}. An empty or missing archive gives a site
    * with no articles. One build of a site at a time: a build started while another one (of this
-   * process or another) writes the same output folder waits for it, and says so to the reporter.
+   * process or another) writes the same output folder waits for it, and says so to the reporter
+   * (a note on the output folder).
    *
    * @throws io.github.sitegen.SiteGenException on bad options or a broken template
    * @throws IOException when the archive cannot be read or the output written

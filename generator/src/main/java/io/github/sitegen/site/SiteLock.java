@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,9 +23,12 @@ import java.util.Set;
  * <p>The lock is the OS's lock on a file in the temporary folder named after the output folder's
  * real path (never a file in the site, which is deployed as it is); the OS releases it when the
  * process ends, however it ends. A build that finds it taken, by another process or another thread
- * of this one, says so once through its reporter and waits.
+ * of this one, says so once through its reporter (a note on the output folder) and waits.
  */
 final class SiteLock implements AutoCloseable {
+  /** What a build that finds the lock taken reports, as a note on the output folder. */
+  static final String WAITING = "another site-gen build is writing this site; waiting for it to finish";
+
   /** How often a waiting build tries again. */
   private static final long RETRY_MILLIS = 50;
 
@@ -70,7 +74,9 @@ final class SiteLock implements AutoCloseable {
           return new SiteLock(file, channel, lock);
         }
         if (!told) {
-          reporter.info("waiting for another site-gen build of " + output + " to finish");
+          // a note, not an info line (which the command line shows only when verbose, Maven at
+          // debug level): a build that seems to hang must say why
+          reporter.problem(Problem.info(output.toString(), 0, WAITING));
           told = true;
         }
         try {

@@ -43,7 +43,7 @@ class SiteLockTest {
                 }
               });
       assertThat(waiting.await(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(said).containsExactly("waiting for another site-gen build of " + site + " to finish");
+      assertThat(said).containsExactly(site + ": " + SiteLock.WAITING);
       assertThat(second).isNotDone();
       assertThat(site.resolve("index.html")).doesNotExist(); // nothing written while it waits
       // another site is not held up
@@ -137,17 +137,12 @@ class SiteLockTest {
   }
 
 
-  /** A reporter that adds each message it is told to {@code said}, then counts {@code told} down. */
+  /** A reporter that adds each problem it is told to {@code said}, then counts {@code told} down. */
   private static Reporter telling(List<String> said, CountDownLatch told) {
-    return new Reporter() {
-      @Override
-      public void problem(io.github.sitegen.Problem problem) {}
-
-      @Override
-      public void info(String message) {
-        said.add(message);
-        told.countDown();
-      }
+    return problem -> {
+      assertThat(problem.severity()).isEqualTo(io.github.sitegen.Problem.Severity.INFO);
+      said.add(problem.toString());
+      told.countDown();
     };
   }
 }
