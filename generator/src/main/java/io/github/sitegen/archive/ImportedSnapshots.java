@@ -24,17 +24,21 @@ final class ImportedSnapshots {
 
   private ImportedSnapshots() {}
 
-  /** The recorded hashes; none when the file is missing. */
+  /**
+   * The recorded hashes; none when the file is missing. A line that is not a hash (a merge's
+   * conflict markers, a damaged byte: the file is committed with the archive) is dropped, and its
+   * snapshot read again, rather than stopping every import; read as ISO-8859-1, which decodes any
+   * bytes, since a hash is ASCII.
+   */
   static Set<String> read(Path archive) throws IOException {
     Path file = archive.resolve(FILE);
     Set<String> hashes = new HashSet<>();
     if (Files.isRegularFile(file)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String hash = line.strip();
-        if (SnapshotHashes.isHex(hash, 64)) {
-          hashes.add(hash);
-        }
-      }
+      new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+          .lines()
+          .map(String::strip)
+          .filter(hash -> SnapshotHashes.isHex(hash, 64))
+          .forEach(hashes::add);
     }
     return hashes;
   }

@@ -7,6 +7,7 @@ import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -129,6 +130,35 @@ class ImportNextFixturesTest {
     assertThat(again.created() + again.updated()).isZero();
     assertThat(tree(archive)).isEqualTo(before);
     assertThat(archive.resolve(ImportedSnapshots.FILE)).exists();
+  }
+
+  /**
+   * The record is committed with the archive, so a merge can leave conflict markers in it, and a
+   * bad copy other bytes: a line that is not a hash is dropped (its snapshot, if any, is read again
+   * and changes nothing), never an error that would stop every import.
+   */
+  @Test
+  void aDamagedImportRecordCostsOnlyTheSnapshotsOfItsDamagedLines() throws IOException {
+    Path archive = importInOneRun(EARLY, LATE_RSS, LATE_ATOM);
+    Map<String, String> before = tree(archive);
+    Path record = archive.resolve(ImportedSnapshots.FILE);
+    List<String> hashes = Files.readAllLines(record);
+    assertThat(hashes).hasSize(3);
+    var damaged = new java.io.ByteArrayOutputStream();
+    damaged.writeBytes("<<<<<<< HEAD\n".getBytes(StandardCharsets.US_ASCII));
+    damaged.writeBytes((hashes.get(0) + "\n").getBytes(StandardCharsets.US_ASCII));
+    damaged.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}); // not UTF-8
+    damaged.writeBytes(("=======\n" + hashes.get(1).substring(1) + "\n").getBytes(StandardCharsets.US_ASCII));
+    damaged.writeBytes((">>>>>>> other\n" + hashes.get(2) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    Files.write(record, damaged.toByteArray());
+
+    ImportReport again = new ArchiveImporter(new ImportOptions(work.resolve("snapshots"), archive, PARIS), reporter).run();
+
+    assertThat(problems).isEmpty();
+    assertThat(again.snapshots()).as("the snapshot of the cut hash").hasSize(1);
+    assertThat(again.created() + again.updated()).isZero();
+    assertThat(tree(archive)).isEqualTo(before);
+    assertThat(Files.readAllLines(record)).containsExactlyElementsOf(hashes); // written clean
   }
 
   @Test
