@@ -15,10 +15,12 @@ import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.CodeIdentity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -408,11 +410,28 @@ final class Theme {
     return new Labels(values);
   }
 
+  /**
+   * Adds a labels file's entries to {@code values}. It is read as UTF-8, or, when it is not valid
+   * UTF-8, as ISO-8859-1: the encoding {@code .properties} files long had, which Java's resource
+   * bundles fall back to in the same way (a user's file saved so would otherwise show replacement
+   * characters).
+   */
   private static void load(InputStream in, Map<String, String> values) throws IOException {
-    var properties = new Properties();
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      properties.load(reader);
+    byte[] bytes = in.readAllBytes();
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
+    var properties = new Properties();
+    properties.load(new StringReader(text));
     properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
   }
 

@@ -9,6 +9,7 @@ import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.Article;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -279,6 +280,27 @@ class SiteGeneratorTest {
     assertThat(SiteFixture.read(site, "css/site.css")).isEqualTo("body { color: red; }\n");
     assertThat(SiteFixture.read(site, "CNAME")).isEqualTo("archive.example.org\n");
     assertThat(SiteFixture.read(site, "tags/index.html")).contains("<h1>Tags</h1>");
+  }
+
+  /**
+   * Labels files are UTF-8; one that is not (saved in ISO-8859-1, the encoding {@code .properties}
+   * files long had) is read as ISO-8859-1, as Java's own resource bundles do, not with
+   * replacement characters.
+   */
+  @Test
+  void userLabelsInIso88591AreReadAsSuch() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.createDirectories(theme.resolve("i18n"));
+    Files.writeString(theme.resolve("templates/404.ftlh"), "<p>${labels['notFound.title']}</p>\n");
+    Files.write(
+        theme.resolve("i18n/labels_fr.properties"),
+        "notFound.title=Égaré, et sans espoir de retour\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    SiteFixture.buildNext(french(theme));
+
+    assertThat(SiteFixture.read(dir.resolve("site"), "404.html"))
+        .isEqualTo("<p>Égaré, et sans espoir de retour</p>\n");
   }
 
   @Test
