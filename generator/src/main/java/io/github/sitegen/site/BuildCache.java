@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A cache made by another version, for other options or theme ({@link #key}), or that cannot be
  * read is ignored: the build is then a clean one. So is a damaged one, a single byte changed
- * anywhere included: the file ends with a CRC-32 of the rest ({@link #checked}). Written atomically;
- * thread-safe while a build fills it.
+ * anywhere included: the file ends with a CRC-32 of the rest ({@link #checked}). Written
+ * atomically; thread-safe while a build fills it.
  */
 final class BuildCache {
   static final String FILE = "site-pages.bin";
@@ -451,9 +451,9 @@ final class BuildCache {
 
   /**
    * Writes to {@code stream} what {@code writer} writes, then a CRC-32 of it (4 bytes), which
-   * {@link Input#checked} verifies: a cache file's structure shows a truncation or a changed length,
-   * not a changed byte inside a string, a number or a digest, and such a byte must cost a cache
-   * miss, not a page that differs from a clean build's.
+   * {@link Input#checked} verifies: a cache file's structure shows a truncation or a changed
+   * length, not a changed byte inside a string, a number or a digest, and such a byte must cost a
+   * cache miss, not a page that differs from a clean build's.
    */
   static void checked(OutputStream stream, Writer writer) throws IOException {
     var crc = new CRC32();

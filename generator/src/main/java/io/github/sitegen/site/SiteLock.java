@@ -27,7 +27,8 @@ import java.util.Set;
  */
 final class SiteLock implements AutoCloseable {
   /** What a build that finds the lock taken reports, as a note on the output folder. */
-  static final String WAITING = "another site-gen build is writing this site; waiting for it to finish";
+  static final String WAITING =
+      "another site-gen build is writing this site; waiting for it to finish";
 
   /** How often a waiting build tries again. */
   private static final long RETRY_MILLIS = 50;
@@ -59,7 +60,8 @@ final class SiteLock implements AutoCloseable {
     if (HELD.get().contains(file)) {
       throw new IllegalStateException("this thread is building " + output + " already");
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       boolean told = false;
       while (true) {

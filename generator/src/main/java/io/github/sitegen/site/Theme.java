@@ -15,11 +15,16 @@ import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.CodeIdentity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +94,7 @@ final class Theme {
     Path userTemplates = userFolder == null ? null : userFolder.resolve("templates");
     if (userTemplates != null && Files.isDirectory(userTemplates)) {
       try {
-        loaders.add(new FileTemplateLoader(userTemplates.toFile()));
+        loaders.add(new StrictFileTemplateLoader(userTemplates.toFile()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read theme templates in " + userTemplates, e);
       }
@@ -116,6 +121,82 @@ final class Theme {
 
   Labels labels() {
     return labels;
+  }
+
+  /**
+   * The user's templates, each refused with its line when its bytes are not in the encoding it is
+   * read in (UTF-8, unless an {@code <#ftl encoding="…">} header names another): a Java reader
+   * would put replacement characters in every page instead, silently.
+   */
+  private static final class StrictFileTemplateLoader extends FileTemplateLoader {
+    StrictFileTemplateLoader(java.io.File folder) throws IOException {
+      super(folder);
+    }
+
+    @Override
+    public Reader getReader(Object source, String encoding) throws IOException {
+      if (!(source instanceof java.io.File file)) {
+        return super.getReader(source, encoding);
+      }
+      byte[] bytes = Files.readAllBytes(file.toPath());
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      CharBuffer out = CharBuffer.allocate(bytes.length + 16); // (no charset gives more chars)
+      CharsetDecoder decoder =
+          Charset.forName(encoding)
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      CoderResult result = decoder.decode(in, out, true);
+      if (!result.isError()) {
+        result = decoder.flush(out);
+      }
+      if (result.isOverflow()) {
+        return super.getReader(source, encoding);
+      }
+      if (result.isError() && namesItsEncoding(bytes)) {
+        // Freemarker reads the header with the default encoding, then reads the file again in the
+        // one it names: this first reading only needs to show it the header
+        return new StringReader(new String(bytes, StandardCharsets.ISO_8859_1));
+      }
+      if (result.isError()) {
+        int at = in.position();
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+          line += bytes[i] == '\n' ? 1 : 0;
+        }
+        throw new EncodingException(
+            line,
+            String.format(
+                "expected %s, found byte 0x%02X: save the template as UTF-8, or name its encoding"
+                    + " in an <#ftl encoding=\"…\"> header",
+                encoding,
+                bytes[at] & 0xff));
+      }
+      out.flip();
+      return new StringReader(out.toString());
+    }
+  }
+
+  /** Whether a template starts with an {@code <#ftl …>} header that names an encoding. */
+  static boolean namesItsEncoding(byte[] template) {
+    int length = Math.min(template.length, 1024);
+    String start = new String(template, 0, length, StandardCharsets.ISO_8859_1).stripLeading();
+    if (!start.startsWith("<#ftl") && !start.startsWith("[#ftl")) {
+      return false;
+    }
+    int end = start.indexOf(start.charAt(0) == '<' ? '>' : ']');
+    return end > 0 && start.substring(0, end).matches("(?s).*\\bencoding\\s*=.*");
+  }
+
+  /** A user template whose bytes are not in its encoding, at {@code line}. */
+  private static final class EncodingException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+
+    EncodingException(int line, String message) {
+      super(message);
+      this.line = line;
+    }
   }
 
   /**
@@ -325,6 +406,8 @@ final class Theme {
           e.getLineNumber(),
           e.getEditorMessage(),
           e);
+    } catch (EncodingException e) {
+      throw new SiteGenException(Problem.error(displayName(name), e.line, e.getMessage()), e);
     } catch (IOException e) {
       throw new SiteGenException(
           Problem.error(displayName(name), 0, "cannot load template: " + e.getMessage()), e);

@@ -303,6 +303,31 @@ class SiteGeneratorTest {
         .isEqualTo("<p>Égaré, et sans espoir de retour</p>\n");
   }
 
+  /**
+   * A user template is UTF-8 unless its {@code <#ftl>} header names another encoding: one whose
+   * bytes are not is refused with its line, rather than rendered with replacement characters.
+   */
+  @Test
+  void aUserTemplateNotInItsEncodingNamesItsFileAndLine() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.write(
+        theme.resolve("templates/404.ftlh"),
+        "<p>\n<b>Égaré</b>\n</p>\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> SiteFixture.buildNext(french(theme)))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageContaining("404.ftlh:2: expected UTF-8, found byte 0xC9")
+        .hasMessageContaining(theme.toString());
+
+    // the same bytes, their encoding named
+    Files.write(
+        theme.resolve("templates/404.ftlh"),
+        "<#ftl encoding=\"ISO-8859-1\">\n<b>Égaré</b>\n".getBytes(StandardCharsets.ISO_8859_1));
+    SiteFixture.buildNext(french(theme));
+    assertThat(SiteFixture.read(dir.resolve("site"), "404.html")).isEqualTo("<b>Égaré</b>\n");
+  }
+
   @Test
   void rerunningWritesNothing() throws Exception {
     SiteReport first = SiteFixture.buildNext(french(null));
