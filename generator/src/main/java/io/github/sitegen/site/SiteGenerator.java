@@ -574,6 +574,7 @@ public final class SiteGenerator {
     }
     SitePlanner.Plan plan = plan(articles, images, key, planned);
     plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
+    refuseStaticFilesOverPages(plan, images);
 
     Path output = options.output();
     folders = Folders.of(output);
@@ -1647,8 +1648,12 @@ public final class SiteGenerator {
     return (base.endsWith("/") ? base : base + "/") + RelativeUrls.pretty(path);
   }
 
+  /**
+   * The files besides pages: {@code .nojekyll}, {@code robots.txt} and the theme's static files,
+   * which replace those two by name (a site's own {@code robots.txt}).
+   */
   private Map<String, byte[]> extraFiles() throws IOException {
-    Map<String, byte[]> files = new LinkedHashMap<>(theme.staticFiles());
+    Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(".nojekyll", new byte[0]);
     String robots = "User-agent: *\nAllow: /\n";
     String base = canonical("sitemap.xml");
@@ -1656,7 +1661,38 @@ public final class SiteGenerator {
       robots += "\nSitemap: " + base + "\n";
     }
     files.put("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
+    files.putAll(theme.staticFiles());
     return files;
+  }
+
+  /**
+   * Fails, before anything is written, when a static file of the user's theme is where the site
+   * makes a page, a search index file or an archived image: both would be written, one over the
+   * other, on every build.
+   */
+  private void refuseStaticFilesOverPages(SitePlanner.Plan plan, Map<String, String> images)
+      throws IOException {
+    List<String> statics = theme.userStaticPaths();
+    if (statics.isEmpty()) {
+      return;
+    }
+    Set<String> made = new HashSet<>(images.values());
+    for (Page page : plan.pages()) {
+      made.add(page.path());
+    }
+    for (String path : statics) {
+      if (made.contains(path)
+          || options.makes(PageKind.SEARCH) && path.startsWith(SearchIndex.FOLDER)) {
+        throw new SiteGenException(
+            Problem.error(
+                theme.userStaticFile(path),
+                0,
+                "the site makes "
+                    + path
+                    + " itself: change it through the theme's templates, or give this file"
+                    + " another path"));
+      }
+    }
   }
 
   /** Writes a file that is not a page (theme files, search index, images), recording it. */

@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -440,6 +441,28 @@ final class Theme {
    * sitegen-theme/static.list}, since classpath folders cannot be listed from a jar) then the
    * user's {@code static/} folder on top.
    */
+  /**
+   * The paths of the user folder's static files ({@code static/css/site.css} gives {@code
+   * css/site.css}), in order; none without one.
+   */
+  List<String> userStaticPaths() throws IOException {
+    if (userFolder == null || !Files.isDirectory(userFolder.resolve("static"))) {
+      return List.of();
+    }
+    Path root = userFolder.resolve("static");
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .map(file -> root.relativize(file).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** The user folder's static file at {@code path} (one of {@link #userStaticPaths}), as shown. */
+  String userStaticFile(String path) {
+    return Objects.requireNonNull(userFolder).resolve("static").resolve(path).toString();
+  }
+
   Map<String, byte[]> staticFiles() throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (String name : readClasspath("static.list").lines().map(String::strip).toList()) {

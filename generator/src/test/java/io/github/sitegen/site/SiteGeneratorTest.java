@@ -328,6 +328,38 @@ class SiteGeneratorTest {
     assertThat(SiteFixture.read(dir.resolve("site"), "404.html")).isEqualTo("<b>Égaré</b>\n");
   }
 
+  /**
+   * A static file of the user's theme replaces the generated {@code robots.txt} (a site's own), but
+   * one where the site makes a page is refused before anything is written: both would otherwise be
+   * written, one over the other, on every build.
+   */
+  @Test
+  void aStaticFileReplacesRobotsTxtButNeverAPage() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("static/tags"));
+    Files.writeString(theme.resolve("static/robots.txt"), "User-agent: *\nDisallow: /\n");
+
+    SiteFixture.buildNext(french(theme));
+    assertThat(SiteFixture.read(dir.resolve("site"), "robots.txt")).isEqualTo("User-agent: *\nDisallow: /\n");
+
+    for (String page : List.of("index.html", "tags/index.html", "search/index/meta.json")) {
+      Path file = theme.resolve("static").resolve(page);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "<p>mine</p>\n");
+      Path site = dir.resolve("site-" + page.replace('/', '-'));
+
+      var options = new SiteOptions(
+          dir.resolve("archive"), site, "Archives", null, java.util.Locale.FRANCE,
+          java.time.ZoneId.of("Europe/Paris"), 20, theme);
+
+      assertThatThrownBy(() -> SiteFixture.build(options, NextArchive.articles(), NextArchive.bodyLoader()))
+          .isInstanceOf(SiteGenException.class)
+          .hasMessageContaining(file + ": the site makes " + page + " itself");
+      assertThat(site.resolve("index.html")).doesNotExist(); // refused before writing
+      Files.delete(file);
+    }
+  }
+
   @Test
   void rerunningWritesNothing() throws Exception {
     SiteReport first = SiteFixture.buildNext(french(null));
