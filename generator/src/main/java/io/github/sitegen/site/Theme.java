@@ -142,11 +142,16 @@ final class Theme {
       byte[] bytes = Files.readAllBytes(file.toPath());
       ByteBuffer in = ByteBuffer.wrap(bytes);
       CharBuffer out = CharBuffer.allocate(bytes.length + 16); // (no charset gives more chars)
-      CharsetDecoder decoder =
-          Charset.forName(encoding)
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      CharsetDecoder decoder;
+      try {
+        decoder =
+            Charset.forName(encoding)
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+      } catch (IllegalArgumentException e) { // an unknown or malformed name in its header
+        throw new java.io.UnsupportedEncodingException(encoding);
+      }
       CoderResult result = decoder.decode(in, out, true);
       if (!result.isError()) {
         result = decoder.flush(out);
@@ -437,11 +442,6 @@ final class Theme {
   }
 
   /**
-   * Every static file, by path relative to the site root: the default theme's (listed in {@code
-   * sitegen-theme/static.list}, since classpath folders cannot be listed from a jar) then the
-   * user's {@code static/} folder on top.
-   */
-  /**
    * The paths of the user folder's static files ({@code static/css/site.css} gives {@code
    * css/site.css}), in order; none without one.
    */
@@ -463,6 +463,11 @@ final class Theme {
     return Objects.requireNonNull(userFolder).resolve("static").resolve(path).toString();
   }
 
+  /**
+   * Every static file, by path relative to the site root: the default theme's (listed in {@code
+   * sitegen-theme/static.list}, since classpath folders cannot be listed from a jar) then the
+   * user's {@code static/} folder on top.
+   */
   Map<String, byte[]> staticFiles() throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (String name : readClasspath("static.list").lines().map(String::strip).toList()) {
