@@ -1,5 +1,6 @@
 package io.github.sitegen.site;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,10 +10,23 @@ import java.util.TreeMap;
  * labels_<language>.properties} and {@code labels_<language>_<COUNTRY>.properties}. Placeholders
  * are {@code {0}}, {@code {1}}…, replaced literally (no {@link java.text.MessageFormat}, whose
  * quoting rules trip over French apostrophes).
+ *
+ * @param values each label by key
+ * @param locale what dates shown with the labels' patterns are formatted in (month and day names,
+ *     AM/PM): the site's locale when the theme has labels for its language, else {@link
+ *     #DEFAULT_LOCALE}, the default labels' language, so that a page is in one language
  */
-record Labels(Map<String, String> values) {
+record Labels(Map<String, String> values, Locale locale) {
+  /** The language of the default labels ({@code labels.properties}). */
+  static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
+
   Labels {
     values = Map.copyOf(new TreeMap<>(values));
+  }
+
+  /** Labels in the default language. */
+  Labels(Map<String, String> values) {
+    this(values, DEFAULT_LOCALE);
   }
 
   Optional<String> find(String key) {

@@ -146,6 +146,19 @@ public final class SiteGenerator {
       kinds.put(kind.key(), options.makes(kind));
     }
     this.on = Map.copyOf(kinds);
+    String language = options.locale().getLanguage();
+    if (!theme.labels().locale().getLanguage().equals(language)) {
+      reporter.problem(
+          Problem.warning(
+              "i18n/labels_" + language + ".properties",
+              0,
+              "no labels in "
+                  + options.locale().getDisplayLanguage(Labels.DEFAULT_LOCALE)
+                  + ": the default ones are used, and dates are written in their language"
+                  + " ("
+                  + Labels.DEFAULT_LOCALE.getDisplayLanguage(Labels.DEFAULT_LOCALE)
+                  + "); add this file to the theme folder to translate them"));
+    }
     try {
       // fails now, not mid-build, on a bad date pattern; formats dates for JSON-LD and search
       this.dates = new SitePlanner(options, theme.labels());

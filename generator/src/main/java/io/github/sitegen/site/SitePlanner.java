@@ -88,10 +88,11 @@ final class SitePlanner {
   SitePlanner(SiteOptions options, Labels labels) {
     this.options = options;
     this.labels = labels;
-    this.dateFormat = DateTimeFormatter.ofPattern(labels.expect("format.date"), options.locale());
+    // in the labels' language (the site's, unless the theme has no labels for it)
+    this.dateFormat = DateTimeFormatter.ofPattern(labels.expect("format.date"), labels.locale());
     this.dateTimeFormat =
-        DateTimeFormatter.ofPattern(labels.expect("format.dateTime"), options.locale());
-    this.monthFormat = DateTimeFormatter.ofPattern(labels.expect("format.month"), options.locale());
+        DateTimeFormatter.ofPattern(labels.expect("format.dateTime"), labels.locale());
+    this.monthFormat = DateTimeFormatter.ofPattern(labels.expect("format.month"), labels.locale());
   }
 
   /**
@@ -494,7 +495,7 @@ final class SitePlanner {
 
   private String monthLabel(String key) {
     String label = monthFormat.format(dayOf(key + "-01"));
-    return label.substring(0, 1).toUpperCase(options.locale()) + label.substring(1);
+    return label.substring(0, 1).toUpperCase(labels.locale()) + label.substring(1);
   }
 
   /** The archive's slug, unless a hand-written file gave one that is not path-safe. */
@@ -642,8 +643,8 @@ final class SitePlanner {
       String name =
           LocalDate.of(Integer.parseInt(year.key()), m, 1)
               .getMonth()
-              .getDisplayName(TextStyle.FULL_STANDALONE, options.locale());
-      name = name.substring(0, 1).toUpperCase(options.locale()) + name.substring(1);
+              .getDisplayName(TextStyle.FULL_STANDALONE, labels.locale());
+      name = name.substring(0, 1).toUpperCase(labels.locale()) + name.substring(1);
       calendar.add(
           new CalendarMonth(
               key, name, month == null ? 0 : month.count(), month == null ? null : month.path()));

@@ -497,16 +497,19 @@ final class Theme {
         names.add("labels_" + locale.getLanguage() + "_" + locale.getCountry() + ".properties");
       }
     }
+    boolean translated = false; // a file for the locale's language, not only the default one
     for (String name : names) {
       try (InputStream in =
           Theme.class.getClassLoader().getResourceAsStream(CLASSPATH_ROOT + "i18n/" + name)) {
         if (in != null) {
           load(in, values);
+          translated |= !name.equals("labels.properties");
         }
         if (userFolder != null && Files.isRegularFile(userFolder.resolve("i18n").resolve(name))) {
           try (InputStream user = Files.newInputStream(userFolder.resolve("i18n").resolve(name))) {
             load(user, values);
           }
+          translated |= !name.equals("labels.properties");
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read theme labels " + name, e);
@@ -518,7 +521,7 @@ final class Theme {
               + CLASSPATH_ROOT
               + "i18n/labels.properties on the classpath: is site-gen-template missing?");
     }
-    return new Labels(values);
+    return new Labels(values, translated ? locale : Labels.DEFAULT_LOCALE);
   }
 
   /**

@@ -2,11 +2,15 @@ package io.github.sitegen.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitegen.Problem;
 import io.github.sitegen.archive.Article;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,5 +67,52 @@ class DateFormattingTest {
 
     String page = SiteFixture.read(site, folder + "/un-article/index.html");
     assertThat(page).contains("<time datetime=\"" + iso + "\">" + shown + "</time>");
+  }
+
+  /**
+   * A locale whose language the theme has no labels for gets the default (English) labels, and its
+   * dates in English too, never English patterns with German month names; it is told so, once per
+   * build. A labels file for the language in the theme folder gives both in German.
+   */
+  @Test
+  void aLanguageWithoutLabelsIsWrittenInTheDefaultLabelsLanguageAndSaysSo() throws Exception {
+    Article article =
+        NextArchive.article(
+            "2026/02/05/un-article", "urn:test:1", "Ein Artikel", "", "2026-02-05T16:20:00+01:00",
+            null, List.of(), List.of(), "", "", "", false, 0);
+    Path site = dir.resolve("site");
+    List<Problem> problems = new ArrayList<>();
+    var options =
+        new SiteOptions(
+            dir.resolve("archive"), site, "Test", null, Locale.GERMANY, ZoneId.of("Europe/Berlin"),
+            20, null);
+
+    new SiteGenerator(options, problems::add).generate(List.of(article), a -> "Text.");
+
+    assertThat(SiteFixture.read(site, "2026/02/05/un-article/index.html"))
+        .contains(">February 5, 2026 at 4:20 PM</time>")
+        .contains("<html lang=\"de-DE\"");
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactly(
+            "i18n/labels_de.properties: no labels in German: the default ones are used, and dates"
+                + " are written in their language (English); add this file to the theme folder to"
+                + " translate them");
+
+    Path theme = Files.createDirectories(dir.resolve("theme/i18n"));
+    Files.writeString(
+        theme.resolve("labels_de.properties"),
+        "format.date=d. MMMM yyyy\nformat.dateTime=d. MMMM yyyy 'um' HH:mm\nformat.month=MMMM yyyy\n");
+    problems.clear();
+    var german =
+        new SiteOptions(
+            dir.resolve("archive"), site, "Test", null, Locale.GERMANY, ZoneId.of("Europe/Berlin"),
+            20, dir.resolve("theme"));
+
+    new SiteGenerator(german, problems::add).generate(List.of(article), a -> "Text.");
+
+    assertThat(SiteFixture.read(site, "2026/02/05/un-article/index.html"))
+        .contains(">5. Februar 2026 um 16:20</time>");
+    assertThat(problems).isEmpty();
   }
 }
