@@ -8,6 +8,7 @@ import io.github.sitegen.feed.FeedReader;
 import io.github.sitegen.feed.ItemMemo;
 import io.github.sitegen.feed.Snapshot;
 import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.FileLocks;
 import io.github.sitegen.internal.ContentCheck;
 import io.github.sitegen.internal.Sha256;
 import io.github.sitegen.markdown.ArticleContent;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,9 +104,12 @@ public final class ArchiveImporter {
    * others still go through. Feed HTML is sanitised with an allow-list ({@link HtmlSanitizer})
    * before it is converted; item content over {@value #MAX_CONTENT_CHARS} characters is cut.
    *
-   * @throws SiteGenException when the snapshots folder is missing or another import holds the
-   *     archive's lock
-   * @throws IOException when the archive cannot be read or written
+   * <p>One import of an archive at a time: while another one (of this process or another) holds
+   * the archive's lock, this one waits, and says so once to the reporter (a note on the archive).
+   *
+   * @throws SiteGenException when the snapshots folder is missing
+   * @throws IOException when the archive cannot be read or written, or the thread is interrupted
+   *     while it waits for the lock
    */
   public ImportReport run() throws IOException {
     long start = System.nanoTime();
@@ -126,7 +129,7 @@ public final class ArchiveImporter {
     Path lockFile = lockFile(options.archive());
     try (FileChannel lockChannel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(lockChannel)) {
+        FileLock lock = lock(lockChannel)) {
       List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshotsDir);
       List<Path> all = listed.stream().map(SnapshotHashes.Listed::path).toList();
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, listed, options.cache());
@@ -217,20 +220,21 @@ public final class ArchiveImporter {
     return Path.of(System.getProperty("java.io.tmpdir")).resolve("site-gen-" + shortHash(key) + ".lock");
   }
 
-  private FileLock tryLock(FileChannel channel) throws IOException {
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      throw new SiteGenException(
-          Problem.error(
-              options.archive().toString(), 0, "another import is writing this archive; try again when it is done"));
-    }
-    return lock;
+  /**
+   * The archive's lock, once no other import (of this process or another) holds it; one that does
+   * is waited for, and said so once, as a note on the archive.
+   */
+  private FileLock lock(FileChannel channel) throws IOException {
+    return FileLocks.waitFor(
+        channel,
+        () ->
+            reporter.problem(Problem.info(options.archive().toString(), 0, WAITING)),
+        "import into " + options.archive());
   }
+
+  /** What an import that finds the archive's lock taken reports. */
+  static final String WAITING =
+      "another import is writing this archive; waiting for it to finish";
 
   /**
    * The archive as its index tells it, scanned ahead of the merge; the problems found are reported

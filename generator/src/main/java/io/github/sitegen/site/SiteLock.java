@@ -2,11 +2,11 @@ package io.github.sitegen.site;
 
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.internal.FileLocks;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,9 +29,6 @@ final class SiteLock implements AutoCloseable {
   /** What a build that finds the lock taken reports, as a note on the output folder. */
   static final String WAITING =
       "another site-gen build is writing this site; waiting for it to finish";
-
-  /** How often a waiting build tries again. */
-  private static final long RETRY_MILLIS = 50;
 
   /** The lock files this thread holds: taking one again would wait for itself forever. */
   private static final ThreadLocal<Set<Path>> HELD = ThreadLocal.withInitial(HashSet::new);
@@ -63,31 +60,15 @@ final class SiteLock implements AutoCloseable {
     FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
-      boolean told = false;
-      while (true) {
-        FileLock lock;
-        try {
-          lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null; // held by another thread of this process
-        }
-        if (lock != null) {
-          HELD.get().add(file);
-          return new SiteLock(file, channel, lock);
-        }
-        if (!told) {
-          // a note, not an info line (which the command line shows only when verbose, Maven at
-          // debug level): a build that seems to hang must say why
-          reporter.problem(Problem.info(output.toString(), 0, WAITING));
-          told = true;
-        }
-        try {
-          Thread.sleep(RETRY_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while waiting to build " + output);
-        }
-      }
+      // a note, not an info line (which the command line shows only when verbose, Maven at debug
+      // level): a build that seems to hang must say why
+      FileLock lock =
+          FileLocks.waitFor(
+              channel,
+              () -> reporter.problem(Problem.info(output.toString(), 0, WAITING)),
+              "build " + output);
+      HELD.get().add(file);
+      return new SiteLock(file, channel, lock);
     } catch (IOException | RuntimeException | Error e) {
       channel.close();
       throw e;
