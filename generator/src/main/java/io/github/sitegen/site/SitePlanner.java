@@ -148,13 +148,23 @@ final class SitePlanner {
         sorted.parallelStream()
             .map(a -> a.link().isEmpty() ? Optional.<String>empty() : InternalLinks.key(a.link()))
             .toList();
+    // articles sharing a slug on a day get -2, -3… in the order they were published: the oldest
+    // keeps the plain path, and a newer one, the usual new arrival, moves no published page
+    ZonedDateTime[] localTimes = new ZonedDateTime[sorted.size()];
+    String[] dayKeys = new String[sorted.size()];
+    String[] paths = new String[sorted.size()];
+    for (int i = sorted.size() - 1; i >= 0; i--) {
+      localTimes[i] = sorted.get(i).date().atZoneSameInstant(options.zone());
+      dayKeys[i] = dayKey(localTimes[i]);
+      String folder = dayKeys[i].replace('-', '/');
+      usedPaths.add(folder + "/" + READ + "index.html"); // the day's reading view
+      paths[i] = uniquePath(folder + "/" + safeSlug(sorted.get(i).slug()), usedPaths);
+    }
     for (int i = 0; i < sorted.size(); i++) {
       Article article = sorted.get(i);
-      ZonedDateTime local = article.date().atZoneSameInstant(options.zone());
-      String day = dayKey(local);
-      String folder = day.replace('-', '/');
-      usedPaths.add(folder + "/" + READ + "index.html"); // the day's reading view
-      String path = uniquePath(folder + "/" + safeSlug(article.slug()), usedPaths);
+      ZonedDateTime local = localTimes[i];
+      String day = dayKeys[i];
+      String path = paths[i];
       placed.add(new Placed(article, local, path, day));
       articlesByPath.put(path, article);
       OffsetDateTime lastmod = lastmod(List.of(article));

@@ -173,8 +173,30 @@ class SiteGeneratorTest {
     SiteFixture.build(french(null), List.of(first, second), a -> a.id());
 
     Path site = dir.resolve("site");
-    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre/index.html")).contains("urn:test:2");
-    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre-2/index.html")).contains("urn:test:1");
+    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre/index.html")).contains("urn:test:1");
+    assertThat(SiteFixture.read(site, "2026/02/05/meme-titre-2/index.html")).contains("urn:test:2");
+  }
+
+  /**
+   * A published page keeps its address: a newer article with the same slug on the same day (the
+   * same title the next evening, say, whose archive folder is another day in the feed's offset)
+   * takes the next free suffix instead of the older one's path.
+   */
+  @Test
+  void aNewerArticleSharingASlugMovesNoPublishedPage() throws Exception {
+    Article first = article("2026/02/04/point-du-jour", "urn:test:1", "2026-02-04T23:30:00Z");
+    Article second = article("2026/02/05/point-du-jour", "urn:test:2", "2026-02-05T18:00:00Z");
+    Article third = article("2026/02/05/point-du-jour-2", "urn:test:3", "2026-02-05T20:00:00Z");
+    Path site = dir.resolve("site");
+
+    SiteFixture.build(french(null), List.of(first), a -> a.id());
+    assertThat(SiteFixture.read(site, "2026/02/05/point-du-jour/index.html")).contains("urn:test:1");
+    SiteFixture.build(french(null), List.of(first, second, third), a -> a.id());
+
+    // all three on the 5th in Paris: the first one's page is where it was
+    assertThat(SiteFixture.read(site, "2026/02/05/point-du-jour/index.html")).contains("urn:test:1");
+    assertThat(SiteFixture.read(site, "2026/02/05/point-du-jour-2/index.html")).contains("urn:test:2");
+    assertThat(SiteFixture.read(site, "2026/02/05/point-du-jour-2-2/index.html")).contains("urn:test:3");
   }
 
   private static Article article(String file, String id, String date) {
