@@ -8,8 +8,8 @@ import io.github.sitegen.feed.FeedReader;
 import io.github.sitegen.feed.ItemMemo;
 import io.github.sitegen.feed.Snapshot;
 import io.github.sitegen.internal.CodeIdentity;
-import io.github.sitegen.internal.FileLocks;
 import io.github.sitegen.internal.ContentCheck;
+import io.github.sitegen.internal.FileLocks;
 import io.github.sitegen.internal.Sha256;
 import io.github.sitegen.markdown.ArticleContent;
 import io.github.sitegen.markdown.ArticleExtractor;
@@ -227,8 +227,7 @@ public final class ArchiveImporter {
   private FileLock lock(FileChannel channel) throws IOException {
     return FileLocks.waitFor(
         channel,
-        () ->
-            reporter.problem(Problem.info(options.archive().toString(), 0, WAITING)),
+        () -> reporter.problem(Problem.info(options.archive().toString(), 0, WAITING)),
         "import into " + options.archive());
   }
 
