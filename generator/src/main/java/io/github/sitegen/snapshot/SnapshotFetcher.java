@@ -223,15 +223,19 @@ public final class SnapshotFetcher {
         throw new FetchException(
             failure + (attempts > 1 ? " after " + attempts + " attempts" : ""));
       }
-      reporter.info(
-          String.format(
-              Locale.ROOT,
-              "%s: %s, retrying in %d s (attempt %d of %d)",
+      // a note, not an info line (shown only with --verbose, in Maven at debug level): a wait of up
+      // to the longest Retry-After would otherwise look like a hang
+      reporter.problem(
+          Problem.info(
               feed.name(),
-              failure,
-              wait.toSeconds(),
-              attempt + 1,
-              attempts));
+              0,
+              String.format(
+                  Locale.ROOT,
+                  "%s, retrying in %d s (attempt %d of %d)",
+                  failure,
+                  wait.toSeconds(),
+                  attempt + 1,
+                  attempts)));
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
