@@ -3,10 +3,10 @@ package io.github.sitegen.archive;
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
+import io.github.sitegen.internal.StrictText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -293,13 +293,10 @@ public final class ArchiveReader {
     if (text.indexOf('\uFFFD') < 0) {
       return text;
     }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(bytes, offset, length))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new SiteGenException(Problem.error(label, 1, "expected UTF-8 text, found invalid bytes"), e);
+    @Nullable String strict = StrictText.decode(bytes, offset, length, StandardCharsets.UTF_8);
+    if (strict == null) {
+      throw new SiteGenException(Problem.error(label, 1, "expected UTF-8 text, found invalid bytes"));
     }
+    return strict;
   }
 }

@@ -1,15 +1,13 @@
 package io.github.sitegen.feed;
 
+import io.github.sitegen.internal.StrictText;
 import io.github.sitegen.internal.XmlChars;
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -190,24 +188,24 @@ final class XmlDocumentReader {
       charset = StandardCharsets.UTF_8;
     }
     int offset = bom.length();
-    try {
-      return strictDecoder(charset).decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-    } catch (CharacterCodingException e) {
-      if (charset.equals(StandardCharsets.UTF_8) && bom.charset() == null) {
-        reporter.problem(
-            Problem.warning(
-                fileName, 0, "repaired: expected utf-8, found invalid bytes; read as windows-1252"));
-        return new String(bytes, offset, bytes.length - offset, WINDOWS_1252);
-      }
+    @Nullable String text = StrictText.decode(bytes, offset, bytes.length - offset, charset);
+    if (text != null) {
+      return text;
+    }
+    if (charset.equals(StandardCharsets.UTF_8) && bom.charset() == null) {
       reporter.problem(
           Problem.warning(
-              fileName,
-              0,
-              "repaired: expected "
-                  + charset.name().toLowerCase(Locale.ROOT)
-                  + ", found invalid bytes; replaced with U+FFFD"));
-      return new String(bytes, offset, bytes.length - offset, charset);
+              fileName, 0, "repaired: expected utf-8, found invalid bytes; read as windows-1252"));
+      return new String(bytes, offset, bytes.length - offset, WINDOWS_1252);
     }
+    reporter.problem(
+        Problem.warning(
+            fileName,
+            0,
+            "repaired: expected "
+                + charset.name().toLowerCase(Locale.ROOT)
+                + ", found invalid bytes; replaced with U+FFFD"));
+    return new String(bytes, offset, bytes.length - offset, charset);
   }
 
   private static Charset charset(String fileName, String name, int line, Reporter reporter) {
@@ -228,13 +226,6 @@ final class XmlDocumentReader {
       return WINDOWS_1252;
     }
     return charset;
-  }
-
-  private static java.nio.charset.CharsetDecoder strictDecoder(Charset charset) {
-    return charset
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   /** A byte order mark, or the UTF-16/32 pattern of a {@code <} without one. */

@@ -13,19 +13,14 @@ import freemarker.template.TemplateExceptionHandler;
 import io.github.sitegen.Problem;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.StrictText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,47 +134,34 @@ final class Theme {
       if (!(source instanceof java.io.File file)) {
         return super.getReader(source, encoding);
       }
-      byte[] bytes = Files.readAllBytes(file.toPath());
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      CharBuffer out = CharBuffer.allocate(bytes.length + 16); // (no charset gives more chars)
-      CharsetDecoder decoder;
+      Charset charset;
       try {
-        decoder =
-            Charset.forName(encoding)
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        charset = Charset.forName(encoding);
       } catch (IllegalArgumentException e) { // an unknown or malformed name in its header
         throw new java.io.UnsupportedEncodingException(encoding);
       }
-      CoderResult result = decoder.decode(in, out, true);
-      if (!result.isError()) {
-        result = decoder.flush(out);
+      byte[] bytes = Files.readAllBytes(file.toPath());
+      @Nullable String text = StrictText.decode(bytes, 0, bytes.length, charset);
+      if (text != null) {
+        return new StringReader(text);
       }
-      if (result.isOverflow()) {
-        return super.getReader(source, encoding);
-      }
-      if (result.isError() && namesItsEncoding(bytes)) {
+      if (namesItsEncoding(bytes)) {
         // Freemarker reads the header with the default encoding, then reads the file again in the
         // one it names: this first reading only needs to show it the header
         return new StringReader(new String(bytes, StandardCharsets.ISO_8859_1));
       }
-      if (result.isError()) {
-        int at = in.position();
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-          line += bytes[i] == '\n' ? 1 : 0;
-        }
-        throw new EncodingException(
-            line,
-            String.format(
-                "expected %s, found byte 0x%02X: save the template as UTF-8, or name its encoding"
-                    + " in an <#ftl encoding=\"…\"> header",
-                encoding,
-                bytes[at] & 0xff));
+      int at = Math.max(0, StrictText.firstInvalid(bytes, charset)); // (there is one)
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
       }
-      out.flip();
-      return new StringReader(out.toString());
+      throw new EncodingException(
+          line,
+          String.format(
+              "expected %s, found byte 0x%02X: save the template as UTF-8, or name its encoding"
+                  + " in an <#ftl encoding=\"…\"> header",
+              encoding,
+              bytes[at] & 0xff));
     }
   }
 
@@ -532,16 +514,8 @@ final class Theme {
    */
   private static void load(InputStream in, Map<String, String> values) throws IOException {
     byte[] bytes = in.readAllBytes();
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    @Nullable String text = StrictText.decode(bytes, 0, bytes.length, StandardCharsets.UTF_8);
+    if (text == null) {
       text = new String(bytes, StandardCharsets.ISO_8859_1);
     }
     var properties = new Properties();
