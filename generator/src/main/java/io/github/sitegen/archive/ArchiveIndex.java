@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.github.sitegen.Reporter;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.Checksummed;
 import io.github.sitegen.internal.CodeIdentity;
 import io.github.sitegen.internal.ContentCheck;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -41,8 +41,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -590,7 +588,7 @@ public final class ArchiveIndex {
       return;
     }
     // streamed: no copy of the whole index (megabytes) in memory
-    AtomicWrites.replace(file(), out -> encode(scan, out));
+    AtomicWrites.replace(file(), stream -> Checksummed.write(stream, out -> encode(scan, out)));
   }
 
   private record Found(Path file, String path, long size, long modified) {}
@@ -802,15 +800,11 @@ public final class ArchiveIndex {
   }
 
   private static @Nullable Loaded decode(byte[] bytes, Path archive, ZoneId zone) {
-    if (bytes.length < 12) {
+    int content = Checksummed.content(bytes);
+    if (content < 0) {
       return null;
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 8);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    if (in.getLong(bytes.length - 8) != crc.getValue()) {
-      return null;
-    }
+    ByteBuffer in = ByteBuffer.wrap(bytes, 0, content); // (offsets stay those of the file)
     if (in.getInt() != MAGIC
         || in.getInt() != FORMAT_VERSION
         || !string(in).equals(GENERATOR_VERSION)
@@ -826,7 +820,7 @@ public final class ArchiveIndex {
       loaded.entries.put(e.path(), e);
       loaded.spans.put(e, new long[] {from, in.position()});
     }
-    if (in.remaining() != 8) {
+    if (in.hasRemaining()) {
       throw new IllegalArgumentException("trailing bytes");
     }
     return loaded;
@@ -867,11 +861,9 @@ public final class ArchiveIndex {
         path, size, modified, check, new ArchivedArticle(article, "", snapshot, hash, dateFromSnapshot, images), fingerprint);
   }
 
-  /** Writes the index of {@code scan} to {@code stream}, its CRC-32 last. */
-  private static void encode(Scan scan, OutputStream stream) throws IOException {
+  /** Writes the index of {@code scan} to {@code out} (its CRC-32 follows: {@link Checksummed}). */
+  private static void encode(Scan scan, DataOutputStream out) throws IOException {
     @Nullable Loaded loaded = scan.loaded();
-    CRC32 crc = new CRC32();
-    var out = new DataOutputStream(new CheckedOutputStream(stream, crc));
     out.writeInt(MAGIC);
     out.writeInt(FORMAT_VERSION);
     string(out, GENERATOR_VERSION);
@@ -885,8 +877,6 @@ public final class ArchiveIndex {
         entry(out, e);
       }
     }
-    out.flush();
-    new DataOutputStream(stream).writeLong(crc.getValue()); // (not itself checked)
   }
 
   private static void entry(DataOutputStream out, Entry e) throws IOException {

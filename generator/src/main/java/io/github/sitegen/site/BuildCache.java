@@ -1,11 +1,10 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.Checksummed;
 import io.github.sitegen.internal.ContentCheck;
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,13 +30,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A cache made by another version, for other options or theme ({@link #key}), or that cannot be
  * read is ignored: the build is then a clean one. So is a damaged one, a single byte changed
- * anywhere included: the file ends with a CRC-32 of the rest ({@link #checked}). Written
+ * anywhere included: the file ends with a CRC-32 of the rest ({@link Checksummed}). Written
  * atomically; thread-safe while a build fills it.
  */
 final class BuildCache {
   static final String FILE = "site-pages.bin";
   private static final String MAGIC = "site-gen build cache";
-  private static final int FORMAT = 9;
+  private static final int FORMAT = 10;
 
   /**
    * A page written: its fingerprint, and the file's size, modification time (ms) and {@link
@@ -224,7 +221,7 @@ final class BuildCache {
   void save(Path folder) throws IOException {
     Files.createDirectories(folder);
     // streamed: at 50,000 articles the file is ~16 MB, which a byte array would hold twice over
-    AtomicWrites.replace(folder.resolve(FILE), stream -> checked(stream, this::write));
+    AtomicWrites.replace(folder.resolve(FILE), stream -> Checksummed.write(stream, this::write));
   }
 
   private void write(DataOutputStream out) throws IOException {
@@ -373,19 +370,12 @@ final class BuildCache {
     }
 
     /**
-     * The bytes of a file {@link #checked(OutputStream, Writer)} wrote, to be read from the start;
-     * null when they are not what it wrote (its check fails): any change, a byte anywhere, a
-     * truncation, an appended or a missing end.
+     * The bytes of a file {@link Checksummed#write} wrote, to be read from the start; null when its
+     * check fails.
      */
     static @Nullable Input checked(byte[] bytes) {
-      if (bytes.length < 4) {
-        return null;
-      }
-      var crc = new CRC32();
-      crc.update(bytes, 0, bytes.length - 4);
-      return ByteBuffer.wrap(bytes).getInt(bytes.length - 4) == (int) crc.getValue()
-          ? new Input(ByteBuffer.wrap(bytes, 0, bytes.length - 4)) // (its array's offset is 0)
-          : null;
+      int content = Checksummed.content(bytes);
+      return content < 0 ? null : new Input(ByteBuffer.wrap(bytes, 0, content)); // (offset 0)
     }
 
     String string() {
@@ -441,29 +431,6 @@ final class BuildCache {
       }
       return n;
     }
-  }
-
-  /** Writes a cache file's fields to a data stream. */
-  @FunctionalInterface
-  interface Writer {
-    void write(DataOutputStream out) throws IOException;
-  }
-
-  /**
-   * Writes to {@code stream} what {@code writer} writes, then a CRC-32 of it (4 bytes), which
-   * {@link Input#checked} verifies: a cache file's structure shows a truncation or a changed
-   * length, not a changed byte inside a string, a number or a digest, and such a byte must cost a
-   * cache miss, not a page that differs from a clean build's.
-   */
-  static void checked(OutputStream stream, Writer writer) throws IOException {
-    var crc = new CRC32();
-    // buffered before the check: the CRC is taken over large chunks, not each field's few bytes
-    var out =
-        new DataOutputStream(
-            new BufferedOutputStream(new CheckedOutputStream(stream, crc), 1 << 16));
-    writer.write(out);
-    out.flush();
-    new DataOutputStream(stream).writeInt((int) crc.getValue());
   }
 
   /** A cache file's first fields: what it is, its format and the key it was made for. */

@@ -1,6 +1,7 @@
 package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.Checksummed;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class FrozenTerms {
   static final String FILE = "search-frozen.bin";
   private static final String MAGIC = "site-gen frozen search terms";
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   /**
    * A frozen document's terms and the title, date and snippet of its search entry, valid while
@@ -49,7 +50,7 @@ final class FrozenTerms {
     }
     AtomicWrites.replace(
         folder.resolve(FILE),
-        stream -> BuildCache.checked(stream, out -> write(out, key, numbers.words(), docs, ids)));
+        stream -> Checksummed.write(stream, out -> write(out, key, numbers.words(), docs, ids)));
   }
 
   private static void write(
