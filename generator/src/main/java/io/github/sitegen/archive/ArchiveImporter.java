@@ -17,12 +17,9 @@ import io.github.sitegen.markdown.HtmlSanitizer;
 import io.github.sitegen.markdown.HtmlText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -126,10 +123,7 @@ public final class ArchiveImporter {
           problems.add(problem);
           reporter.problem(problem);
         };
-    Path lockFile = lockFile(options.archive());
-    try (FileChannel lockChannel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lock(lockChannel)) {
+    try (FileLocks.Held lock = lock(lockFile(options.archive()))) {
       List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshotsDir);
       List<Path> all = listed.stream().map(SnapshotHashes.Listed::path).toList();
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, listed, options.cache());
@@ -224,9 +218,9 @@ public final class ArchiveImporter {
    * The archive's lock, once no other import (of this process or another) holds it; one that does
    * is waited for, and said so once, as a note on the archive.
    */
-  private FileLock lock(FileChannel channel) throws IOException {
-    return FileLocks.waitFor(
-        channel,
+  private FileLocks.Held lock(Path lockFile) throws IOException {
+    return FileLocks.take(
+        lockFile,
         () -> reporter.problem(Problem.info(options.archive().toString(), 0, WAITING)),
         "import into " + options.archive());
   }

@@ -5,11 +5,8 @@ import io.github.sitegen.Reporter;
 import io.github.sitegen.internal.FileLocks;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -34,13 +31,11 @@ final class SiteLock implements AutoCloseable {
   private static final ThreadLocal<Set<Path>> HELD = ThreadLocal.withInitial(HashSet::new);
 
   private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final FileLocks.Held held;
 
-  private SiteLock(Path file, FileChannel channel, FileLock lock) {
+  private SiteLock(Path file, FileLocks.Held held) {
     this.file = file;
-    this.channel = channel;
-    this.lock = lock;
+    this.held = held;
   }
 
   /**
@@ -57,22 +52,15 @@ final class SiteLock implements AutoCloseable {
     if (HELD.get().contains(file)) {
       throw new IllegalStateException("this thread is building " + output + " already");
     }
-    FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    try {
-      // a note, not an info line (which the command line shows only when verbose, Maven at debug
-      // level): a build that seems to hang must say why
-      FileLock lock =
-          FileLocks.waitFor(
-              channel,
-              () -> reporter.problem(Problem.info(output.toString(), 0, WAITING)),
-              "build " + output);
-      HELD.get().add(file);
-      return new SiteLock(file, channel, lock);
-    } catch (IOException | RuntimeException | Error e) {
-      channel.close();
-      throw e;
-    }
+    // a note, not an info line (which the command line shows only when verbose, Maven at debug
+    // level): a build that seems to hang must say why
+    FileLocks.Held held =
+        FileLocks.take(
+            file,
+            () -> reporter.problem(Problem.info(output.toString(), 0, WAITING)),
+            "build " + output);
+    HELD.get().add(file);
+    return new SiteLock(file, held);
   }
 
   /** The lock file of the output folder {@code output}, which exists. */
@@ -85,10 +73,6 @@ final class SiteLock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     HELD.get().remove(file);
-    try {
-      lock.release();
-    } finally {
-      channel.close();
-    }
+    held.close();
   }
 }
