@@ -24,11 +24,6 @@ record Labels(Map<String, String> values, Locale locale) {
     values = Map.copyOf(new TreeMap<>(values));
   }
 
-  /** Labels in the default language. */
-  Labels(Map<String, String> values) {
-    this(values, DEFAULT_LOCALE);
-  }
-
   Optional<String> find(String key) {
     return Optional.ofNullable(values.get(key));
   }

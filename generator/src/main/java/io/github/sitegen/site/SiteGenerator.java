@@ -698,14 +698,12 @@ public final class SiteGenerator {
         // by path): both only read the finished build's entries, and take ~0.25 s each at 100,000
         // articles, at the end of every update
         cacheSaved =
-            new FutureTask<>(
+            started(
+                "site-gen-save-cache",
                 () -> {
                   next.save(cacheFolder);
                   return null;
                 });
-        var saver = new Thread(cacheSaved, "site-gen-save-cache");
-        saver.setDaemon(true);
-        saver.start();
       }
       SiteState state = SiteState.of(key, inputs, output, plan.pages(), next, sources);
       if (cacheSaved != null) {
@@ -1698,7 +1696,7 @@ public final class SiteGenerator {
           || options.makes(PageKind.SEARCH) && path.startsWith(SearchIndex.FOLDER)) {
         throw new SiteGenException(
             Problem.error(
-                theme.userStaticFile(path),
+                theme.userStaticFile(path).toString(),
                 0,
                 "the site makes "
                     + path

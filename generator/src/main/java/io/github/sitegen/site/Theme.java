@@ -440,9 +440,9 @@ final class Theme {
     }
   }
 
-  /** The user folder's static file at {@code path} (one of {@link #userStaticPaths}), as shown. */
-  String userStaticFile(String path) {
-    return Objects.requireNonNull(userFolder).resolve("static").resolve(path).toString();
+  /** The user folder's static file at {@code path}, one of {@link #userStaticPaths}. */
+  Path userStaticFile(String path) {
+    return Objects.requireNonNull(userFolder).resolve("static").resolve(path);
   }
 
   /**
@@ -458,14 +458,8 @@ final class Theme {
       }
       files.put(name, readClasspathBytes("static/" + name));
     }
-    if (userFolder != null && Files.isDirectory(userFolder.resolve("static"))) {
-      Path root = userFolder.resolve("static");
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-          String name = root.relativize(file).toString().replace('\\', '/');
-          files.put(name, Files.readAllBytes(file));
-        }
-      }
+    for (String name : userStaticPaths()) {
+      files.put(name, Files.readAllBytes(userStaticFile(name)));
     }
     return files;
   }
