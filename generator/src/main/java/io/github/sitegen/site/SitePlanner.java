@@ -76,6 +76,9 @@ final class SitePlanner {
   private final DateTimeFormatter dateTimeFormat;
   private final DateTimeFormatter monthFormat;
 
+  /** The archive folder, absolute and normal: feed ids name files by their path inside it. */
+  private final Path archiveRoot;
+
   /** Per-plan state: this planner is made for one build. */
   private final Map<String, Article> articlesByPath = new HashMap<>();
 
@@ -93,6 +96,7 @@ final class SitePlanner {
     this.dateTimeFormat =
         DateTimeFormatter.ofPattern(labels.expect("format.dateTime"), labels.locale());
     this.monthFormat = DateTimeFormatter.ofPattern(labels.expect("format.month"), labels.locale());
+    this.archiveRoot = options.archive().toAbsolutePath().normalize();
   }
 
   /**
@@ -245,8 +249,14 @@ final class SitePlanner {
     if (options.makes(PageKind.AUTHORS)) {
       kinds.add(() -> authorPages(authors, all));
     }
+    // the feeds too, though they come after the 404 and search pages
+    int lists = kinds.size();
+    if (options.makes(PageKind.FEEDS)) {
+      kinds.add(() -> feeds(viewed, tags, authors));
+    }
+    List<List<Page>> made = kinds.parallelStream().map(Supplier::get).toList();
     List<Page> pages = new ArrayList<>();
-    kinds.parallelStream().map(Supplier::get).forEachOrdered(pages::addAll);
+    made.subList(0, lists).forEach(pages::addAll);
     pages.add(page("404.html", "404.ftlh", labels.expect("notFound.title")).build(null));
     if (options.makes(PageKind.SEARCH)) {
       pages.add(
@@ -254,10 +264,7 @@ final class SitePlanner {
               .with("docs", all.size())
               .build(null));
     }
-    if (options.makes(PageKind.FEEDS)) {
-      pages.add(feed("feed.xml", viewed, FEED_SIZE, options.title(), "index.html"));
-      feeds(pages, viewed, tags, authors);
-    }
+    made.subList(lists, made.size()).forEach(pages::addAll);
     if (options.baseUrl() != null && options.makes(PageKind.SITEMAP)) {
       pages.add(sitemap(pages));
     }
@@ -279,12 +286,15 @@ final class SitePlanner {
     }
   }
 
-  /** The feed of every tag and (when author pages are made) every author. */
-  private void feeds(
-      List<Page> pages,
-      List<Entry> viewed,
-      Map<String, TagView> tags,
-      Map<String, AuthorView> authors) {
+  /**
+   * The site's feed, then the feed of every tag and (when author pages are made) every author.
+   */
+  private List<Page> feeds(
+      List<Entry> viewed, Map<String, TagView> tags, Map<String, AuthorView> authors) {
+    // an article is in the site's feed and in its tags' and authors': its Atom id made once
+    Map<String, String> atomIds = new HashMap<>();
+    List<Page> pages = new ArrayList<>();
+    pages.add(feed("feed.xml", viewed, FEED_SIZE, options.title(), "index.html", atomIds));
     Map<String, List<Entry>> byTag = new HashMap<>();
     Map<String, List<Entry>> byAuthor = new HashMap<>();
     for (Entry e : viewed) {
@@ -300,10 +310,11 @@ final class SitePlanner {
               byTag.get(tag.slug()),
               SMALL_FEED_SIZE,
               options.title() + " – " + labels.format("tag.title", tag.name()),
-              tag.path()));
+              tag.path(),
+              atomIds));
     }
     if (!options.makes(PageKind.AUTHORS)) {
-      return;
+      return pages;
     }
     for (AuthorView author : authors.values()) {
       pages.add(
@@ -312,8 +323,10 @@ final class SitePlanner {
               byAuthor.get(author.slug()),
               SMALL_FEED_SIZE,
               options.title() + " – " + labels.format("author.title", author.name()),
-              author.path()));
+              author.path(),
+              atomIds));
     }
+    return pages;
   }
 
   // ---- article views and groupings
@@ -879,10 +892,15 @@ final class SitePlanner {
 
   /**
    * An Atom feed of the newest {@code size} entries, at {@code path}, for the page at {@code
-   * alternatePath}.
+   * alternatePath}; {@code atomIds} holds the entries' ids made so far, by page path.
    */
   private Page feed(
-      String path, List<Entry> entries, int size, String title, String alternatePath) {
+      String path,
+      List<Entry> entries,
+      int size,
+      String title,
+      String alternatePath,
+      Map<String, String> atomIds) {
     List<Entry> newest = entries.subList(0, Math.min(size, entries.size()));
     List<FeedEntry> feedEntries = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -893,7 +911,9 @@ final class SitePlanner {
       if (feedUpdated == null || updated.isAfter(feedUpdated)) {
         feedUpdated = updated;
       }
-      String id = atomId(a.id(), archivePath(a.file()));
+      String id =
+          atomIds.computeIfAbsent(
+              e.path(), k -> atomId(a.id().isBlank() ? archivePath(a.file()) : a.id()));
       if (!ids.add(id)) {
         id = "urn:sha1:" + sha1(a.id() + "\n" + archivePath(a.file()));
         ids.add(id);
@@ -957,7 +977,7 @@ final class SitePlanner {
    * its name.
    */
   private String archivePath(Path file) {
-    @Nullable String inside = ArchivePaths.inside(options.archive().toAbsolutePath().normalize(), file);
+    @Nullable String inside = ArchivePaths.inside(archiveRoot, file);
     if (inside != null) {
       return inside;
     }
@@ -966,10 +986,10 @@ final class SitePlanner {
   }
 
   /**
-   * An Atom id: the article id when it is an absolute IRI, else a {@code urn:sha1:} made from it.
+   * An Atom id: {@code source} (an article's id, or for one without an id its file's path in the
+   * archive) when it is an absolute IRI, else a {@code urn:sha1:} made from it.
    */
-  static String atomId(String id, String fallback) {
-    String source = id.isBlank() ? fallback : id;
+  static String atomId(String source) {
     try {
       URI uri = new URI(source);
       if (uri.isAbsolute() && !source.isBlank()) {

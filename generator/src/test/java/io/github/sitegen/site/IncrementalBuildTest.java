@@ -112,9 +112,11 @@ class IncrementalBuildTest {
 
   @Test
   void cleanBuildsOfOneArchiveInTwoFoldersAreTheSame() throws Exception {
-    // two articles claim one id: the feed tells them apart by their place in the archive
+    // two articles claim one id: the feed tells the older by its place in the archive
     write("2026/02/01/un.md", "title: Un\nid: tag:next.ink,2026:1\ndate: 2026-02-01T08:00:00Z", "Un.\n");
     write("2026/02/02/deux.md", "title: Deux\nid: tag:next.ink,2026:1\ndate: 2026-02-02T08:00:00Z", "Deux.\n");
+    // and one has none: the feed names it by its place in the archive
+    write("2026/02/03/trois.md", "title: Trois\ndate: 2026-02-03T08:00:00Z", "Trois.\n");
     Path elsewhere = dir.resolve("elsewhere/deeper/articles");
     copyKeepingTimes(archive, elsewhere);
 
@@ -123,7 +125,11 @@ class IncrementalBuildTest {
     Path other = dir.resolve("elsewhere/site");
     new SiteGenerator(options(other, null), Reporter.silent()).generate();
 
-    assertThat(SiteFixture.read(site, "feed.xml")).contains("<id>tag:next.ink,2026:1</id>", "<id>urn:sha1:");
+    assertThat(SiteFixture.read(site, "feed.xml"))
+        .contains(
+            "<id>tag:next.ink,2026:1</id>",
+            "<id>urn:sha1:" + SitePlanner.sha1("tag:next.ink,2026:1\n2026/02/01/un.md") + "</id>",
+            "<id>urn:sha1:" + SitePlanner.sha1("2026/02/03/trois.md") + "</id>");
     assertThat(SiteFixture.contents(other)).isEqualTo(SiteFixture.contents(site));
   }
 
