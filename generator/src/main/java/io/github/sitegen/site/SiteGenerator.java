@@ -122,8 +122,8 @@ public final class SiteGenerator {
   /**
    * A generator for one site.
    *
-   * @throws SiteGenException when the theme folder is not a folder or a date pattern of its labels
-   *     is missing or invalid
+   * @throws SiteGenException when the output folder is the archive folder, the theme folder is
+   *     not a folder, or a date pattern of its labels is missing or invalid
    */
   public SiteGenerator(SiteOptions options, Reporter reporter) {
     this(options, reporter, null);
@@ -140,6 +140,14 @@ public final class SiteGenerator {
     this.options = requireNonNull(options, "options");
     this.outputRoot = options.output().toAbsolutePath().normalize();
     this.reporter = requireNonNull(reporter, "reporter");
+    if (sameFolder(outputRoot, options.archive())) {
+      throw new SiteGenException(
+          Problem.error(
+              options.output().toString(),
+              0,
+              "the output folder is the archive folder: the site's pages would be written among"
+                  + " the articles; give the site a folder of its own (such as target/site)"));
+    }
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
     Map<String, Boolean> kinds = new HashMap<>();
     for (PageKind kind : PageKind.values()) {
@@ -1468,6 +1476,18 @@ public final class SiteGenerator {
             .add(images)
             .bytes();
     return new Digests(print.bytes(), plan, byArticle);
+  }
+
+  /** Whether {@code folder} and {@code other} are one folder, by name or through a link. */
+  private static boolean sameFolder(Path folder, Path other) {
+    if (folder.equals(other.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.isDirectory(folder) && Files.isDirectory(other) && Files.isSameFile(folder, other);
+    } catch (IOException e) {
+      return false; // either cannot be read: the build says so where it reads it
+    }
   }
 
   private void noteMissingSitemap() {

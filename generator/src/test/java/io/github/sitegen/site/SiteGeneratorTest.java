@@ -261,6 +261,38 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void anOutputFolderThatIsTheArchiveFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path archive = dir.resolve("archive");
+    Files.createDirectories(archive.resolve("2026/02/05"));
+    Files.writeString(archive.resolve("2026/02/05/un.md"), "---\ntitle: Un\nid: tag:next.ink,2026:1\ndate: 2026-02-05T08:00:00Z\n---\nUn.\n");
+    Path link = Files.createSymbolicLink(dir.resolve("link"), archive);
+    var base = french(null);
+
+    for (Path output : List.of(archive, dir.resolve("./archive/2026/.."), link)) {
+      var options =
+          new SiteOptions(
+              archive, output, base.title(), null, base.locale(), base.zone(), 20, null);
+      assertThatThrownBy(() -> new SiteGenerator(options, Reporter.silent()).generate())
+          .as(output.toString())
+          .isInstanceOf(SiteGenException.class)
+          .hasMessageContaining(output.toString())
+          .hasMessageContaining("the output folder is the archive folder");
+    }
+    try (var files = Files.walk(archive)) {
+      assertThat(files.filter(Files::isRegularFile).toList())
+          .containsExactly(archive.resolve("2026/02/05/un.md"));
+    }
+    // a folder inside the archive is the user's choice (the archive at a project's root)
+    new SiteGenerator(
+            new SiteOptions(
+                archive, archive.resolve("site"), base.title(), null, base.locale(), base.zone(),
+                20, null),
+            Reporter.silent())
+        .generate();
+    assertThat(archive.resolve("site/2026/02/05/un/index.html")).isRegularFile();
+  }
+
+  @Test
   void brokenUserTemplateNamesItsFileAndLine() throws Exception {
     Path theme = dir.resolve("theme");
     Files.createDirectories(theme.resolve("templates"));
