@@ -34,16 +34,13 @@ final class ArchiveImages {
     this.downloader = new ImageDownloader(options);
   }
 
-  /** What the step did. */
-  record Outcome(int downloaded, int failed, int articlesUpdated) {}
-
   /**
    * Runs the step.
    *
    * @param reporter gets the problems (an image that failed, a hand-edited file)
    * @param progress gets {@code progress("images", done, total)}
    */
-  Outcome run(Reporter reporter, Reporter progress) throws IOException {
+  ImportReport.ImageCounts run(Reporter reporter, Reporter progress) throws IOException {
     List<ArchivedArticle> articles = new ArchiveReader().readAll(archive, zone, reporter);
 
     // what is archived already (any article's mapping whose file is there)
@@ -125,6 +122,6 @@ final class ArchiveImages {
         updated++;
       }
     }
-    return new Outcome(downloaded, failed, updated);
+    return new ImportReport.ImageCounts(downloaded, failed, updated);
   }
 }

@@ -163,7 +163,7 @@ public final class ArchiveImporter {
       ImportReport report =
           new ImportReport(
               read.snapshots(), read.created(), read.updated(), read.unchanged(), read.problems(),
-              read.elapsed(), all.size() - fresh.size());
+              read.elapsed(), all.size() - fresh.size(), read.images());
       // recorded last: a run killed before this point reads its snapshots again
       Set<String> failed = new HashSet<>();
       for (Problem p : report.problems()) {
@@ -438,12 +438,10 @@ public final class ArchiveImporter {
     }
 
     // 5. images, when asked: downloaded for new and existing articles alike
+    ImportReport.@Nullable ImageCounts images = null;
     if (options.archiveImages()) {
-      ArchiveImages.Outcome images =
+      images =
           new ArchiveImages(options.archive(), options.zone(), options.images()).run(collecting, reporter);
-      reporter.info(
-          "images: " + images.downloaded() + " downloaded, " + images.failed() + " failed, "
-              + images.articlesUpdated() + " article(s) updated");
     }
     // 6. the index, brought up to date after the writes so that the next build finds it fresh
     ArchiveIndex.@Nullable Scan after = null;
@@ -478,7 +476,8 @@ public final class ArchiveImporter {
               snapshot.candidates().size() + snapshot.left().size() - isNew - isUpdated));
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-    return new ImportReport(counts, created, updated, unchanged, List.copyOf(problems), elapsed);
+    return new ImportReport(
+        counts, created, updated, unchanged, List.copyOf(problems), elapsed, 0, images);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an import did.
@@ -19,6 +20,7 @@ import java.util.Locale;
  * @param elapsed wall time
  * @param alreadyImported snapshot files not read because the archive absorbed them in an earlier
  *     run (see {@code articles/.site-gen-imported})
+ * @param images what archiving the articles' images did; null when it was not asked for
  */
 public record ImportReport(
     List<SnapshotCounts> snapshots,
@@ -27,7 +29,20 @@ public record ImportReport(
     int unchanged,
     List<Problem> problems,
     Duration elapsed,
-    int alreadyImported) {
+    int alreadyImported,
+    @Nullable ImageCounts images) {
+
+  /** A report of a run that archived no images. */
+  public ImportReport(
+      List<SnapshotCounts> snapshots,
+      int created,
+      int updated,
+      int unchanged,
+      List<Problem> problems,
+      Duration elapsed,
+      int alreadyImported) {
+    this(snapshots, created, updated, unchanged, problems, elapsed, alreadyImported, null);
+  }
 
   /** A report of a run that read every snapshot it found. */
   public ImportReport(
@@ -64,6 +79,15 @@ public record ImportReport(
       this(file, items, skipped, 0, 0, items - skipped);
     }
   }
+
+  /**
+   * What archiving images did ({@code --archive-images}).
+   *
+   * @param downloaded images downloaded into the archive in this run
+   * @param failed images that could not be downloaded (each is also a problem)
+   * @param articlesUpdated archived articles whose image list changed
+   */
+  public record ImageCounts(int downloaded, int failed, int articlesUpdated) {}
 
   /** The most severe problem found, or empty when there was none. */
   public java.util.Optional<Problem.Severity> worst() {
@@ -109,17 +133,29 @@ public record ImportReport(
     return out.toString().replace("\r\n", "\n");
   }
 
-  /** One line for a log: {@code Imported 3 snapshots: 9 new, 0 updated, 3 unchanged, 0 problems in 0.3 s}. */
+  /**
+   * One line for a log: {@code Imported 3 snapshots: 9 new, 0 updated, 3 unchanged, 0 problems in
+   * 0.3 s}; with images archived, {@code …, 0 problems; images: 4 downloaded, 0 failed, 2 articles
+   * updated in 1.2 s}.
+   */
   public String summary() {
     return String.format(
         Locale.ROOT,
-        "Imported %d snapshots%s: %d new, %d updated, %d unchanged, %d problems in %.1f s",
+        "Imported %d snapshots%s: %d new, %d updated, %d unchanged, %d problems%s in %.1f s",
         snapshots.size(),
         alreadyImported > 0 ? " (" + alreadyImported + " already imported)" : "",
         created,
         updated,
         unchanged,
         problems.size(),
+        images == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; images: %d downloaded, %d failed, %d articles updated",
+                images.downloaded(),
+                images.failed(),
+                images.articlesUpdated()),
         elapsed.toMillis() / 1000.0);
   }
 }

@@ -83,6 +83,7 @@ class ImportImagesTest {
     ImportReport report = run(true);
 
     assertThat(server.requests()).hasSize(requests);
+    assertThat(report.images()).isEqualTo(new ImportReport.ImageCounts(0, 0, 0));
     assertThat(Files.readString(file)).isEqualTo(before);
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(FileTime.fromMillis(0));
     assertThat(report.snapshots()).as("the snapshot was imported before: not read again").isEmpty();
@@ -133,9 +134,12 @@ class ImportImagesTest {
             + server.url("/photo") + "\"></p>",
         "");
 
-    run(true);
+    ImportReport report = run(true);
 
     Path file = article();
+    assertThat(report.images()).isEqualTo(new ImportReport.ImageCounts(1, 2, 1));
+    assertThat(report.summary())
+        .contains("problems; images: 1 downloaded, 2 failed, 1 articles updated in ");
     assertThat(problems)
         .extracting(Problem::toString)
         .containsExactly(
@@ -163,10 +167,12 @@ class ImportImagesTest {
     server.serve("/photo", "image/webp", PHOTO);
     snapshot("<p><img src=\"" + server.url("/photo") + "\"></p>", "");
 
-    run(false);
+    ImportReport report = run(false);
 
     assertThat(server.requests()).isEmpty();
     assertThat(archive().resolve("images")).doesNotExist();
+    assertThat(report.images()).isNull();
+    assertThat(report.summary()).doesNotContain("images");
   }
 
   @Test
