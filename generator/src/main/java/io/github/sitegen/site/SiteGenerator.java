@@ -181,12 +181,15 @@ public final class SiteGenerator {
   }
 
   /**
-   * Builds the site into {@link SiteOptions#output()}. An empty or missing archive gives a site
-   * with no articles. One build of a site at a time: a build started while another one (of this
+   * Builds the site into {@link SiteOptions#output()}. An empty archive folder gives a site with
+   * no articles; a missing one is an error (a mistyped folder would otherwise give an empty site,
+   * deployed over the real one), as a missing snapshots folder is for an import, which creates
+   * the archive folder. One build of a site at a time: a build started while another one (of this
    * process or another) writes the same output folder waits for it, and says so to the reporter
    * (a note on the output folder).
    *
-   * @throws io.github.sitegen.SiteGenException on bad options or a broken template
+   * @throws io.github.sitegen.SiteGenException on bad options (a missing archive folder among
+   *     them) or a broken template
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
@@ -212,6 +215,16 @@ public final class SiteGenerator {
 
   /** {@link #generate()}, once this build holds the site's lock. */
   private SiteReport generateLocked() throws IOException {
+    if (!Files.isDirectory(options.archive())) {
+      throw new SiteGenException(
+          Problem.error(
+              options.archive().toString(),
+              0,
+              Files.exists(options.archive())
+                  ? "archive folder: expected a folder, found a file"
+                  : "archive folder: expected a folder, found none (an import creates it;"
+                      + " create it empty for a site with no articles yet)"));
+    }
     Path cache = options.cache();
     if (cache == null) {
       ArchiveReader.Listing listing = archive.list(options.archive(), options.zone(), reporter);

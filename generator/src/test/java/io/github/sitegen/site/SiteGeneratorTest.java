@@ -509,6 +509,38 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void aMissingArchiveFolderIsAnErrorAndAnEmptyOneASiteWithoutArticles() throws Exception {
+    Path archive = dir.resolve("archive");
+    Path site = dir.resolve("site");
+    Files.createDirectories(site);
+    Files.writeString(site.resolve("index.html"), "the site deployed last time");
+    Path cache = dir.resolve("cache");
+    for (@org.jspecify.annotations.Nullable Path folder : java.util.Arrays.asList(null, cache)) {
+      var options =
+          new SiteOptions(
+              archive, site, "Archive", null, Locale.ENGLISH, ZoneId.of("UTC"), 20, null,
+              java.util.Set.of(), folder);
+      assertThatThrownBy(() -> new SiteGenerator(options, Reporter.silent()).generate())
+          .isInstanceOf(SiteGenException.class)
+          .hasMessage(archive + ": archive folder: expected a folder, found none (an import"
+              + " creates it; create it empty for a site with no articles yet)");
+      assertThat(SiteFixture.read(site, "index.html")).isEqualTo("the site deployed last time");
+
+      Files.writeString(archive, "not a folder");
+      assertThatThrownBy(() -> new SiteGenerator(options, Reporter.silent()).generate())
+          .hasMessage(archive + ": archive folder: expected a folder, found a file");
+      Files.delete(archive);
+    }
+
+    Files.createDirectories(archive);
+    var options =
+        new SiteOptions(
+            archive, site, "Archive", null, Locale.ENGLISH, ZoneId.of("UTC"), 20, null);
+    assertThat(new SiteGenerator(options, Reporter.silent()).generate().articles()).isZero();
+    assertThat(SiteFixture.read(site, "index.html")).contains("No articles yet.");
+  }
+
+  @Test
   void emptyArchiveGivesASiteWithoutArticles() throws Exception {
     var options =
         new SiteOptions(
