@@ -68,6 +68,13 @@ final class Converters {
     }
   }
 
+  static final class Title implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return Converters.convert(value, OptionValues::title);
+    }
+  }
+
   static final class PageSize implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {

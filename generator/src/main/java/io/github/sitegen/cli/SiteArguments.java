@@ -23,6 +23,7 @@ final class SiteArguments {
   @Option(
       names = "--title",
       defaultValue = "Archive",
+      converter = Converters.Title.class,
       description = "Site title (default: ${DEFAULT-VALUE}).")
   String title;
 

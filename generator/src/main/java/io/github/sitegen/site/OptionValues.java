@@ -92,6 +92,20 @@ public final class OptionValues {
   }
 
   /**
+   * Checks a site title: pages show it after their own ("Tags – Next archive"), and feeds and the
+   * home page by itself, so an empty one leaves a dangling dash and empty headings.
+   *
+   * @return the title, as given
+   * @throws IllegalArgumentException when it is empty or only white space
+   */
+  public static String title(String title) {
+    if (title.isBlank()) {
+      throw new IllegalArgumentException("expected a site title, found an empty one");
+    }
+    return title;
+  }
+
+  /**
    * Checks a number of articles per page.
    *
    * @return the page size

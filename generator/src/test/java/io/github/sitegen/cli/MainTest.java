@@ -124,6 +124,7 @@ class MainTest {
           --time-zone | Mars/Olympus | found "Mars/Olympus"
           --base-url  | example.org  | found "example.org"
           --disable-kinds | reader,tags | found "tags"
+          --title     | ' '          | found an empty one
           """)
   void badBuildValueIsAUsageErrorNamingTheOption(String option, String value, String found) {
     int exit = run("build", "--archive", "articles", "--out", "site", option, value);

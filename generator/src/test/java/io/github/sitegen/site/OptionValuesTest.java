@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,16 @@ class OptionValuesTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> OptionValues.baseUrl(url))
         .withMessageEndingWith(", found \"" + url + "\"");
+  }
+
+  @Test
+  void checksTitles() {
+    assertThat(OptionValues.title(" Archives de Next ")).isEqualTo(" Archives de Next ");
+    for (String blank : List.of("", " ", "\t\n")) {
+      assertThatIllegalArgumentException()
+          .isThrownBy(() -> OptionValues.title(blank))
+          .withMessage("expected a site title, found an empty one");
+    }
   }
 
   @Test

@@ -53,7 +53,7 @@ public abstract class AbstractSiteMojo extends AbstractSiteGenMojo {
     return new SiteOptions(
         archiveDirectory.toPath(),
         Parameters.writableDirectory("outputDirectory", outputDirectory),
-        title,
+        Parameters.parse("title", requireNonNullElse(title, ""), OptionValues::title),
         Parameters.parse("baseUrl", requireNonNullElse(baseUrl, ""), OptionValues::baseUrl),
         Parameters.parse("locale", locale, OptionValues::locale),
         Parameters.parse("timeZone", timeZone, OptionValues::zone),
