@@ -122,8 +122,9 @@ public final class SiteGenerator {
   /**
    * A generator for one site.
    *
-   * @throws SiteGenException when the output folder is the archive folder, the theme folder is
-   *     not a folder, or a date pattern of its labels is missing or invalid
+   * @throws SiteGenException when the output folder is the archive folder, the cache folder is
+   *     inside the output folder, the theme folder is not a folder, or a date pattern of its
+   *     labels is missing or invalid
    */
   public SiteGenerator(SiteOptions options, Reporter reporter) {
     this(options, reporter, null);
@@ -147,6 +148,16 @@ public final class SiteGenerator {
               0,
               "the output folder is the archive folder: the site's pages would be written among"
                   + " the articles; give the site a folder of its own (such as target/site)"));
+    }
+    Path cacheFolder = options.cache();
+    if (cacheFolder != null && within(cacheFolder, outputRoot)) {
+      throw new SiteGenException(
+          Problem.error(
+              cacheFolder.toString(),
+              0,
+              "the cache folder is inside the output folder: its files (every article's body"
+                  + " among them) would be published with the site; keep it beside the site"
+                  + " (such as target/site-gen-cache)"));
     }
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
     Map<String, Boolean> kinds = new HashMap<>();
@@ -1491,16 +1502,31 @@ public final class SiteGenerator {
     return new Digests(print.bytes(), plan, byArticle);
   }
 
-  /** Whether {@code folder} and {@code other} are one folder, by name or through a link. */
+  /**
+   * Whether {@code folder} is {@code root} or lies inside it, by name or through links (followed
+   * as far as the folders exist).
+   */
+  private static boolean within(Path folder, Path root) {
+    Path absolute = folder.toAbsolutePath().normalize();
+    return absolute.startsWith(root) || real(absolute).startsWith(real(root));
+  }
+
+  /** {@code path} with the links of its longest existing part followed; absolute and normal. */
+  private static Path real(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+      try {
+        return existing.toRealPath().resolve(existing.relativize(absolute));
+      } catch (IOException e) {
+        // not there (yet): try its parent
+      }
+    }
+    return absolute;
+  }
+
+  /** Whether {@code folder} and {@code other} are one folder, by name or through links. */
   private static boolean sameFolder(Path folder, Path other) {
-    if (folder.equals(other.toAbsolutePath().normalize())) {
-      return true;
-    }
-    try {
-      return Files.isDirectory(folder) && Files.isDirectory(other) && Files.isSameFile(folder, other);
-    } catch (IOException e) {
-      return false; // either cannot be read: the build says so where it reads it
-    }
+    return real(folder).equals(real(other));
   }
 
   private void noteMissingSitemap() {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -290,6 +291,37 @@ class SiteGeneratorTest {
             Reporter.silent())
         .generate();
     assertThat(archive.resolve("site/2026/02/05/un/index.html")).isRegularFile();
+  }
+
+  @Test
+  void aCacheFolderInsideTheOutputFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path archive = Files.createDirectories(dir.resolve("archive"));
+    Path site = Files.createDirectories(dir.resolve("site"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), site);
+    var base = french(null);
+
+    for (Path cache : List.of(site, site.resolve("cache"), site.resolve(".cache/x"), link.resolve("c"))) {
+      var options =
+          new SiteOptions(
+              archive, site, base.title(), null, base.locale(), base.zone(), 20, null, Set.of(),
+              cache);
+      assertThatThrownBy(() -> new SiteGenerator(options, Reporter.silent()).generate())
+          .as(cache.toString())
+          .isInstanceOf(SiteGenException.class)
+          .hasMessageStartingWith(cache + ": the cache folder is inside the output folder");
+    }
+    try (Stream<Path> files = Files.list(site)) {
+      assertThat(files.toList()).isEmpty();
+    }
+    // beside it, or holding it, is fine
+    for (Path cache : List.of(dir.resolve("cache"), dir)) {
+      var options =
+          new SiteOptions(
+              archive, site, base.title(), null, base.locale(), base.zone(), 20, null, Set.of(),
+              cache);
+      new SiteGenerator(options, Reporter.silent()).generate();
+    }
+    assertThat(site.resolve("index.html")).isRegularFile();
   }
 
   @Test
