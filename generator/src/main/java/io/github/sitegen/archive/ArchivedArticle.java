@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
@@ -260,6 +261,27 @@ record ArchivedArticle(
       return null;
     }
     String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11).replace(" ", "") : text;
+    OffsetDateTime date = parsedDateTime(iso, zone, v, key, label, text);
+    int year = date.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+    if (year < 1 || year > 9999) {
+      // (a negative year would make the site's date folders absolute paths)
+      throw new SiteGenException(
+          Problem.error(
+              label,
+              lineOf(v, key),
+              "front matter '" + key + "': expected a date-time in the years 1 to 9999 (UTC),"
+                  + " found \"" + text + "\""));
+    }
+    return date;
+  }
+
+  private static OffsetDateTime parsedDateTime(
+      String iso,
+      ZoneId zone,
+      Map<String, FrontMatter.Value> v,
+      String key,
+      String label,
+      String text) {
     try {
       return OffsetDateTime.parse(iso);
     } catch (DateTimeParseException notWithOffset) {

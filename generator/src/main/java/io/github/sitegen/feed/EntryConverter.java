@@ -279,7 +279,7 @@ final class EntryConverter {
   }
 
   private static @Nullable OffsetDateTime utc(@Nullable Date date) {
-    return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
+    return date == null ? null : FeedDates.holdable(date.toInstant().atOffset(ZoneOffset.UTC));
   }
 
   static String text(@Nullable String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the dates feeds actually write, where Rome is wrong or gives up: ISO-8601 with fractions
@@ -41,6 +42,19 @@ final class FeedDates {
 
   private FeedDates() {}
 
+  /**
+   * {@code date} when its year in UTC is one the archive and the site can hold (1 to 9999: four
+   * digits, as RFC 3339 and the site's date folders have them), else null: a year 0, a negative
+   * one or one of five digits is no date to archive.
+   */
+  static @Nullable OffsetDateTime holdable(@Nullable OffsetDateTime date) {
+    if (date == null) {
+      return null;
+    }
+    int year = date.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+    return year >= 1 && year <= 9999 ? date : null;
+  }
+
   /** The date, in UTC, or empty when the text is no date this reader knows. */
   static Optional<OffsetDateTime> parse(String text) {
     String s = text.strip();
@@ -49,9 +63,10 @@ final class FeedDates {
     }
     try {
       return Optional.ofNullable(
-          Character.isDigit(s.charAt(0)) && s.length() >= 10 && s.charAt(4) == '-'
-              ? iso(s)
-              : rfc822(s));
+          holdable(
+              Character.isDigit(s.charAt(0)) && s.length() >= 10 && s.charAt(4) == '-'
+                  ? iso(s)
+                  : rfc822(s)));
     } catch (DateTimeException | NumberFormatException e) {
       return Optional.empty(); // 31 February, hour 25...: no date
     }

@@ -442,7 +442,7 @@ public final class FeedReader {
       return own.get();
     }
     Date rome = DateParser.parseDate(text, Locale.US);
-    return rome == null ? null : rome.toInstant().atOffset(ZoneOffset.UTC);
+    return rome == null ? null : FeedDates.holdable(rome.toInstant().atOffset(ZoneOffset.UTC));
   }
 
   /** The text of the first child (any namespace) with one of the names, {@code ""} when none. */

@@ -72,6 +72,31 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void datesOutsideTheYears1To9999AreReportedAndTheirFilesLeftOut() throws IOException {
+    write("good.md", "---\ntitle: Good\ndate: 0001-01-01T00:00:00Z\n---\n");
+    write("last.md", "---\ntitle: Last\ndate: 9999-12-31T23:59:59Z\n---\n");
+    write("negative.md", "---\ntitle: Negative\ndate: -0001-06-01T00:00:00Z\n---\n");
+    write("zero.md", "---\ntitle: Zero\ndate: 0000-06-01T00:00:00Z\n---\n");
+    write("big.md", "---\ntitle: Big\ndate: +10000-01-01T00:00:00Z\n---\n");
+    write("updated.md", "---\ntitle: Updated\ndate: 2024-01-01T00:00:00Z\nupdated: +20000-01-01\n---\n");
+    // in UTC, not in the zone it was written in
+    write("shifted.md", "---\ntitle: Shifted\ndate: 9999-12-31T23:00:00-05:00\n---\n");
+
+    List<Article> articles = reader.read(archive, reporter);
+
+    assertThat(articles).extracting(Article::title).containsExactlyInAnyOrder("Good", "Last");
+    String expected = "expected a date-time in the years 1 to 9999 (UTC), found ";
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactlyInAnyOrder(
+            archive.resolve("negative.md") + ":3: front matter 'date': " + expected + "\"-0001-06-01T00:00:00Z\"",
+            archive.resolve("zero.md") + ":3: front matter 'date': " + expected + "\"0000-06-01T00:00:00Z\"",
+            archive.resolve("big.md") + ":3: front matter 'date': " + expected + "\"+10000-01-01T00:00:00Z\"",
+            archive.resolve("updated.md") + ":4: front matter 'updated': " + expected + "\"+20000-01-01\"",
+            archive.resolve("shifted.md") + ":3: front matter 'date': " + expected + "\"9999-12-31T23:00:00-05:00\"");
+  }
+
+  @Test
   void everyMarkdownFileOutsideHiddenFoldersIsRead(@TempDir Path outside, @TempDir Path cache)
       throws IOException {
     String article = "---\ntitle: %s\ndate: 2024-01-0%dT10:00:00Z\n---\n";

@@ -97,6 +97,35 @@ class FeedDatesTest {
         .containsExactly("item 1: expected a date, found \"hier soir\"; left undated");
   }
 
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          0000-06-01T00:00:00Z
+          -0001-06-01T00:00:00Z
+          +10000-01-01T00:00:00Z
+          9999-12-31T23:00:00-05:00
+          Thu, 05 Feb 20260 10:00:00 GMT
+          """)
+  void aDateOutsideTheYears1To9999IsLeftUndated(String date) throws IOException {
+    FeedItem item = rssItem("<title>t</title><pubDate>" + date.strip() + "</pubDate>");
+
+    assertThat(item.published()).isNull();
+    assertThat(problems)
+        .extracting(Problem::message)
+        .containsExactly("item 1: expected a date, found \"" + date.strip() + "\"; left undated");
+  }
+
+  @Test
+  void theFirstAndLastDaysOfTheYears1To9999AreDates() throws IOException {
+    assertThat(rssItem("<pubDate>0001-01-01T00:00:00Z</pubDate>").published())
+        .hasToString("0001-01-01T00:00Z");
+    assertThat(rssItem("<pubDate>9999-12-31T23:59:59Z</pubDate>").published())
+        .hasToString("9999-12-31T23:59:59Z");
+    assertThat(problems).isEmpty();
+  }
+
   private FeedItem rssItem(String children) throws IOException {
     Path feed =
         write(
