@@ -542,9 +542,34 @@ final class SitePlanner {
 
   /**
    * Tags sharing a slug ({@code IA} and {@code ia}) share a page; a tag of only emoji gets a hash.
+   * A {@code +} or {@code #} right after a letter, a digit or a {@code +} so spelled is spelled out,
+   * so that C, C# and C++ get pages of their own ({@code c}, {@code c-sharp}, {@code
+   * c-plus-plus}), as do Canal+ ({@code canal-plus}) and Canal.
    */
   static String tagSlug(String tag) {
-    return TAG_SLUGS.of(tag, t -> slug(t, "tag-"));
+    return TAG_SLUGS.of(tag, t -> slug(spelledSymbols(t), "tag-"));
+  }
+
+  /** {@code tag} with the {@code +} and {@code #} of names like C++, C# and Canal+ in words. */
+  static String spelledSymbols(String tag) {
+    if (tag.indexOf('+') < 0 && tag.indexOf('#') < 0) {
+      return tag;
+    }
+    StringBuilder spelled = new StringBuilder(tag.length() + 16);
+    boolean afterName = false; // after a letter or digit, or a + spelled after one
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (c == '+' && afterName) {
+        spelled.append(" plus ");
+      } else if (c == '#' && afterName) {
+        spelled.append(" sharp ");
+        afterName = false;
+      } else {
+        spelled.append(c);
+        afterName = Character.isLetterOrDigit(c);
+      }
+    }
+    return spelled.toString();
   }
 
   static String authorSlug(String author) {
