@@ -32,29 +32,6 @@ public record ImportReport(
     int alreadyImported,
     @Nullable ImageCounts images) {
 
-  /** A report of a run that archived no images. */
-  public ImportReport(
-      List<SnapshotCounts> snapshots,
-      int created,
-      int updated,
-      int unchanged,
-      List<Problem> problems,
-      Duration elapsed,
-      int alreadyImported) {
-    this(snapshots, created, updated, unchanged, problems, elapsed, alreadyImported, null);
-  }
-
-  /** A report of a run that read every snapshot it found. */
-  public ImportReport(
-      List<SnapshotCounts> snapshots,
-      int created,
-      int updated,
-      int unchanged,
-      List<Problem> problems,
-      Duration elapsed) {
-    this(snapshots, created, updated, unchanged, problems, elapsed, 0);
-  }
-
   public ImportReport {
     snapshots = List.copyOf(snapshots);
     problems = List.copyOf(problems);
