@@ -551,7 +551,7 @@ final class SitePlanner {
   }
 
   /** {@code tag} with the {@code +} and {@code #} of names like C++, C# and Canal+ in words. */
-  static String spelledSymbols(String tag) {
+  private static String spelledSymbols(String tag) {
     if (tag.indexOf('+') < 0 && tag.indexOf('#') < 0) {
       return tag;
     }

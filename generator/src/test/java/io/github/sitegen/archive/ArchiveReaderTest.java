@@ -89,11 +89,16 @@ class ArchiveReaderTest {
     assertThat(problems)
         .extracting(Problem::toString)
         .containsExactlyInAnyOrder(
-            archive.resolve("negative.md") + ":3: front matter 'date': " + expected + "\"-0001-06-01T00:00:00Z\"",
-            archive.resolve("zero.md") + ":3: front matter 'date': " + expected + "\"0000-06-01T00:00:00Z\"",
-            archive.resolve("big.md") + ":3: front matter 'date': " + expected + "\"+10000-01-01T00:00:00Z\"",
-            archive.resolve("updated.md") + ":4: front matter 'updated': " + expected + "\"+20000-01-01\"",
-            archive.resolve("shifted.md") + ":3: front matter 'date': " + expected + "\"9999-12-31T23:00:00-05:00\"");
+            archive.resolve("negative.md")
+                + ":3: front matter 'date': " + expected + "\"-0001-06-01T00:00:00Z\"",
+            archive.resolve("zero.md")
+                + ":3: front matter 'date': " + expected + "\"0000-06-01T00:00:00Z\"",
+            archive.resolve("big.md")
+                + ":3: front matter 'date': " + expected + "\"+10000-01-01T00:00:00Z\"",
+            archive.resolve("updated.md")
+                + ":4: front matter 'updated': " + expected + "\"+20000-01-01\"",
+            archive.resolve("shifted.md")
+                + ":3: front matter 'date': " + expected + "\"9999-12-31T23:00:00-05:00\"");
   }
 
   @Test

@@ -265,7 +265,9 @@ class SiteGeneratorTest {
   void anOutputFolderThatIsTheArchiveFolderIsRefusedBeforeAnythingIsWritten() throws Exception {
     Path archive = dir.resolve("archive");
     Files.createDirectories(archive.resolve("2026/02/05"));
-    Files.writeString(archive.resolve("2026/02/05/un.md"), "---\ntitle: Un\nid: tag:next.ink,2026:1\ndate: 2026-02-05T08:00:00Z\n---\nUn.\n");
+    Files.writeString(
+        archive.resolve("2026/02/05/un.md"),
+        "---\ntitle: Un\nid: tag:next.ink,2026:1\ndate: 2026-02-05T08:00:00Z\n---\nUn.\n");
     Path link = Files.createSymbolicLink(dir.resolve("link"), archive);
     var base = french(null);
 

@@ -68,8 +68,12 @@ class TagSlugTest {
       assertThat(tags.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("c", "c-sharp", "c-plus-plus", "canal-plus");
     }
-    assertThat(SiteFixture.read(site, "tags/c/index.html")).contains("urn:t:1").doesNotContain("urn:t:2");
-    assertThat(SiteFixture.read(site, "tags/c-sharp/index.html")).contains("urn:t:2").doesNotContain("urn:t:1");
+    assertThat(SiteFixture.read(site, "tags/c/index.html"))
+        .contains("urn:t:1")
+        .doesNotContain("urn:t:2");
+    assertThat(SiteFixture.read(site, "tags/c-sharp/index.html"))
+        .contains("urn:t:2")
+        .doesNotContain("urn:t:1");
     // C++ and c++ share a page, under the name seen first (the newest article's)
     assertThat(SiteFixture.read(site, "tags/c-plus-plus/index.html"))
         .contains("urn:t:1", "urn:t:2", "c++")
