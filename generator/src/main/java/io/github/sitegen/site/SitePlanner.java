@@ -92,11 +92,24 @@ final class SitePlanner {
     this.options = options;
     this.labels = labels;
     // in the labels' language (the site's, unless the theme has no labels for it)
-    this.dateFormat = DateTimeFormatter.ofPattern(labels.expect("format.date"), labels.locale());
-    this.dateTimeFormat =
-        DateTimeFormatter.ofPattern(labels.expect("format.dateTime"), labels.locale());
-    this.monthFormat = DateTimeFormatter.ofPattern(labels.expect("format.month"), labels.locale());
+    this.dateFormat = dateFormat(labels, "format.date");
+    this.dateTimeFormat = dateFormat(labels, "format.dateTime");
+    this.monthFormat = dateFormat(labels, "format.month");
     this.archiveRoot = options.archive().toAbsolutePath().normalize();
+  }
+
+  /**
+   * The date pattern of label {@code key}, in the labels' language.
+   *
+   * @throws IllegalArgumentException when it is missing, empty or not a pattern
+   */
+  private static DateTimeFormatter dateFormat(Labels labels, String key) {
+    String pattern = labels.expect(key);
+    if (pattern.isBlank()) {
+      // (a valid pattern, which would print every date as nothing)
+      throw new IllegalArgumentException(key + ": expected a date pattern, found none");
+    }
+    return DateTimeFormatter.ofPattern(pattern, labels.locale());
   }
 
   /**

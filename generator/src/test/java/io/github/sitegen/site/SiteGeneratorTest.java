@@ -615,6 +615,14 @@ class SiteGeneratorTest {
     assertThatThrownBy(() -> new SiteGenerator(french(theme), Reporter.silent()))
         .isInstanceOf(SiteGenException.class)
         .hasMessageStartingWith("i18n/labels_fr.properties: date format: ");
+
+    // an empty pattern is a valid one, which would print every date as nothing
+    Files.writeString(theme.resolve("i18n/labels_fr.properties"), "format.month= \n");
+    assertThatThrownBy(() -> new SiteGenerator(french(theme), Reporter.silent()))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessage(
+            "i18n/labels_fr.properties: date format: format.month: expected a date pattern,"
+                + " found none");
   }
 
   @Test
