@@ -212,9 +212,13 @@ record ArchivedArticle(
     if (value == null) {
       return "";
     }
-    if (value.isList()) {
+    if (value.isList() || value.isMapping()) {
       throw new SiteGenException(
-          Problem.error(label, value.line(), "front matter '" + key + "': expected a text, found a list"));
+          Problem.error(
+              label,
+              value.line(),
+              "front matter '" + key + "': expected a text, found a "
+                  + (value.isList() ? "list" : "mapping")));
     }
     return (String) value.value();
   }
@@ -224,6 +228,11 @@ record ArchivedArticle(
     FrontMatter.Value value = v.get(key);
     if (value == null) {
       return List.of();
+    }
+    if (value.isMapping()) {
+      throw new SiteGenException(
+          Problem.error(
+              label, value.line(), "front matter '" + key + "': expected a list of texts, found a mapping"));
     }
     List<String> items = value.isList() ? (List<String>) value.value() : List.of((String) value.value());
     return items.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();

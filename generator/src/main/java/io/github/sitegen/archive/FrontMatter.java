@@ -41,12 +41,18 @@ final class FrontMatter {
   private FrontMatter() {}
 
   /**
-   * One value of the front matter with the 1-based line it starts on: a {@code String}, or a
-   * {@code List<String>} for a sequence.
+   * One value of the front matter with the 1-based line it starts on: a {@code String}, a {@code
+   * List<String>} for a sequence, or an empty {@code Map} for a nested mapping (another
+   * generator's parameters: nothing here reads one, and a key that must hold a text or a list
+   * refuses it).
    */
   record Value(Object value, int line) {
     boolean isList() {
       return value instanceof List<?>;
+    }
+
+    boolean isMapping() {
+      return value instanceof Map<?, ?>;
     }
   }
 
@@ -152,6 +158,16 @@ final class FrontMatter {
         throw new SiteGenException(
             Problem.error(file, line(tuple.getKeyNode()), "front matter: expected a plain key"));
       }
+      Value first = values.get(key.getValue());
+      if (first != null) {
+        // (composing a node tree does not check this; which one would win is a guess)
+        throw new SiteGenException(
+            Problem.error(
+                file,
+                line(key),
+                "front matter: '" + key.getValue() + "' is given twice (first on line "
+                    + first.line() + "); keep one"));
+      }
       Node valueNode = tuple.getValueNode();
       Object value;
       if (valueNode instanceof ScalarNode scalar) {
@@ -173,7 +189,7 @@ final class FrontMatter {
         value = List.copyOf(items);
       } else {
         // nested mappings are allowed (other generators' params) but carry nothing we read
-        continue;
+        value = Map.of();
       }
       values.put(key.getValue(), new Value(value, line(valueNode)));
     }

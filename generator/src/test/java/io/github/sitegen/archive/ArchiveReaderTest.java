@@ -72,6 +72,27 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void aKeyGivenTwiceOrAMappingWhereATextOrListGoesIsReported() throws IOException {
+    write("twice.md", "---\ntitle: Neuf\ndate: 2024-01-01T10:00:00Z\ntitle: Dix\n---\n");
+    write("tags.md", "---\ntitle: Tags\ndate: 2024-01-01T10:00:00Z\ntags:\n  nested: map\n---\n");
+    write("title.md", "---\ntitle: {a: b}\ndate: 2024-01-01T10:00:00Z\n---\n");
+    // another generator's parameters: a mapping under a key nothing here reads
+    write("params.md", "---\ntitle: Params\ndate: 2024-01-01T10:00:00Z\nparams:\n  toc: true\n---\n");
+
+    List<Article> articles = reader.read(archive, reporter);
+
+    assertThat(articles).extracting(Article::title).containsExactly("Params");
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactlyInAnyOrder(
+            archive.resolve("twice.md")
+                + ":4: front matter: 'title' is given twice (first on line 2); keep one",
+            archive.resolve("tags.md")
+                + ":5: front matter 'tags': expected a list of texts, found a mapping",
+            archive.resolve("title.md") + ":2: front matter 'title': expected a text, found a mapping");
+  }
+
+  @Test
   void datesOutsideTheYears1To9999AreReportedAndTheirFilesLeftOut() throws IOException {
     write("good.md", "---\ntitle: Good\ndate: 0001-01-01T00:00:00Z\n---\n");
     write("last.md", "---\ntitle: Last\ndate: 9999-12-31T23:59:59Z\n---\n");
