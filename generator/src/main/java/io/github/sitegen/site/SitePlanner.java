@@ -99,7 +99,9 @@ final class SitePlanner {
   }
 
   /**
-   * The date pattern of label {@code key}, in the labels' language.
+   * The date pattern of label {@code key}, in the labels' language. A day of the month written
+   * {@code d} takes its name from label {@code format.day.N} when the labels have one: French
+   * writes the first of the month {@code 1er} ("1er février 2026").
    *
    * @throws IllegalArgumentException when it is missing, empty or not a pattern
    */
@@ -109,7 +111,40 @@ final class SitePlanner {
       // (a valid pattern, which would print every date as nothing)
       throw new IllegalArgumentException(key + ": expected a date pattern, found none");
     }
-    return DateTimeFormatter.ofPattern(pattern, labels.locale());
+    Map<Long, String> days = new HashMap<>();
+    for (long day = 1; day <= 31; day++) {
+      days.put(day, labels.find("format.day." + day).orElse(Long.toString(day)));
+    }
+    if (days.entrySet().stream().allMatch(e -> e.getValue().equals(Long.toString(e.getKey())))) {
+      return DateTimeFormatter.ofPattern(pattern, labels.locale());
+    }
+    // each unquoted lone d (not dd) becomes the named day; the rest stays pattern text
+    var builder = new java.time.format.DateTimeFormatterBuilder();
+    int from = 0;
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (c == 'd' && !quoted) {
+        int end = i;
+        while (end < pattern.length() && pattern.charAt(end) == 'd') {
+          end++;
+        }
+        if (end - i == 1) {
+          if (i > from) {
+            builder.appendPattern(pattern.substring(from, i));
+          }
+          builder.appendText(java.time.temporal.ChronoField.DAY_OF_MONTH, days);
+          from = end;
+        }
+        i = end - 1;
+      }
+    }
+    if (from < pattern.length()) {
+      builder.appendPattern(pattern.substring(from));
+    }
+    return builder.toFormatter(labels.locale());
   }
 
   /**

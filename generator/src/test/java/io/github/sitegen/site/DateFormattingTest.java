@@ -32,6 +32,11 @@ class DateFormattingTest {
           fr-FR | America/New_York | 2026-02-05T00:30:00+01:00 | 2026/02/04 | 4 février 2026 à 18:30     | 2026-02-04T18:30:00-05:00
           en    | Europe/Paris     | 2026-02-05T00:30:00+01:00 | 2026/02/05 | February 5, 2026 at 12:30 AM | 2026-02-05T00:30:00+01:00
           en    | America/New_York | 2026-02-05T00:30:00+01:00 | 2026/02/04 | February 4, 2026 at 6:30 PM  | 2026-02-04T18:30:00-05:00
+          fr-FR | Europe/Paris     | 2026-02-01T16:20:00+01:00 | 2026/02/01 | 1er février 2026 à 16:20   | 2026-02-01T16:20:00+01:00
+          fr-FR | America/New_York | 2026-02-02T00:30:00+01:00 | 2026/02/01 | 1er février 2026 à 18:30   | 2026-02-01T18:30:00-05:00
+          fr-FR | Europe/Paris     | 2026-02-11T16:20:00+01:00 | 2026/02/11 | 11 février 2026 à 16:20    | 2026-02-11T16:20:00+01:00
+          fr-FR | Europe/Paris     | 2026-02-21T16:20:00+01:00 | 2026/02/21 | 21 février 2026 à 16:20    | 2026-02-21T16:20:00+01:00
+          en    | Europe/Paris     | 2026-02-01T16:20:00+01:00 | 2026/02/01 | February 1, 2026 at 4:20 PM  | 2026-02-01T16:20:00+01:00
           """)
   void showsDateAndTimeInTheSiteLocaleAndZone(
       String locale, String zone, String date, String folder, String shown, String iso)
@@ -67,6 +72,45 @@ class DateFormattingTest {
 
     String page = SiteFixture.read(site, folder + "/un-article/index.html");
     assertThat(page).contains("<time datetime=\"" + iso + "\">" + shown + "</time>");
+  }
+
+  /**
+   * French writes the first of the month "1er", in the day's index and on its articles; a theme's
+   * own patterns keep it where they write the day as {@code d}, not as {@code dd} or quoted text.
+   */
+  @Test
+  void theFirstOfTheMonthIsNamedByTheLabels() throws Exception {
+    Article article =
+        NextArchive.article(
+            "2026/02/01/un-article", "urn:test:1", "Un article", "", "2026-02-01T16:20:00+01:00",
+            null, List.of(), List.of(), "", "", "", false, 0);
+    Path site = dir.resolve("site");
+    var options =
+        new SiteOptions(
+            dir.resolve("archive"), site, "Test", null, Locale.FRANCE, ZoneId.of("Europe/Paris"),
+            20, null);
+
+    SiteFixture.build(options, List.of(article), a -> "Texte.");
+
+    assertThat(SiteFixture.read(site, "2026/02/01/index.html")).contains("<h1>1er février 2026");
+    assertThat(SiteFixture.read(site, "2026/02/index.html")).contains("février 2026");
+
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("i18n"));
+    Files.writeString(
+        theme.resolve("i18n/labels_fr.properties"),
+        "format.date=dd/MM/yyyy\nformat.dateTime='le' d MMMM 'dd' yyyy\n");
+    var themed =
+        new SiteOptions(
+            dir.resolve("archive"), dir.resolve("themed"), "Test", null, Locale.FRANCE,
+            ZoneId.of("Europe/Paris"), 20, theme);
+
+    SiteFixture.build(themed, List.of(article), a -> "Texte.");
+
+    assertThat(SiteFixture.read(dir.resolve("themed"), "2026/02/01/un-article/index.html"))
+        .contains(">le 1er février dd 2026</time>");
+    assertThat(SiteFixture.read(dir.resolve("themed"), "2026/02/01/index.html"))
+        .contains("<h1>01/02/2026");
   }
 
   /**
