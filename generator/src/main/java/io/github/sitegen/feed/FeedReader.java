@@ -340,7 +340,9 @@ public final class FeedReader {
     }
     Optional<Instant> time = feedDate(feed);
     if (time.isEmpty()) {
-      time = FileNameTimestamp.parse(String.valueOf(file.getFileName()));
+      time =
+          FileNameTimestamp.parse(String.valueOf(file.getFileName()))
+              .filter(t -> FeedDates.holdable(t.atOffset(ZoneOffset.UTC)) != null);
     }
     boolean timeFromItems = time.isEmpty();
     Instant snapshotTime = time.isPresent() ? time.get() : timeFromItems(file, items);
@@ -581,7 +583,11 @@ public final class FeedReader {
       date = atom.getUpdated();
     }
     date = firstNonNull(date, feed.getPublishedDate()); // dc:date, Atom 0.3 modified
-    return Optional.ofNullable(date).map(Date::toInstant);
+    // (a year the archive cannot hold, such as Rome's reading of "20260", is no snapshot time:
+    // the items dated by it would be archived where no build reads them)
+    return Optional.ofNullable(date)
+        .map(d -> FeedDates.holdable(d.toInstant().atOffset(ZoneOffset.UTC)))
+        .map(OffsetDateTime::toInstant);
   }
 
   private static @Nullable Date firstNonNull(@Nullable Date first, @Nullable Date second) {

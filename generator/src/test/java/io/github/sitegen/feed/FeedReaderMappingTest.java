@@ -354,6 +354,22 @@ class FeedReaderMappingTest {
   }
 
   @Test
+  void aFeedDateOrFileNameOutsideTheYears1To9999IsNoSnapshotTime() throws IOException {
+    // Rome reads "20260" as a year: the undated items would be archived where no build reads them
+    Path feed =
+        write(
+            "feed-20260205T160000Z.xml",
+            rss("<lastBuildDate>Thu, 05 Feb 20260 16:20:00 +0100</lastBuildDate>", ""));
+    assertThat(read(feed).time()).isEqualTo(Instant.parse("2026-02-05T16:00:00Z"));
+
+    Path year0 =
+        write(
+            "feed-00000205T160000Z.xml",
+            rss("", "<item><pubDate>Thu, 05 Feb 2026 16:20:00 +0100</pubDate></item>"));
+    assertThat(read(year0).time()).isEqualTo(Instant.parse("2026-02-05T15:20:00Z"));
+  }
+
+  @Test
   void snapshotTimeFallsBackToTheChannelPubDate() throws IOException {
     Path feed = write("feed.xml", rss("<pubDate>Thu, 05 Feb 2026 09:45:00 +0000</pubDate>", ""));
 
