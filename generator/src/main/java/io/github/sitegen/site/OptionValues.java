@@ -67,7 +67,9 @@ public final class OptionValues {
   /**
    * Parses the absolute {@code http} or {@code https} URL a site is published at; a blank value
    * means "no base URL" and gives null. A missing trailing slash is added, so that {@code
-   * https://example.org/archive} and {@code https://example.org/archive/} mean the same folder.
+   * https://example.org/archive} and {@code https://example.org/archive/} mean the same folder,
+   * and characters outside ASCII are percent-encoded ({@code /archivé/} gives {@code
+   * /archiv%C3%A9/}).
    *
    * @throws IllegalArgumentException when the value is not an absolute http(s) URL with a host
    */
@@ -88,7 +90,9 @@ public final class OptionValues {
     if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
       throw new IllegalArgumentException(expected + ", found \"" + url + "\"");
     }
-    return uri;
+    // non-ASCII characters of the path percent-encoded: sitemaps and robots.txt need URIs, and
+    // the pages' links are the same either way
+    return URI.create(uri.toASCIIString());
   }
 
   /**

@@ -62,6 +62,8 @@ class OptionValuesTest {
           https://example.github.io/site-gen/ | https://example.github.io/site-gen/
           https://example.github.io/site-gen  | https://example.github.io/site-gen/
           http://localhost:8000               | http://localhost:8000/
+          https://example.org/archivé/next    | https://example.org/archiv%C3%A9/next/
+          https://example.org/archiv%C3%A9/   | https://example.org/archiv%C3%A9/
           """)
   void parsesBaseUrlsWithATrailingSlash(String url, String expected) {
     assertThat(OptionValues.baseUrl(url)).isEqualTo(URI.create(expected));
