@@ -52,6 +52,9 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     SiteOptions options = site.toOptions(out);
     try {
+      // made first: it refuses bad folders (the output in the archive, the cache in the output)
+      // before the import writes anything
+      var generator = new SiteGenerator(options, new ConsoleReporter(err));
       ArchiveIndex.@Nullable Contents archive = null;
       if (snapshots != null) {
         var importer =
@@ -63,7 +66,6 @@ final class BuildCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(imported.summary());
         archive = importer.contents(); // the archive as the import left it: not read again
       }
-      var generator = new SiteGenerator(options, new ConsoleReporter(err));
       SiteReport report = archive == null ? generator.generate() : generator.generate(archive);
       spec.commandLine().getOut().println(report.summary());
       return 0;

@@ -102,6 +102,22 @@ class EndToEndTest {
     assertThat(cache.resolve("archive-index.bin")).isRegularFile();
   }
 
+  @Test
+  void buildWithSnapshotsRefusesBadFoldersBeforeImporting() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    write(snapshots.resolve("carnet-0900.rss.xml"), snapshot("09:00", "Première version."));
+    Path archive = dir.resolve("articles");
+
+    int exit =
+        run("build", "--snapshots", snapshots.toString(), "--archive", archive.toString(),
+            "--out", archive.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("the output folder is the archive folder");
+    assertThat(out.toString()).doesNotContain("Imported");
+    assertThat(archive).doesNotExist();
+  }
+
   private static String[] concat(String[] a, String[] b) {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
   }
