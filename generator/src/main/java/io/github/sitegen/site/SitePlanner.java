@@ -118,20 +118,24 @@ final class SitePlanner {
     if (days.entrySet().stream().allMatch(e -> e.getValue().equals(Long.toString(e.getKey())))) {
       return DateTimeFormatter.ofPattern(pattern, labels.locale());
     }
-    // each unquoted lone d (not dd) becomes the named day; the rest stays pattern text
+    // each lone d (not dd), unquoted and outside optional [sections], becomes the named day; the
+    // rest stays pattern text
     var builder = new java.time.format.DateTimeFormatterBuilder();
     int from = 0;
     boolean quoted = false;
+    int optional = 0;
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
+      } else if (!quoted && (c == '[' || c == ']')) {
+        optional += c == '[' ? 1 : -1;
       } else if (c == 'd' && !quoted) {
         int end = i;
         while (end < pattern.length() && pattern.charAt(end) == 'd') {
           end++;
         }
-        if (end - i == 1) {
+        if (end - i == 1 && optional == 0) {
           if (i > from) {
             builder.appendPattern(pattern.substring(from, i));
           }

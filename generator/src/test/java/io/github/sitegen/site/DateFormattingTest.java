@@ -99,7 +99,7 @@ class DateFormattingTest {
     Files.createDirectories(theme.resolve("i18n"));
     Files.writeString(
         theme.resolve("i18n/labels_fr.properties"),
-        "format.date=dd/MM/yyyy\nformat.dateTime='le' d MMMM 'dd' yyyy\n");
+        "format.date=dd/MM/yyyy\nformat.dateTime='le' d MMMM 'dd' yyyy\nformat.month=[d ]MMMM yyyy\n");
     var themed =
         new SiteOptions(
             dir.resolve("archive"), dir.resolve("themed"), "Test", null, Locale.FRANCE,
