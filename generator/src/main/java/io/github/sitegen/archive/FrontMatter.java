@@ -153,20 +153,21 @@ final class FrontMatter {
       throw new SiteGenException(
           Problem.error(file, line(root), "front matter: expected a mapping of keys to values"));
     }
+    Map<String, Integer> keyLines = new java.util.HashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
         throw new SiteGenException(
             Problem.error(file, line(tuple.getKeyNode()), "front matter: expected a plain key"));
       }
-      Value first = values.get(key.getValue());
+      Integer first = keyLines.putIfAbsent(key.getValue(), line(key));
       if (first != null) {
         // (composing a node tree does not check this; which one would win is a guess)
         throw new SiteGenException(
             Problem.error(
                 file,
                 line(key),
-                "front matter: '" + key.getValue() + "' is given twice (first on line "
-                    + first.line() + "); keep one"));
+                "front matter: '" + key.getValue() + "' is given twice (first on line " + first
+                    + "); keep one"));
       }
       Node valueNode = tuple.getValueNode();
       Object value;

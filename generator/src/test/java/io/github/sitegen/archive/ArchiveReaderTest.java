@@ -74,6 +74,7 @@ class ArchiveReaderTest {
   @Test
   void aKeyGivenTwiceOrAMappingWhereATextOrListGoesIsReported() throws IOException {
     write("twice.md", "---\ntitle: Neuf\ndate: 2024-01-01T10:00:00Z\ntitle: Dix\n---\n");
+    write("lists.md", "---\ntags:\n- a\ntitle: T\ndate: 2024-01-01T10:00:00Z\ntags:\n- b\n---\n");
     write("tags.md", "---\ntitle: Tags\ndate: 2024-01-01T10:00:00Z\ntags:\n  nested: map\n---\n");
     write("title.md", "---\ntitle: {a: b}\ndate: 2024-01-01T10:00:00Z\n---\n");
     // another generator's parameters: a mapping under a key nothing here reads
@@ -87,6 +88,8 @@ class ArchiveReaderTest {
         .containsExactlyInAnyOrder(
             archive.resolve("twice.md")
                 + ":4: front matter: 'title' is given twice (first on line 2); keep one",
+            archive.resolve("lists.md")
+                + ":6: front matter: 'tags' is given twice (first on line 2); keep one",
             archive.resolve("tags.md")
                 + ":5: front matter 'tags': expected a list of texts, found a mapping",
             archive.resolve("title.md") + ":2: front matter 'title': expected a text, found a mapping");
