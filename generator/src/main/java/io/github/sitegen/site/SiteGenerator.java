@@ -204,11 +204,8 @@ public final class SiteGenerator {
    * @throws IOException when the archive cannot be read or the output written
    */
   public SiteReport generate() throws IOException {
-    SiteLock lock = SiteLock.take(options.output(), reporter);
-    try {
+    try (SiteLock lock = SiteLock.take(options.output(), reporter)) {
       return generateLocked();
-    } finally {
-      lock.close();
     }
   }
 
@@ -413,11 +410,8 @@ public final class SiteGenerator {
    * @throws IOException when a body cannot be read or the output written
    */
   public SiteReport generate(ArchiveIndex.Contents contents) throws IOException {
-    SiteLock lock = SiteLock.take(options.output(), reporter);
-    try {
+    try (SiteLock lock = SiteLock.take(options.output(), reporter)) {
       return generate(contents, null);
-    } finally {
-      lock.close();
     }
   }
 
@@ -559,11 +553,8 @@ public final class SiteGenerator {
    */
   SiteReport generate(List<Article> articles, BodyLoader bodies, Map<String, String> images)
       throws IOException {
-    SiteLock lock = SiteLock.take(options.output(), reporter);
-    try {
+    try (SiteLock lock = SiteLock.take(options.output(), reporter)) {
       return generate(articles, bodies, images, null, null);
-    } finally {
-      lock.close();
     }
   }
 
