@@ -610,7 +610,8 @@ public final class SiteGenerator {
     }
     SitePlanner.Plan plan = plan(articles, images, key, planned);
     plan.pages().stream().map(Page::template).distinct().forEach(theme::template);
-    refuseStaticFilesOverPages(plan, images);
+    List<String> userStatics = theme.userStaticPaths(); // (walked once: checked, then copied)
+    refuseStaticFilesOverPages(plan, images, userStatics);
 
     Path output = options.output();
     folders = Folders.of(output);
@@ -697,7 +698,7 @@ public final class SiteGenerator {
         incremental.store.close(); // (already closed unless the build failed)
       }
     }
-    for (Map.Entry<String, byte[]> file : extraFiles().entrySet()) {
+    for (Map.Entry<String, byte[]> file : extraFiles(userStatics).entrySet()) {
       counts.add(writeOther(file.getKey(), file.getValue(), incremental));
     }
     for (String image : new TreeSet<>(images.values())) {
@@ -1710,10 +1711,11 @@ public final class SiteGenerator {
   }
 
   /**
-   * The files besides pages: {@code .nojekyll}, {@code robots.txt} and the theme's static files,
-   * which replace those two by name (a site's own {@code robots.txt}).
+   * The files besides pages: {@code .nojekyll}, {@code robots.txt} and the theme's static files
+   * (the user's at {@code userStatics}), which replace those two by name (a site's own {@code
+   * robots.txt}).
    */
-  private Map<String, byte[]> extraFiles() throws IOException {
+  private Map<String, byte[]> extraFiles(List<String> userStatics) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(".nojekyll", new byte[0]);
     String robots = "User-agent: *\nAllow: /\n";
@@ -1722,18 +1724,17 @@ public final class SiteGenerator {
       robots += "\nSitemap: " + base + "\n";
     }
     files.put("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
-    files.putAll(theme.staticFiles());
+    files.putAll(theme.staticFiles(userStatics));
     return files;
   }
 
   /**
-   * Fails, before anything is written, when a static file of the user's theme is where the site
-   * makes a page, a search index file or an archived image: both would be written, one over the
-   * other, on every build.
+   * Fails, before anything is written, when a static file of the user's theme (one of {@code
+   * statics}) is where the site makes a page, a search index file or an archived image: both
+   * would be written, one over the other, on every build.
    */
-  private void refuseStaticFilesOverPages(SitePlanner.Plan plan, Map<String, String> images)
-      throws IOException {
-    List<String> statics = theme.userStaticPaths();
+  private void refuseStaticFilesOverPages(
+      SitePlanner.Plan plan, Map<String, String> images, List<String> statics) {
     if (statics.isEmpty()) {
       return;
     }

@@ -448,9 +448,10 @@ final class Theme {
   /**
    * Every static file, by path relative to the site root: the default theme's (listed in {@code
    * sitegen-theme/static.list}, since classpath folders cannot be listed from a jar) then the
-   * user's {@code static/} folder on top.
+   * user's {@code static/} folder on top: {@code userPaths}, as {@link #userStaticPaths} listed
+   * them.
    */
-  Map<String, byte[]> staticFiles() throws IOException {
+  Map<String, byte[]> staticFiles(List<String> userPaths) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (String name : readClasspath("static.list").lines().map(String::strip).toList()) {
       if (name.isEmpty() || name.startsWith("#")) {
@@ -458,7 +459,7 @@ final class Theme {
       }
       files.put(name, readClasspathBytes("static/" + name));
     }
-    for (String name : userStaticPaths()) {
+    for (String name : userPaths) {
       files.put(name, Files.readAllBytes(userStaticFile(name)));
     }
     return files;
