@@ -1,5 +1,6 @@
 package io.github.sitegen.feed;
 
+import io.github.sitegen.internal.LineBreaks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,28 +67,16 @@ record ItemSpans(byte[] context, List<Span> items) {
     int from = 0;
     for (int i = 0; i < items.size(); i++) {
       Span span = items.get(i);
-      line += lineBreaks(b, from, span.start());
+      line += LineBreaks.count(b, from, span.start());
       int breaks =
           knownLineBreaks != null && knownLineBreaks[i] >= 0
               ? knownLineBreaks[i]
-              : lineBreaks(b, span.start(), span.end());
+              : LineBreaks.count(b, span.start(), span.end());
       counted.add(new Span(span.start(), span.end(), line, breaks));
       line += breaks;
       from = span.end();
     }
     return new ItemSpans(context, counted);
-  }
-
-  /** The line breaks that start in {@code b[from..to)} (a CR followed by LF counts once). */
-  private static int lineBreaks(byte[] b, int from, int to) {
-    int breaks = 0;
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c == '\n' || c == '\r' && (i + 1 >= b.length || b[i + 1] != '\n')) {
-        breaks++;
-      }
-    }
-    return breaks;
   }
 
   /** A hand-written tokenizer over the bytes; every method answers -1 when it gives up. */

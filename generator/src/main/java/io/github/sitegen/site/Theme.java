@@ -13,6 +13,7 @@ import freemarker.template.TemplateExceptionHandler;
 import io.github.sitegen.Problem;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.LineBreaks;
 import io.github.sitegen.internal.StrictText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,12 +152,8 @@ final class Theme {
         return new StringReader(new String(bytes, StandardCharsets.ISO_8859_1));
       }
       int at = Math.max(0, StrictText.firstInvalid(bytes, charset)); // (there is one)
-      int line = 1;
-      for (int i = 0; i < at; i++) {
-        line += bytes[i] == '\n' ? 1 : 0;
-      }
       throw new EncodingException(
-          line,
+          1 + LineBreaks.count(bytes, 0, at),
           String.format(
               "expected %s, found byte 0x%02X: save the template as UTF-8, or name its encoding"
                   + " in an <#ftl encoding=\"…\"> header",

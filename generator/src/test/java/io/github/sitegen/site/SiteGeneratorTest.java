@@ -408,6 +408,13 @@ class SiteGeneratorTest {
         .hasMessageContaining("404.ftlh:2: expected UTF-8, found byte 0xC9")
         .hasMessageContaining(theme.toString());
 
+    // lines end as Freemarker ends them: CR LF and a lone CR count once each
+    Files.write(
+        theme.resolve("templates/404.ftlh"),
+        "<p>\r\n\r<b>Égaré</b>\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> SiteFixture.buildNext(french(theme)))
+        .hasMessageContaining("404.ftlh:3: expected UTF-8, found byte 0xC9");
+
     // the same bytes, their encoding named
     Files.write(
         theme.resolve("templates/404.ftlh"),
