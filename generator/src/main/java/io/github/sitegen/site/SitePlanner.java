@@ -112,10 +112,13 @@ final class SitePlanner {
       throw new IllegalArgumentException(key + ": expected a date pattern, found none");
     }
     Map<Long, String> days = new HashMap<>();
+    boolean named = false;
     for (long day = 1; day <= 31; day++) {
-      days.put(day, labels.find("format.day." + day).orElse(Long.toString(day)));
+      Optional<String> name = labels.find("format.day." + day);
+      named |= name.isPresent();
+      days.put(day, name.orElse(Long.toString(day)));
     }
-    if (days.entrySet().stream().allMatch(e -> e.getValue().equals(Long.toString(e.getKey())))) {
+    if (!named) {
       return DateTimeFormatter.ofPattern(pattern, labels.locale());
     }
     // each lone d (not dd), unquoted and outside optional [sections], becomes the named day; the

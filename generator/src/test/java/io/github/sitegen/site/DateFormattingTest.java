@@ -41,21 +41,7 @@ class DateFormattingTest {
   void showsDateAndTimeInTheSiteLocaleAndZone(
       String locale, String zone, String date, String folder, String shown, String iso)
       throws Exception {
-    Article article =
-        NextArchive.article(
-            "2026/02/05/un-article",
-            "urn:test:1",
-            "Un article",
-            "",
-            date,
-            null,
-            List.of(),
-            List.of(),
-            "",
-            "",
-            "",
-            false,
-            0);
+    Article article = article("Un article", date);
     Path site = dir.resolve("site");
     var options =
         new SiteOptions(
@@ -80,10 +66,7 @@ class DateFormattingTest {
    */
   @Test
   void theFirstOfTheMonthIsNamedByTheLabels() throws Exception {
-    Article article =
-        NextArchive.article(
-            "2026/02/01/un-article", "urn:test:1", "Un article", "", "2026-02-01T16:20:00+01:00",
-            null, List.of(), List.of(), "", "", "", false, 0);
+    Article article = article("Un article", "2026-02-01T16:20:00+01:00");
     Path site = dir.resolve("site");
     var options =
         new SiteOptions(
@@ -120,10 +103,7 @@ class DateFormattingTest {
    */
   @Test
   void aLanguageWithoutLabelsIsWrittenInTheDefaultLabelsLanguageAndSaysSo() throws Exception {
-    Article article =
-        NextArchive.article(
-            "2026/02/05/un-article", "urn:test:1", "Ein Artikel", "", "2026-02-05T16:20:00+01:00",
-            null, List.of(), List.of(), "", "", "", false, 0);
+    Article article = article("Ein Artikel", "2026-02-05T16:20:00+01:00");
     Path site = dir.resolve("site");
     List<Problem> problems = new ArrayList<>();
     var options =
@@ -158,5 +138,12 @@ class DateFormattingTest {
     assertThat(SiteFixture.read(site, "2026/02/05/un-article/index.html"))
         .contains(">5. Februar 2026 um 16:20</time>");
     assertThat(problems).isEmpty();
+  }
+
+  /** The one article of these sites, {@code un-article}, dated {@code date}. */
+  private static Article article(String title, String date) {
+    return NextArchive.article(
+        "2026/02/05/un-article", "urn:test:1", title, "", date, null, List.of(), List.of(), "", "",
+        "", false, 0);
   }
 }
