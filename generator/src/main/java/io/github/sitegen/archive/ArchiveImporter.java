@@ -124,7 +124,7 @@ public final class ArchiveImporter {
           reporter.problem(problem);
         };
     try (FileLocks.Held lock = lock(lockFile(options.archive()))) {
-      List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshotsDir);
+      List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshotsDir, collecting);
       List<Path> all = listed.stream().map(SnapshotHashes.Listed::path).toList();
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, listed, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());

@@ -1,5 +1,7 @@
 package io.github.sitegen.archive;
 
+import io.github.sitegen.Problem;
+import io.github.sitegen.Reporter;
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.ContentCheck;
 import io.github.sitegen.internal.Sha256;
@@ -79,9 +81,11 @@ final class SnapshotHashes {
    * The snapshot files under {@code root} (names ending in {@code .xml}, {@code .rss} or {@code
    * .atom}, any case; links to files followed, not links to folders), sorted by path: one look at
    * each entry, which is all {@link #of} needs, the looks of a folder taken in parallel (an hourly
-   * job's folder grows by a file an hour, and each look is a system call).
+   * job's folder grows by a file an hour, and each look is a system call). A link with a snapshot's
+   * name that leads to no file (dangling, looping, or to a folder) is left out with a warning to
+   * {@code reporter}: it names a snapshot that would otherwise be missed without a word.
    */
-  static List<Listed> list(Path root) throws IOException {
+  static List<Listed> list(Path root, Reporter reporter) throws IOException {
     List<Listed> files = new ArrayList<>();
     List<Path> folders = List.of(root);
     try {
@@ -94,7 +98,7 @@ final class SnapshotHashes {
         }
         List<Path> subfolders = Collections.synchronizedList(new ArrayList<>());
         entries.parallelStream()
-            .map(entry -> look(root, entry, subfolders))
+            .map(entry -> look(root, entry, subfolders, reporter))
             .filter(Objects::nonNull)
             .forEachOrdered(files::add);
         folders = subfolders;
@@ -107,7 +111,8 @@ final class SnapshotHashes {
   }
 
   /** The entry as a snapshot file, or null (a folder is added to {@code subfolders}). */
-  private static @Nullable Listed look(Path root, Path entry, List<Path> subfolders) {
+  private static @Nullable Listed look(
+      Path root, Path entry, List<Path> subfolders, Reporter reporter) {
     try {
       BasicFileAttributes attributes =
           Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -121,7 +126,21 @@ final class SnapshotHashes {
       if (attributes.isRegularFile()) {
         return Listed.of(root, entry, attributes);
       }
-      return attributes.isSymbolicLink() && Files.isRegularFile(entry) ? Listed.of(root, entry) : null;
+      if (!attributes.isSymbolicLink()) {
+        return null; // (a device, a pipe: nothing a snapshot job writes)
+      }
+      if (Files.isRegularFile(entry)) {
+        return Listed.of(root, entry);
+      }
+      reporter.problem(
+          Problem.warning(
+              entry.toString(),
+              0,
+              Files.isDirectory(entry)
+                  ? "skipped: a link to a folder, and links to folders are not followed"
+                  : "skipped: a link that leads to no file (its target is missing, or links"
+                      + " loop)"));
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

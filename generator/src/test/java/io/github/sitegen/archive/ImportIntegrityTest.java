@@ -164,6 +164,23 @@ class ImportIntegrityTest {
     assertThat(text).doesNotContain("Spécial").contains("updated: 2026-02-05T14:00:00Z");
   }
 
+  @Test
+  void aSnapshotLinkToNothingIsReportedAndTheOthersImported() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
+    Path link = Files.createSymbolicLink(dir.resolve("snapshots/b.xml"), dir.resolve("moved/b.xml"));
+
+    ImportReport report = run().report();
+
+    // an hourly job whose snapshot went missing behind a link is told so, on every run
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(report.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            link + ": skipped: a link that leads to no file (its target is missing, or links loop)");
+    assertThat(problems).isEqualTo(report.problems());
+    assertThat(run().report().problems()).hasSize(1);
+  }
+
   private record Run(Path archive, ImportReport report) {}
 
   private Run run() throws IOException {

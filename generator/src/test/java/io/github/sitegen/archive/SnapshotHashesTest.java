@@ -2,11 +2,15 @@ package io.github.sitegen.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitegen.Problem;
+import io.github.sitegen.Reporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -127,10 +131,15 @@ class SnapshotHashesTest {
     snapshot("xml", "no extension", null);
     Path target = Files.writeString(dir.resolve("elsewhere.xml"), "<rss>linked</rss>");
     Path link = Files.createSymbolicLink(snapshots().resolve("linked.xml"), target);
-    Files.createSymbolicLink(snapshots().resolve("folder.xml"), Files.createDirectories(dir.resolve("folder")));
-    Files.createSymbolicLink(snapshots().resolve("broken.xml"), dir.resolve("missing"));
+    Path folder =
+        Files.createSymbolicLink(
+            snapshots().resolve("folder.xml"), Files.createDirectories(dir.resolve("folder")));
+    Path broken = Files.createSymbolicLink(snapshots().resolve("broken.xml"), dir.resolve("missing"));
+    Path loop = Files.createSymbolicLink(snapshots().resolve("loop.rss"), snapshots().resolve("loop.rss"));
+    Files.createSymbolicLink(snapshots().resolve("notes.md"), dir.resolve("missing")); // no snapshot
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>()); // (parallel looks)
 
-    List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshots());
+    List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshots(), problems::add);
 
     assertThat(listed).extracting(SnapshotHashes.Listed::path).containsExactly(a, b, c, link);
     assertThat(listed).extracting(SnapshotHashes.Listed::name)
@@ -138,13 +147,21 @@ class SnapshotHashesTest {
     assertThat(listed.get(0).size()).isEqualTo(12);
     assertThat(listed.get(0).modified()).isEqualTo(YESTERDAY.toMillis());
     assertThat(listed.get(3).size()).as("the linked file's").isEqualTo(17);
+    // links with a snapshot's name that lead to no file: said, not silently dropped
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactlyInAnyOrder(
+            broken + ": skipped: a link that leads to no file (its target is missing, or links loop)",
+            loop + ": skipped: a link that leads to no file (its target is missing, or links loop)",
+            folder + ": skipped: a link to a folder, and links to folders are not followed");
+    assertThat(problems).extracting(Problem::severity).containsOnly(Problem.Severity.WARNING);
     // a folder given with other components: names relative to it all the same
-    assertThat(SnapshotHashes.list(dir.resolve("folder/../snapshots/.")))
+    assertThat(SnapshotHashes.list(dir.resolve("folder/../snapshots/."), Reporter.silent()))
         .extracting(SnapshotHashes.Listed::name)
         .containsExactly("2026/a.XML", "b.atom", "c.rss", "linked.xml");
     // a folder given as a link (Files.walk listed nothing under one: it does not follow the start)
     Path linkedFolder = Files.createSymbolicLink(dir.resolve("linked-folder"), snapshots());
-    assertThat(SnapshotHashes.list(linkedFolder))
+    assertThat(SnapshotHashes.list(linkedFolder, Reporter.silent()))
         .extracting(SnapshotHashes.Listed::name)
         .containsExactly("2026/a.XML", "b.atom", "c.rss", "linked.xml");
     assertThat(SnapshotHashes.isSnapshotName("feed.Rss")).isTrue();
@@ -152,7 +169,7 @@ class SnapshotHashesTest {
   }
 
   private static Map<Path, String> hashes(Path root, @Nullable Path cache) throws Exception {
-    return SnapshotHashes.of(root, SnapshotHashes.list(root), cache);
+    return SnapshotHashes.of(root, SnapshotHashes.list(root, Reporter.silent()), cache);
   }
 
   /** The SHA-256 of a file's bytes in hex, computed here rather than by the code under test. */
