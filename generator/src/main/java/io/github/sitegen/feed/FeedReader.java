@@ -345,7 +345,8 @@ public final class FeedReader {
               .filter(t -> FeedDates.holdable(t.atOffset(ZoneOffset.UTC)) != null);
     }
     boolean timeFromItems = time.isEmpty();
-    Instant snapshotTime = time.isPresent() ? time.get() : timeFromItems(file, items);
+    Instant snapshotTime =
+        time.isPresent() ? time.get() : timeFromItems(file, fileName, items, reporter);
     return new Read(new Snapshot(file, snapshotTime, title(feed), feedLink, items), plain, timeFromItems);
   }
 
@@ -563,15 +564,35 @@ public final class FeedReader {
     return elements;
   }
 
-  /** The newest item date, else the file's last-modified time. */
-  private static Instant timeFromItems(Path file, List<FeedItem> items) throws IOException {
+  /**
+   * The newest item date, else the file's last-modified time, but never a time to come: a file
+   * whose clock was wrong (or that was {@code touch}ed forward) would date its undated items in the
+   * future, so the time of this run is taken instead, with a note.
+   */
+  private static Instant timeFromItems(
+      Path file, String fileName, List<FeedItem> items, Reporter reporter) throws IOException {
     Optional<Instant> time =
         items.stream()
             .flatMap(item -> Stream.of(item.published(), item.updated()))
             .filter(Objects::nonNull)
             .map(OffsetDateTime::toInstant)
             .max(Instant::compareTo);
-    return time.isPresent() ? time.get() : Files.getLastModifiedTime(file).toInstant();
+    if (time.isPresent()) {
+      return time.get();
+    }
+    Instant modified = Files.getLastModifiedTime(file).toInstant();
+    Instant now = Instant.now();
+    if (!modified.isAfter(now)) {
+      return modified;
+    }
+    reporter.problem(
+        Problem.info(
+            fileName,
+            0,
+            "no date in the feed, its items or the file's name, and the file's modification time ("
+                + modified
+                + ") is yet to come: the snapshot is taken as made now"));
+    return now;
   }
 
   private static Optional<Instant> feedDate(SyndFeed feed) {

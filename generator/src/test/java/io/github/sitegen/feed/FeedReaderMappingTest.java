@@ -421,6 +421,28 @@ class FeedReaderMappingTest {
   }
 
   @Test
+  void aModificationTimeYetToComeIsNoSnapshotTime() throws IOException {
+    Path feed = write("next.rss.xml", rss("", "<item><title>undated</title></item>"));
+    Instant modified = Instant.parse("2099-02-05T16:00:00Z");
+    Files.setLastModifiedTime(feed, FileTime.from(modified));
+    Instant before = Instant.now();
+
+    Instant time = read(feed).time();
+
+    // the undated item would be archived as published in 2099: the run's time is taken instead
+    assertThat(time).isBetween(before, Instant.now());
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactly(
+            feed
+                + ": no date in the feed, its items or the file's name, and the file's"
+                + " modification time (2099-02-05T16:00:00Z) is yet to come: the snapshot is"
+                + " taken as made now");
+    assertThat(problems).extracting(Problem::severity).containsOnly(Problem.Severity.INFO);
+    problems.clear(); // (expected)
+  }
+
+  @Test
   void feedTitleAndLinkAreTheSitesNotTheFeedsUrl() throws IOException {
     Path feed =
         write(
