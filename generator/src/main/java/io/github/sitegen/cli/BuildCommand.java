@@ -52,11 +52,12 @@ final class BuildCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     SiteOptions options = site.toOptions(out);
     try {
-      // made first: it refuses bad folders (the output in the archive, the cache in the output)
-      // before the import writes anything
+      // made first: it refuses bad folders (the output in the archive, the cache in the output;
+      // below, the output in the snapshots) before the import writes anything
       var generator = new SiteGenerator(options, new ConsoleReporter(err));
       ArchiveIndex.@Nullable Contents archive = null;
       if (snapshots != null) {
+        SiteGenerator.refuseSiteInSnapshots(out, snapshots);
         var importer =
             new ArchiveImporter(
                 new ImportOptions(snapshots, site.archive, site.zone).withCache(site.cache),

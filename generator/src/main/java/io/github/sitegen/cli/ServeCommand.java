@@ -1,5 +1,6 @@
 package io.github.sitegen.cli;
 
+import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.images.ImageOptions;
 import io.github.sitegen.serve.PreviewOptions;
@@ -98,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
                   err.flush();
                 }
               });
-    } catch (IOException e) {
+    } catch (IOException | SiteGenException e) {
       err.println(e.getMessage());
       return 1;
     }

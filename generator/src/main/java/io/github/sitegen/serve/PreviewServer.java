@@ -71,6 +71,10 @@ public final class PreviewServer implements AutoCloseable {
     this.reporter = reporter;
     this.log = log;
     SiteOptions site = options.site();
+    if (options.imports() != null) {
+      // (else each build would be seen in the watched snapshots, and start the next one)
+      SiteGenerator.refuseSiteInSnapshots(site.output(), options.imports().snapshots());
+    }
     this.basePath = basePath(site.baseUrl());
     Files.createDirectories(site.archive());
     List<Path> roots = new ArrayList<>(List.of(site.archive()));
@@ -103,6 +107,8 @@ public final class PreviewServer implements AutoCloseable {
    * @param reporter receives the problems of each import and build
    * @param log receives the lines a user must see: each rebuild's summary or error
    * @throws IOException when the port cannot be listened on or the folders cannot be watched
+   * @throws SiteGenException when the output folder is in the snapshots folder ({@link
+   *     SiteGenerator#refuseSiteInSnapshots})
    */
   public static PreviewServer start(PreviewOptions options, Reporter reporter, Consumer<String> log)
       throws IOException {

@@ -192,6 +192,29 @@ public final class SiteGenerator {
   }
 
   /**
+   * Refuses an output folder that is the snapshots folder or lies inside it: the site's own feeds
+   * and sitemap ({@code *.xml}) would be imported as snapshots by the next import, and a preview
+   * watching the snapshots would rebuild after each of its own builds. Folders are compared by
+   * name and through links, as far as they exist. For the commands and goals that know both
+   * folders (a snapshots folder inside the output folder is allowed, as the archive folder is:
+   * it is then published with the site).
+   *
+   * @throws SiteGenException naming the output folder
+   */
+  public static void refuseSiteInSnapshots(Path output, Path snapshots) {
+    if (within(output, snapshots.toAbsolutePath().normalize())) {
+      throw new SiteGenException(
+          Problem.error(
+              output.toString(),
+              0,
+              "the output folder is the snapshots folder "
+                  + snapshots
+                  + " or inside it: the site's own feeds and sitemap would be imported as"
+                  + " snapshots; give the site a folder of its own (such as target/site)"));
+    }
+  }
+
+  /**
    * Builds the site into {@link SiteOptions#output()}. An empty archive folder gives a site with
    * no articles; a missing one is an error (a mistyped folder would otherwise give an empty site,
    * deployed over the real one), as a missing snapshots folder is for an import, which creates

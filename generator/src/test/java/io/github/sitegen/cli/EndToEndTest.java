@@ -118,6 +118,28 @@ class EndToEndTest {
     assertThat(archive).doesNotExist();
   }
 
+  @Test
+  void buildWithSnapshotsRefusesAnOutputFolderInTheSnapshots() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    write(snapshots.resolve("carnet-0900.rss.xml"), snapshot("09:00", "Première version."));
+    Path archive = dir.resolve("articles");
+
+    for (Path site : List.of(snapshots, snapshots.resolve("site"))) {
+      err.getBuffer().setLength(0);
+      int exit =
+          run("build", "--snapshots", snapshots.toString(), "--archive", archive.toString(),
+              "--out", site.toString());
+
+      // its feed.xml and sitemap.xml would be the next import's snapshots
+      assertThat(exit).isEqualTo(1);
+      assertThat(err.toString())
+          .contains(site + ": the output folder is the snapshots folder " + snapshots + " or inside it");
+      assertThat(out.toString()).doesNotContain("Imported");
+      assertThat(archive).doesNotExist();
+    }
+    assertThat(snapshots.resolve("site")).doesNotExist();
+  }
+
   private static String[] concat(String[] a, String[] b) {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sitegen.Reporter;
+import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.site.SiteOptions;
 import java.io.BufferedReader;
@@ -295,6 +296,29 @@ class PreviewServerTest {
     assertThat(SiteHandler.inject("<p></body></BODY>"))
         .isEqualTo("<p></body>" + SiteHandler.SCRIPT_TAG + "</BODY>");
     assertThat(SiteHandler.inject("<p>")).isEqualTo("<p>" + SiteHandler.SCRIPT_TAG);
+  }
+
+  @Test
+  void refusesToStartWithTheSiteInTheWatchedSnapshots() throws Exception {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    var site =
+        new SiteOptions(
+            archive(), snapshots.resolve("out"), "Preview", BASE, Locale.ENGLISH,
+            ZoneId.of("UTC"), 20, null);
+    var options =
+        new PreviewOptions(
+            site,
+            new ImportOptions(snapshots, archive(), ZoneId.of("UTC")),
+            "127.0.0.1",
+            0,
+            Duration.ofMillis(50));
+
+    // each build would write feed.xml into the watched folder, and start the next build
+    assertThatThrownBy(() -> PreviewServer.start(options, Reporter.silent(), log::add))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageContaining("the output folder is the snapshots folder " + snapshots + " or inside it");
+    assertThat(snapshots.resolve("out")).doesNotExist();
+    assertThat(archive()).doesNotExist();
   }
 
   @Test

@@ -5,10 +5,12 @@ import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.site.SiteGenerator;
 import io.github.sitegen.site.SiteOptions;
 import io.github.sitegen.site.SiteReport;
+import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,13 @@ import org.jspecify.annotations.Nullable;
 @Mojo(name = "generate", threadSafe = true)
 public class GenerateMojo extends AbstractSiteMojo {
 
+  /**
+   * The feed snapshots folder, as for {@code import}: when it exists, the output folder may not be
+   * it or lie inside it (the site's own feeds would be imported as snapshots).
+   */
+  @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
+  private File snapshotsDirectory;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -27,6 +36,9 @@ public class GenerateMojo extends AbstractSiteMojo {
     }
     SiteOptions options = siteOptions();
     try {
+      if (snapshotsDirectory.isDirectory()) {
+        SiteGenerator.refuseSiteInSnapshots(options.output(), snapshotsDirectory.toPath());
+      }
       var generator = new SiteGenerator(options, new MavenReporter(getLog()));
       // after site-gen:import in the same build: the archive as it left it, not read again
       ArchiveIndex.@Nullable Contents imported = ArchiveHandoff.take(getPluginContext(), options);

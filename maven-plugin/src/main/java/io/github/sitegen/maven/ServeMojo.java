@@ -1,5 +1,6 @@
 package io.github.sitegen.maven;
 
+import io.github.sitegen.SiteGenException;
 import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.images.ImageOptions;
 import io.github.sitegen.serve.PreviewOptions;
@@ -66,6 +67,8 @@ public class ServeMojo extends AbstractSiteMojo {
     PreviewServer server;
     try {
       server = PreviewServer.start(options, new MavenReporter(getLog()), getLog()::info);
+    } catch (SiteGenException e) {
+      throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
