@@ -841,7 +841,9 @@ final class SitePlanner {
     collator.setStrength(Collator.SECONDARY);
     List<TagView> byName =
         tags.values().stream()
-            .sorted(Comparator.comparing(TagView::name, collator).thenComparing(TagView::slug))
+            .sorted(
+                Comparator.comparing(TagView::name, new NaturalOrder(collator))
+                    .thenComparing(TagView::slug))
             .toList();
     List<TagView> byCount =
         byName.stream().sorted(Comparator.comparing(TagView::count).reversed()).toList();
@@ -885,7 +887,8 @@ final class SitePlanner {
     List<AuthorView> byName =
         authors.values().stream()
             .sorted(
-                Comparator.comparing(AuthorView::name, collator).thenComparing(AuthorView::slug))
+                Comparator.comparing(AuthorView::name, new NaturalOrder(collator))
+                    .thenComparing(AuthorView::slug))
             .toList();
     List<Page> pages = new ArrayList<>();
     pages.add(
