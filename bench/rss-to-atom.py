@@ -9,7 +9,7 @@ pubDate), author, categories, summary and content (HTML, as CDATA), the media im
 The feed's <updated> is the snapshot's lastBuildDate, as the RSS file's changes every
 hour. An item that is the same bytes in two RSS files gives the same bytes in both
 Atom files, so the Atom snapshots overlap as the RSS ones do: the bench for imports of
-Atom feeds (BENCHMARKS.md, sixteenth round).
+Atom feeds (bench/HISTORY.md, sixteenth round).
 """
 import email.utils
 import os

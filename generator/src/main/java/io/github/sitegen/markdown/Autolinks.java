@@ -21,7 +21,7 @@ import org.commonmark.parser.PostProcessor;
  * is returned as it is, and any other one goes through the extension's own post-processor,
  * unchanged: the HTML is the same either way ({@code AutolinksTest} compares them on generated
  * documents). Bodies with links but no bare URL, as most are, skip the scan: Markdown rendering
- * 5.7 % faster under the launcher's C1-only JIT (see BENCHMARKS.md, seventh round).
+ * 5.7 % faster under the launcher's C1-only JIT (see bench/HISTORY.md, seventh round).
  */
 final class Autolinks implements Extension, Parser.ParserExtension, PostProcessor {
   private final PostProcessor autolink =

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * reflective access checks; anything else (other methods, {@code article.title()}, {@code ?keys})
  * goes the default way. {@code ModelWrapperTest} renders the same templates with both wrappers.
  * Rebuilds of a 500-article site were 6 % faster under the launcher's C1-only JIT (see
- * BENCHMARKS.md, seventh round).
+ * bench/HISTORY.md, seventh round).
  */
 final class ModelWrapper extends DefaultObjectWrapper {
   /**

@@ -513,7 +513,7 @@ public final class SiteGenerator {
    * Tasks queued together and awaited together: the waiting thread sleeps once for the group and
    * is woken by its last task. Awaited one by one, each page put the waiting thread to sleep and
    * woke it again: two system calls a page, ~36,000 in a clean 10k build (~6,000 now), ~4 % of its
-   * CPU on a virtual machine (BENCHMARKS.md, twelfth round).
+   * CPU on a virtual machine (bench/HISTORY.md, twelfth round).
    */
   private static final class Group<T> {
     private final List<Future<T>> futures;
