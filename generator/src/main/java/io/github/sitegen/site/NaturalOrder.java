@@ -11,8 +11,10 @@ import java.util.Comparator;
  * ans" (the collation alone puts "1" before "2" whatever follows). Runs are compared on their base
  * letters first ({@link Collator#PRIMARY}), so that an accent early in a name weighs less than a
  * letter or a number later in it, as in the collation of whole names; names equal so are then
- * compared run by run with the collator as given. Names it still takes as equal ("07" and "7")
- * compare equal: a caller that needs a total order adds its own tie-break.
+ * compared run by run with the collator as given. Where one name has a number and the other text,
+ * the number comes first. This is a consistent order (each name compares as a sequence of runs,
+ * each run by a consistent order of its own), as sorting needs. Names it still takes as equal
+ * ("07" and "7") compare equal: a caller that needs a total order adds its own tie-break.
  */
 final class NaturalOrder implements Comparator<String> {
   private final Collator primary;
@@ -31,17 +33,26 @@ final class NaturalOrder implements Comparator<String> {
     return order != 0 ? order : compare(a, b, collator);
   }
 
-  /** Run by run: digits by value, other text by {@code text}; then the shorter first. */
+  /**
+   * Run by run: digits by value, other text by {@code text}, a number before text; then the
+   * shorter first. (Numbers and text are never compared by the collator: it orders digits by their
+   * text, and puts other scripts' digits among ours, and sorts would then meet cycles such as "9" <
+   * "10" < "٢" < "9".)
+   */
   private static int compare(String a, String b, Collator text) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
       int endA = runEnd(a, i);
       int endB = runEnd(b, j);
+      boolean numberA = isDigit(a.charAt(i));
+      boolean numberB = isDigit(b.charAt(j));
       int order =
-          isDigit(a.charAt(i)) && isDigit(b.charAt(j))
-              ? compareNumbers(a, i, endA, b, j, endB)
-              : text.compare(a.substring(i, endA), b.substring(j, endB));
+          numberA != numberB
+              ? Boolean.compare(numberB, numberA) // a number before text, whatever the text
+              : numberA
+                  ? compareNumbers(a, i, endA, b, j, endB)
+                  : text.compare(a.substring(i, endA), b.substring(j, endB));
       if (order != 0) {
         return order;
       }
