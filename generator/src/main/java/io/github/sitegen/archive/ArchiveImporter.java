@@ -124,7 +124,8 @@ public final class ArchiveImporter {
           reporter.problem(problem);
         };
     try (FileLocks.Held lock = lock(lockFile(options.archive()))) {
-      List<SnapshotHashes.Listed> listed = SnapshotHashes.list(snapshotsDir, collecting);
+      List<SnapshotHashes.Listed> listed =
+          withinSizeLimit(SnapshotHashes.list(snapshotsDir, collecting), collecting);
       List<Path> all = listed.stream().map(SnapshotHashes.Listed::path).toList();
       Map<Path, String> hashes = SnapshotHashes.of(snapshotsDir, listed, options.cache());
       Set<String> imported = ImportedSnapshots.read(options.archive());
@@ -183,6 +184,35 @@ public final class ArchiveImporter {
       ImportedSnapshots.write(options.archive(), nowImported);
       return report;
     }
+  }
+
+  /**
+   * The snapshot files of at most {@link ImportOptions#maxSnapshotBytes}; each larger one is
+   * reported as an error and left out, unread and unhashed (so never recorded as imported): read
+   * whole, as a feed is, it could take all the memory the other snapshots need.
+   */
+  private List<SnapshotHashes.Listed> withinSizeLimit(
+      List<SnapshotHashes.Listed> listed, Reporter problems) {
+    long max = options.maxSnapshotBytes();
+    List<SnapshotHashes.Listed> kept = new ArrayList<>(listed.size());
+    for (SnapshotHashes.Listed file : listed) {
+      if (file.size() <= max) {
+        kept.add(file);
+        continue;
+      }
+      problems.problem(
+          Problem.error(
+              file.path().toString(),
+              0,
+              "snapshot skipped: "
+                  + file.size()
+                  + " bytes, more than the "
+                  + max
+                  + " a snapshot may have (a feed is rarely more than a few MB; if this one is,"
+                  + " raise the limit: import --max-snapshot-size, or the maxSnapshotBytes"
+                  + " parameter)"));
+    }
+    return kept;
   }
 
   /** How many articles the last run took as known from an earlier import, their items unparsed. */

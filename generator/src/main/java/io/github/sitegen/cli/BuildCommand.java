@@ -32,6 +32,9 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin private SiteArguments site;
 
+  /** (Used with {@code --snapshots}.) */
+  @Mixin private SnapshotLimit limit;
+
   @Option(
       names = "--out",
       required = true,
@@ -60,7 +63,9 @@ final class BuildCommand implements Callable<Integer> {
         SiteGenerator.refuseSiteInSnapshots(out, snapshots);
         var importer =
             new ArchiveImporter(
-                new ImportOptions(snapshots, site.archive, site.zone).withCache(site.cache),
+                new ImportOptions(snapshots, site.archive, site.zone)
+                    .withCache(site.cache)
+                    .withMaxSnapshotBytes(limit.bytes),
                 new ConsoleReporter(err));
         ImportReport imported = importer.run();
         spec.commandLine().getOut().print(imported.snapshotLines());

@@ -75,6 +75,13 @@ final class Converters {
     }
   }
 
+  static final class SnapshotBytes implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return Converters.convert(value, OptionValues::snapshotBytes);
+    }
+  }
+
   static final class PageSize implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {

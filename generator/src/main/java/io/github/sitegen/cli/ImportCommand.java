@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,6 +84,8 @@ final class ImportCommand implements Callable<Integer> {
               + " last import merged, so they are not parsed again (default: none).")
   private @Nullable Path cache;
 
+  @Mixin private SnapshotLimit limit;
+
   /** Lower-case names on the command line, like the Maven parameter. */
   static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
@@ -103,7 +106,8 @@ final class ImportCommand implements Callable<Integer> {
             new ImportOptions(snapshots, archive, zone)
                 .withImages(
                     archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
-                .withCache(cache),
+                .withCache(cache)
+                .withMaxSnapshotBytes(limit.bytes),
             new ConsoleReporter(err));
     try {
       ImportReport report = importer.run();

@@ -32,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin private SiteArguments site;
 
+  /** (Used with {@code --snapshots}.) */
+  @Mixin private SnapshotLimit limit;
+
   @Option(
       names = "--out",
       defaultValue = "target/site",
@@ -84,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
             : new ImportOptions(snapshots, site.archive, site.zone)
                 .withImages(
                     archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
-                .withCache(site.cache);
+                .withCache(site.cache)
+                .withMaxSnapshotBytes(limit.bytes);
     var options =
         new PreviewOptions(site.toOptions(this.out), imports, host, port, Duration.ofMillis(200));
     PreviewServer server;

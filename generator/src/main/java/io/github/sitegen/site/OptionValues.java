@@ -138,6 +138,26 @@ public final class OptionValues {
   }
 
   /**
+   * Parses the import's snapshot size limit, in bytes ({@link
+   * io.github.sitegen.archive.ImportOptions#maxSnapshotBytes}).
+   *
+   * @throws IllegalArgumentException when the text is not a whole number of at least 1
+   */
+  public static long snapshotBytes(String bytes) {
+    long value;
+    try {
+      value = Long.parseLong(bytes.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "expected a number of bytes of at least 1, found \"" + bytes + "\"", e);
+    }
+    if (value < 1) {
+      throw new IllegalArgumentException("expected a number of bytes of at least 1, found " + value);
+    }
+    return value;
+  }
+
+  /**
    * Parses the optional kinds of output to leave out, comma-separated ({@code reader,search}); see
    * {@link PageKind}. Empty gives none.
    *

@@ -55,6 +55,37 @@ class ImportBigInputsTest {
   }
 
   @Test
+  void aSnapshotOverTheSizeLimitIsAnErrorAndCostsNoOtherSnapshot() throws IOException {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Path big = manyItems(snapshots.resolve("big.xml"), 100);
+    Path small = manyItems(snapshots.resolve("small.xml"), 1);
+    long limit = Files.size(small) + 1;
+    Path archive = dir.resolve("articles");
+    var options = new ImportOptions(snapshots, archive, ZoneOffset.UTC).withMaxSnapshotBytes(limit);
+
+    ImportReport report = new ArchiveImporter(options, problems::add).run();
+
+    // (read whole, as a feed is, a file of hundreds of megabytes stopped the whole import with
+    // an OutOfMemoryError: the other snapshots too)
+    assertThat(report.created()).isEqualTo(1);
+    assertThat(problems)
+        .extracting(Problem::toString)
+        .containsExactly(
+            big + ": snapshot skipped: " + Files.size(big) + " bytes, more than the " + limit
+                + " a snapshot may have (a feed is rarely more than a few MB; if this one is,"
+                + " raise the limit: import --max-snapshot-size, or the maxSnapshotBytes"
+                + " parameter)");
+    assertThat(problems).extracting(Problem::severity).containsOnly(Problem.Severity.ERROR);
+    // not recorded as imported: a run with a higher limit imports it
+    problems.clear();
+    ImportReport again =
+        new ArchiveImporter(options.withMaxSnapshotBytes(Files.size(big)), problems::add).run();
+    assertThat(again.created()).isEqualTo(99);
+    assertThat(again.alreadyImported()).isEqualTo(1);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void tenThousandNestedElementsCostNoOtherItem() throws IOException {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
     String nested = "<div>".repeat(10_000) + "profond" + "</div>".repeat(10_000);

@@ -125,12 +125,25 @@ class MainTest {
           --base-url  | example.org  | found "example.org"
           --disable-kinds | reader,tags | found "tags"
           --title     | ' '          | found an empty one
+          --max-snapshot-size | 0    | found 0
+          --max-snapshot-size | 64MB | found "64MB"
           """)
   void badBuildValueIsAUsageErrorNamingTheOption(String option, String value, String found) {
     int exit = run("build", "--archive", "articles", "--out", "site", option, value);
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("Invalid value for option '" + option + "'", found);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"import", "serve"})
+  void everyCommandThatImportsChecksTheSnapshotSizeLimit(String command) {
+    int exit =
+        run(command, "--snapshots", "s", "--archive", "a", "--max-snapshot-size", "-1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Invalid value for option '--max-snapshot-size'", "found -1");
   }
 
   @Test

@@ -53,6 +53,13 @@ public class ImportMojo extends AbstractSiteGenMojo {
   @Parameter(property = "sitegen.allowPrivateImageHosts", defaultValue = "false")
   private boolean allowPrivateImageHosts;
 
+  /**
+   * The largest snapshot file imported, in bytes (64 MiB by default); a larger one is logged as an
+   * error and left out, rather than read whole into memory.
+   */
+  @Parameter(property = "sitegen.maxSnapshotBytes", defaultValue = "67108864")
+  private long maxSnapshotBytes;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -62,10 +69,12 @@ public class ImportMojo extends AbstractSiteGenMojo {
     ZoneId zone = Parameters.parse("timeZone", timeZone, OptionValues::zone);
     FailOn policy = Parameters.parse("failOn", failOn, FailOn::parse);
     Parameters.writableDirectory("archiveDirectory", archiveDirectory);
+    Parameters.atLeast("maxSnapshotBytes", maxSnapshotBytes, 1);
     var options =
         new ImportOptions(snapshotsDirectory.toPath(), archiveDirectory.toPath(), zone)
             .withImages(archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
-            .withCache(cacheDirectory.toPath());
+            .withCache(cacheDirectory.toPath())
+            .withMaxSnapshotBytes(maxSnapshotBytes);
     try {
       // whatever happens below, an earlier import's handoff no longer tells the archive as it is
       ArchiveHandoff.clear(getPluginContext());

@@ -39,6 +39,13 @@ public class ServeMojo extends AbstractSiteMojo {
   @Parameter(property = "sitegen.allowPrivateImageHosts", defaultValue = "false")
   private boolean allowPrivateImageHosts;
 
+  /**
+   * The largest snapshot file imported, in bytes (64 MiB by default); a larger one is logged as an
+   * error and left out, rather than read whole into memory.
+   */
+  @Parameter(property = "sitegen.maxSnapshotBytes", defaultValue = "67108864")
+  private long maxSnapshotBytes;
+
   /** Port to listen on; 0 picks any free port. */
   @Parameter(property = "sitegen.port", defaultValue = "8080")
   private int port;
@@ -56,12 +63,14 @@ public class ServeMojo extends AbstractSiteMojo {
     SiteOptions site = siteOptions();
     Parameters.parse("port", Integer.toString(port), OptionValues::port);
     Parameters.writableDirectory("archiveDirectory", archiveDirectory);
+    Parameters.atLeast("maxSnapshotBytes", maxSnapshotBytes, 1);
     ImportOptions imports =
         snapshotsDirectory.isDirectory()
             ? new ImportOptions(snapshotsDirectory.toPath(), site.archive(), site.zone())
                 .withImages(
                     archiveImages, ImageOptions.defaults().withPrivateHosts(allowPrivateImageHosts))
                 .withCache(site.cache())
+                .withMaxSnapshotBytes(maxSnapshotBytes)
             : null;
     var options = new PreviewOptions(site, imports, host, port, Duration.ofMillis(200));
     PreviewServer server;
