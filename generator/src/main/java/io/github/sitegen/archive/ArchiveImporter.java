@@ -66,6 +66,24 @@ public final class ArchiveImporter {
   /** Longest item content (HTML characters) imported; the rest of a bigger one is cut. */
   static final int MAX_CONTENT_CHARS = 4 * 1024 * 1024;
 
+  // Front matter made from an item stays far below what can be read back (1 Mi code points,
+  // FrontMatter): longer values are cut (names, at a word) or left out (links), with a warning.
+
+  /** Longest title kept, in characters. */
+  static final int MAX_TITLE_CHARS = 1000;
+
+  /** Longest author, tag or feed name kept, in characters. */
+  static final int MAX_NAME_CHARS = 200;
+
+  /** Most authors, or tags, kept for one item. */
+  static final int MAX_NAMES = 100;
+
+  /** Longest link or image URL kept, in characters. */
+  static final int MAX_URL_CHARS = 16 * 1024;
+
+  /** Longest identity kept as it is; a longer one is replaced by its hash ({@link #identity}). */
+  static final int MAX_ID_CHARS = 16 * 1024;
+
   private final ImportOptions options;
   private final Reporter reporter;
   private final FeedReader feedReader = new FeedReader();
@@ -917,6 +935,14 @@ public final class ArchiveImporter {
     }
     Snapshot snapshot = sifted.snapshot();
     String source = file.getFileName().toString();
+    String feedName = text(snapshot.feedTitle(), cache);
+    if (feedName.length() > MAX_NAME_CHARS) {
+      problems.problem(
+          Problem.warning(
+              file.toString(), 0,
+              "feed title of " + feedName.length() + " characters cut to " + MAX_NAME_CHARS));
+      feedName = cut(feedName, MAX_NAME_CHARS);
+    }
     List<Candidate> candidates = new ArrayList<>();
     Map<Candidate, String> keys = new java.util.IdentityHashMap<>();
     Set<String> idsInFile = new HashSet<>();
@@ -932,7 +958,7 @@ public final class ArchiveImporter {
         continue;
       }
       try {
-        Candidate candidate = toCandidate(snapshot, source, item, problems, cache);
+        Candidate candidate = toCandidate(snapshot, source, feedName, item, problems, cache);
         if (!idsInFile.add(candidate.article().id())) {
           problems.problem(
               Problem.warning(
@@ -971,9 +997,22 @@ public final class ArchiveImporter {
   }
 
   private Candidate toCandidate(
-      Snapshot snapshot, String source, FeedItem item, Reporter problems, @Nullable StepOneCache cache) {
+      Snapshot snapshot,
+      String source,
+      String feedName,
+      FeedItem item,
+      Reporter problems,
+      @Nullable StepOneCache cache) {
     ZoneId zone = options.zone();
     String title = text(item.title(), cache);
+    if (title.length() > MAX_TITLE_CHARS) {
+      problems.problem(
+          Problem.warning(
+              snapshot.file().toString(), item.line(),
+              "item \"" + cut(title, 80) + "\": title of " + title.length() + " characters cut to "
+                  + MAX_TITLE_CHARS));
+      title = cut(title, MAX_TITLE_CHARS);
+    }
     String raw = item.contentHtml();
     if (raw.length() > MAX_CONTENT_CHARS) {
       // memory stays bounded: the sanitiser and the converter build a tree of the whole HTML
@@ -1030,12 +1069,12 @@ public final class ArchiveImporter {
             text(content.subtitle(), cache),
             published.atZoneSameInstant(zone).toOffsetDateTime(),
             null,
-            plainList(item.authors(), cache),
-            plainList(item.categories(), cache),
-            HtmlSanitizer.safeUrl(item.link()),
-            text(snapshot.feedTitle(), cache),
+            names(plainList(item.authors(), cache), "authors", title, snapshot, item, problems),
+            names(plainList(item.categories(), cache), "tags", title, snapshot, item, problems),
+            url(HtmlSanitizer.safeUrl(item.link()), "link", title, snapshot, item, problems),
+            feedName,
             summary,
-            HtmlSanitizer.safeUrl(item.image()),
+            url(HtmlSanitizer.safeUrl(item.image()), "image", title, snapshot, item, problems),
             content.truncated(),
             content.paywallPercent(),
             "");
@@ -1048,6 +1087,42 @@ public final class ArchiveImporter {
             : cache.fingerprint(article, body);
     return new Candidate(
         snapshot.time(), source, item.line(), article, body, feedUpdated, fingerprint, dateFromSnapshot);
+  }
+
+  /**
+   * At most {@link #MAX_NAMES} authors or tags ({@code what}), each cut to {@link #MAX_NAME_CHARS}
+   * characters; a warning says what was left out or cut.
+   */
+  private static List<String> names(
+      List<String> names, String what, String title, Snapshot snapshot, FeedItem item,
+      Reporter problems) {
+    int longest = names.stream().mapToInt(String::length).max().orElse(0);
+    if (names.size() <= MAX_NAMES && longest <= MAX_NAME_CHARS) {
+      return names;
+    }
+    List<String> kept =
+        names.stream().limit(MAX_NAMES).map(name -> cut(name, MAX_NAME_CHARS)).distinct().toList();
+    problems.problem(
+        Problem.warning(
+            snapshot.file().toString(), item.line(),
+            "item \"" + cut(title, 80) + "\": " + what + ": " + names.size() + ", the longest of "
+                + longest + " characters; kept " + kept.size() + " (at most " + MAX_NAMES
+                + "), cut to " + MAX_NAME_CHARS + " characters each"));
+    return kept;
+  }
+
+  /** The URL ({@code what}), or "" with a warning when it is longer than {@link #MAX_URL_CHARS}. */
+  private static String url(
+      String url, String what, String title, Snapshot snapshot, FeedItem item, Reporter problems) {
+    if (url.length() <= MAX_URL_CHARS) {
+      return url;
+    }
+    problems.problem(
+        Problem.warning(
+            snapshot.file().toString(), item.line(),
+            "item \"" + cut(title, 80) + "\": " + what + " of " + url.length()
+                + " characters left out (at most " + MAX_URL_CHARS + ")"));
+    return "";
   }
 
   /** Authors or tags as plain text, without blanks or duplicates. */
@@ -1119,13 +1194,18 @@ public final class ArchiveImporter {
   static String identity(FeedItem item) {
     String guid = item.guid().strip();
     if (!guid.isEmpty()) {
-      return guid;
+      return bounded(guid);
     }
     String link = item.link().strip();
     if (!link.isEmpty()) {
-      return normaliseLink(link);
+      return bounded(normaliseLink(link));
     }
     return "sha256:" + shortHash(item.title() + "\u001f" + item.contentHtml());
+  }
+
+  /** An identity, or the hash of one longer than {@link #MAX_ID_CHARS} (the same for the same). */
+  private static String bounded(String id) {
+    return id.length() <= MAX_ID_CHARS ? id : "sha256:" + shortHash(id);
   }
 
   /** A link as an identity: lower-case scheme and host, no fragment, no trailing slash. */

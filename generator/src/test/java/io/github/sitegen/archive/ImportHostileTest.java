@@ -119,6 +119,62 @@ class ImportHostileTest {
   }
 
   @Test
+  void hugeTitlesNamesLinksAndIdsLeaveAFileThatReadsBack() throws IOException {
+    // a 5 MB title made an archive file whose front matter no reader takes (over 1 Mi code
+    // points): the article was archived, then left out of every build with an error
+    String title = "Titre " + "très long ".repeat(500_000);
+    StringBuilder tags = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      tags.append("<category>").append(i).append(' ').append("étiquette ".repeat(30)).append("</category>");
+    }
+    String link = "https://hostile.test/" + "a".repeat(20_000);
+    String guid = "urn:hostile:" + "g".repeat(20_000);
+    Path archive =
+        importFeed(
+            item(guid, title, "2026-02-05T10:00:00Z", "<p>Texte.</p>", tags + "<link>" + link + "</link>")
+                + item("2", "Voisin", "2026-02-05T11:00:00Z", "<p>Autre.</p>", ""));
+    List<Problem> imported = List.copyOf(problems);
+    problems.clear();
+
+    List<Article> articles = new ArchiveReader().read(archive, problems::add);
+
+    assertThat(problems).isEmpty();
+    assertThat(articles).hasSize(2);
+    Article big = articles.stream().filter(a -> !a.title().equals("Voisin")).findFirst().orElseThrow();
+    assertThat(big.title()).hasSizeLessThanOrEqualTo(1000).startsWith("Titre très long").endsWith("…");
+    assertThat(big.tags()).hasSize(100).allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(200).endsWith("…"));
+    assertThat(big.tags().get(99)).startsWith("99 étiquette");
+    assertThat(big.link()).isEmpty();
+    assertThat(big.id()).matches("sha256:[0-9a-f]{16}");
+    assertThat(Files.size(big.file())).isLessThan(40_000); // (100 tags of 200 characters)
+    String where = dir.resolve("snapshots/feed.xml") + ":";
+    assertThat(imported)
+        .extracting(Problem::toString)
+        .allSatisfy(p -> assertThat(p).startsWith(where).hasSizeLessThan(300))
+        .anySatisfy(p -> assertThat(p).containsPattern("title of 500000\\d characters cut to 1000$"))
+        .anySatisfy(p -> assertThat(p).containsPattern("tags: 150, the longest of 30\\d characters; kept 100 \\(at most 100\\)"))
+        .anySatisfy(p -> assertThat(p).containsPattern("link of 2002\\d characters left out"));
+    // the same guid gives the same id: imported again, nothing new
+    problems.clear();
+    ImportReport again =
+        new ArchiveImporter(
+                new ImportOptions(dir.resolve("snapshots"), archive, ZoneOffset.UTC), problems::add)
+            .run();
+    assertThat(again.alreadyImported()).isEqualTo(1);
+    Files.writeString(
+        dir.resolve("snapshots/later.xml"),
+        feed("2026-02-05T18:00:00Z", item(guid, "Titre court", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "")));
+    problems.clear();
+    ImportReport later =
+        new ArchiveImporter(
+                new ImportOptions(dir.resolve("snapshots"), archive, ZoneOffset.UTC), problems::add)
+            .run();
+    assertThat(later.created()).isZero();
+    assertThat(later.updated()).isEqualTo(1);
+    problems.clear();
+  }
+
+  @Test
   void yamlAndFreemarkerSyntaxStayLiteral() throws IOException {
     String title = "---\\ntitle: pwned\\n# ${7*7} <#assign x=1>: \"quoted\" 'single' #{7*7} [[x]] &amp;";
     String tag = "${7*7}: - [x] #tag";
