@@ -247,6 +247,14 @@ final class Theme {
           e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render " + templateName, e);
+    } catch (StackOverflowError e) {
+      // (an Error: caught here, on the thread that rendered, and named like any other problem)
+      throw new SiteGenException(
+          Problem.error(
+              displayName(templateName),
+              0,
+              "rendering never ends: this template, or one it includes, includes itself or has"
+                  + " a macro or function that calls itself without a way out"));
     }
   }
 

@@ -24,6 +24,8 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -348,6 +350,22 @@ class SiteGeneratorTest {
         .isInstanceOf(SiteGenException.class)
         .hasMessageContaining("tag.ftlh:3: ")
         .hasMessageContaining("article");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"<#include \"tag.ftlh\">", "<#macro m><@m/></#macro><@m/>"})
+  void aTemplateThatNeverEndsNamesItsFile(String template) throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("templates"));
+    Files.writeString(theme.resolve("templates/tag.ftlh"), template);
+
+    // a StackOverflowError with a stack trace, and no file named, before
+    assertThatThrownBy(() -> SiteFixture.buildNext(french(theme)))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessage(
+            theme.resolve("templates/tag.ftlh")
+                + ": rendering never ends: this template, or one it includes, includes itself or"
+                + " has a macro or function that calls itself without a way out");
   }
 
   @Test
