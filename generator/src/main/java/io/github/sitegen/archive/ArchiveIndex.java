@@ -724,6 +724,10 @@ public final class ArchiveIndex {
       return new Outcome(at(cached.archived(), f), cached, false);
     }
     String label = f.file().toString();
+    if (f.size() > ArchiveReader.MAX_FILE_BYTES) {
+      // too large to read: not cached, and reported by readOne (unread), as on every run
+      return new Outcome(ArchiveReader.readOne(archive, f.file(), zone, reporter, bodies), null, true);
+    }
     try {
       // read in full: the fingerprint covers the body
       byte[] bytes = Files.readAllBytes(f.file());

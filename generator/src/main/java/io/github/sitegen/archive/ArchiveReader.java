@@ -203,11 +203,32 @@ public final class ArchiveReader {
     }
   }
 
+  /**
+   * The largest archive file read, in bytes (64 MiB): a larger one is reported and left out. A file
+   * is read whole, at several times its size in memory, and one of hundreds of megabytes would stop
+   * the build (or import) of every other article; the importer writes none over a few megabytes.
+   */
+  static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
   /** One file read in full or its front matter only; a problem is reported and gives null. */
   static @Nullable ArchivedArticle readOne(
       Path archive, Path file, ZoneId zone, Reporter reporter, boolean body) {
     String label = file.toString();
     try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        reporter.problem(
+            Problem.error(
+                label,
+                0,
+                "left out: "
+                    + size
+                    + " bytes, more than the "
+                    + MAX_FILE_BYTES
+                    + " an archive file may have (an imported article is at most a few MB; split"
+                    + " the text, or move the file out of the archive)"));
+        return null;
+      }
       String text = body ? readText(file, label) : readFrontMatter(file, label);
       FrontMatter.Parsed parsed = FrontMatter.parse(text, label);
       if (parsed == null) {

@@ -160,6 +160,32 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void aFileOverTheSizeLimitIsReportedUnreadOnEveryRun(@TempDir Path cache) throws IOException {
+    write("2024/01/small.md", "---\ntitle: Small\ndate: 2024-01-01T10:00:00Z\n---\nText.\n");
+    write("2024/01/huge.md", "---\ntitle: Huge\ndate: 2024-01-02T10:00:00Z\n---\n");
+    Path huge = archive.resolve("2024/01/huge.md");
+    try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(ArchiveReader.MAX_FILE_BYTES + 1); // sparse: no 64 MB written
+    }
+    String expected =
+        huge + ": left out: " + (ArchiveReader.MAX_FILE_BYTES + 1) + " bytes, more than the "
+            + ArchiveReader.MAX_FILE_BYTES + " an archive file may have (an imported article is at"
+            + " most a few MB; split the text, or move the file out of the archive)";
+
+    // read whole, it could take every other article down with an OutOfMemoryError
+    assertThat(reader.read(archive, reporter)).extracting(Article::title).containsExactly("Small");
+    assertThat(problems).extracting(Problem::toString).containsExactly(expected);
+    for (int run = 0; run < 2; run++) { // through the index: not cached, so said again
+      problems.clear();
+      assertThat(reader.list(archive, ZoneId.of("UTC"), reporter, cache).articles())
+          .extracting(Article::title)
+          .containsExactly("Small");
+      assertThat(problems).extracting(Problem::toString).containsExactly(expected);
+    }
+    problems.clear();
+  }
+
+  @Test
   void missingFolderIsAnEmptyArchive() throws IOException {
     assertThat(reader.read(archive.resolve("nope"), reporter)).isEmpty();
   }
