@@ -91,6 +91,8 @@ public final class SiteGenerator {
   private final Map<String, Boolean> on;
   /** The build cache's key, made once ({@link #cacheKey}). */
   private @Nullable String cacheKey;
+  /** The site state's key, made once ({@link #stateKey}). */
+  private @Nullable String stateKey;
   /** The output folder's folders, as this build has made or found them; one per build. */
   private @Nullable Folders folders;
   private final @Nullable Memory memory;
@@ -293,7 +295,7 @@ public final class SiteGenerator {
    */
   private Checked unchangedSources(Path cacheFolder) throws IOException {
     long start = System.nanoTime();
-    @Nullable SiteState state = SiteState.load(cacheFolder, cacheKey());
+    @Nullable SiteState state = SiteState.load(cacheFolder, stateKey());
     SiteState.@Nullable Sources sources = state == null ? null : state.sources();
     if (state == null || sources == null || !sources.jdk().equals(SiteState.Sources.currentJdk())) {
       return new Checked(null, state, null);
@@ -622,7 +624,7 @@ public final class SiteGenerator {
               : new SiteState.Sources(
                   root(), SiteState.Sources.currentJdk(), files, articles.size(), imageFiles());
       @Nullable SiteState state =
-          checked != null ? checked.state() : SiteState.load(cacheFolder, key, inputs);
+          checked != null ? checked.state() : SiteState.load(cacheFolder, stateKey(), inputs);
       if (state != null && Arrays.equals(state.inputs(), inputs) && state.intact(options.output())) {
         if (sources != null && !sources.equals(state.sources())) {
           state.with(sources).save(cacheFolder); // the next build can tell this without the index
@@ -724,11 +726,14 @@ public final class SiteGenerator {
     for (Map.Entry<String, byte[]> file : extraFiles(userStatics).entrySet()) {
       counts.add(writeOther(file.getKey(), file.getValue(), incremental));
     }
+    for (String path : userStatics) {
+      counts.add(copyOther(path, theme.userStaticFile(path), incremental));
+    }
     for (String image : new TreeSet<>(images.values())) {
       // archived images keep their archive path in the site: images/ab/ab12….webp
       Path source = options.archive().resolve(image);
       if (Files.isRegularFile(source)) {
-        counts.add(writeOther(image, Files.readAllBytes(source), incremental));
+        counts.add(copyOther(image, source, incremental));
       }
     }
     noteMissingSitemap();
@@ -752,7 +757,7 @@ public final class SiteGenerator {
                   return null;
                 });
       }
-      SiteState state = SiteState.of(key, inputs, output, plan.pages(), next, sources);
+      SiteState state = SiteState.of(stateKey(), inputs, output, plan.pages(), next, sources);
       if (cacheSaved != null) {
         await(cacheSaved); // the state is written after the cache, as it was before
       }
@@ -1561,6 +1566,18 @@ public final class SiteGenerator {
     return cacheKey;
   }
 
+  /**
+   * The site state's key: the build cache's ({@link #cacheKey}) and the user theme's static files,
+   * which a build copies without rendering a page from them. A changed style sheet then makes the
+   * next build copy it, and find every page as the build cache knows it.
+   */
+  private String stateKey() throws IOException {
+    if (stateKey == null) {
+      stateKey = new Fingerprint().add(cacheKey()).add(theme.staticIdentity()).hex();
+    }
+    return stateKey;
+  }
+
   private String key() throws IOException {
     return new Fingerprint()
         .add(BuildCache.class.getName())
@@ -1734,11 +1751,12 @@ public final class SiteGenerator {
   }
 
   /**
-   * The files besides pages: {@code .nojekyll}, {@code robots.txt} and the theme's static files
-   * (the user's at {@code userStatics}), which replace those two by name (a site's own {@code
-   * robots.txt}).
+   * The files besides pages made in memory: {@code .nojekyll}, {@code robots.txt} and the default
+   * theme's static files, but for those the user's theme has at {@code userStatics} (a site's own
+   * {@code robots.txt} too), which are copied from their files.
    */
   private Map<String, byte[]> extraFiles(List<String> userStatics) throws IOException {
+    Set<String> user = new HashSet<>(userStatics);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(".nojekyll", new byte[0]);
     String robots = "User-agent: *\nAllow: /\n";
@@ -1747,8 +1765,33 @@ public final class SiteGenerator {
       robots += "\nSitemap: " + base + "\n";
     }
     files.put("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
-    files.putAll(theme.staticFiles(userStatics));
+    files.keySet().removeAll(user);
+    files.putAll(theme.defaultStaticFiles(user));
     return files;
+  }
+
+  /**
+   * Copies {@code source} (a static file of the user's theme, an archived image) to {@code path}
+   * of the site, a buffer at a time: a theme's static files may be large, and none is held in
+   * memory. A file there that already has its bytes is left as it is.
+   */
+  private Outcome copyOther(String path, Path source, @Nullable Incremental inc)
+      throws IOException {
+    Path target = target(path);
+    Outcome outcome;
+    if (!requireNonNull(folders, "folders").ensure(target.getParent())
+        && Files.isRegularFile(target)
+        && Files.size(target) == Files.size(source)
+        && Files.mismatch(source, target) == -1) {
+      outcome = Outcome.UNCHANGED;
+    } else {
+      AtomicWrites.replace(target, out -> Files.copy(source, out));
+      outcome = Outcome.WRITTEN;
+    }
+    if (inc != null) {
+      inc.next.other(path);
+    }
+    return outcome;
   }
 
   /**

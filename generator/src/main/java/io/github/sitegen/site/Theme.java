@@ -13,6 +13,7 @@ import freemarker.template.TemplateExceptionHandler;
 import io.github.sitegen.Problem;
 import io.github.sitegen.SiteGenException;
 import io.github.sitegen.internal.CodeIdentity;
+import io.github.sitegen.internal.ContentCheck;
 import io.github.sitegen.internal.LineBreaks;
 import io.github.sitegen.internal.StrictText;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -185,8 +187,10 @@ final class Theme {
   }
 
   /**
-   * Which theme this is: the default theme's jar (or folder) and every file of the user's theme
-   * folder, with its content. Pages rendered by another theme must be rendered again.
+   * Which theme this is, for what its pages are rendered from: the default theme's jar (or folder)
+   * and every file of the user's theme folder but its {@code static/} files, with its content.
+   * Pages rendered by another theme must be rendered again; a static file changed (a style sheet)
+   * changes no page, only itself ({@link #staticIdentity}).
    */
   String identity() throws IOException {
     var identity = new Fingerprint();
@@ -203,14 +207,41 @@ final class Theme {
     } else {
       identity.add(CodeIdentity.of(defaults)); // the site-gen-template jar
     }
-    if (userFolder != null) {
-      try (Stream<Path> walk = Files.walk(userFolder)) {
-        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-          identity.add(userFolder.relativize(file).toString()).add(Files.readAllBytes(file));
-        }
-      }
+    for (Path file : userFiles(false)) {
+      identity.add(userFolder().relativize(file).toString()).add(Files.readAllBytes(file));
     }
     return identity.hex();
+  }
+
+  /**
+   * Which static files the user's theme has ({@code static/}), with their content: what a build
+   * copies besides its pages. (By a check read a buffer at a time: a static file may be a video
+   * of gigabytes.)
+   */
+  String staticIdentity() throws IOException {
+    var identity = new Fingerprint();
+    for (Path file : userFiles(true)) {
+      identity.add(userFolder().relativize(file).toString()).add(ContentCheck.of(file));
+    }
+    return identity.hex();
+  }
+
+  /** The user folder's files, in order: those under {@code static/}, or all the others. */
+  private List<Path> userFiles(boolean statics) throws IOException {
+    if (userFolder == null) {
+      return List.of();
+    }
+    Path staticFolder = userFolder.resolve("static");
+    try (Stream<Path> walk = Files.walk(userFolder)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(file -> file.startsWith(staticFolder) == statics)
+          .sorted()
+          .toList();
+    }
+  }
+
+  private Path userFolder() {
+    return Objects.requireNonNull(userFolder);
   }
 
   /**
@@ -451,21 +482,18 @@ final class Theme {
   }
 
   /**
-   * Every static file, by path relative to the site root: the default theme's (listed in {@code
-   * sitegen-theme/static.list}, since classpath folders cannot be listed from a jar) then the
-   * user's {@code static/} folder on top: {@code userPaths}, as {@link #userStaticPaths} listed
-   * them.
+   * The default theme's static files (listed in {@code sitegen-theme/static.list}, since classpath
+   * folders cannot be listed from a jar), by path relative to the site root, but for those the
+   * user's {@code static/} folder replaces ({@code userPaths}, as {@link #userStaticPaths} listed
+   * them; they are copied from {@link #userStaticFile}, never held in memory).
    */
-  Map<String, byte[]> staticFiles(List<String> userPaths) throws IOException {
+  Map<String, byte[]> defaultStaticFiles(Collection<String> userPaths) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (String name : readClasspath("static.list").lines().map(String::strip).toList()) {
-      if (name.isEmpty() || name.startsWith("#")) {
+      if (name.isEmpty() || name.startsWith("#") || userPaths.contains(name)) {
         continue;
       }
       files.put(name, readClasspathBytes("static/" + name));
-    }
-    for (String name : userPaths) {
-      files.put(name, Files.readAllBytes(userStaticFile(name)));
     }
     return files;
   }
