@@ -726,7 +726,8 @@ public final class ArchiveIndex {
     String label = f.file().toString();
     if (f.size() > ArchiveReader.MAX_FILE_BYTES) {
       // too large to read: not cached, and reported by readOne (unread), as on every run
-      return new Outcome(ArchiveReader.readOne(archive, f.file(), zone, reporter, bodies), null, true);
+      return new Outcome(
+          ArchiveReader.readOne(archive, f.file(), zone, reporter, bodies), null, true);
     }
     try {
       // read in full: the fingerprint covers the body

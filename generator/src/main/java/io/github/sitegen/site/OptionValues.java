@@ -152,7 +152,8 @@ public final class OptionValues {
           "expected a number of bytes of at least 1, found \"" + bytes + "\"", e);
     }
     if (value < 1) {
-      throw new IllegalArgumentException("expected a number of bytes of at least 1, found " + value);
+      throw new IllegalArgumentException(
+          "expected a number of bytes of at least 1, found " + value);
     }
     return value;
   }
