@@ -71,6 +71,8 @@ public final class PreviewServer implements AutoCloseable {
     this.reporter = reporter;
     this.log = log;
     SiteOptions site = options.site();
+    // (before the first import: each build would refuse them, after it)
+    SiteGenerator.refuseBadFolders(site.output(), site.archive(), site.cache());
     if (options.imports() != null) {
       // (else each build would be seen in the watched snapshots, and start the next one)
       SiteGenerator.refuseSiteInSnapshots(site.output(), options.imports().snapshots());
@@ -107,8 +109,8 @@ public final class PreviewServer implements AutoCloseable {
    * @param reporter receives the problems of each import and build
    * @param log receives the lines a user must see: each rebuild's summary or error
    * @throws IOException when the port cannot be listened on or the folders cannot be watched
-   * @throws SiteGenException when the output folder is in the snapshots folder ({@link
-   *     SiteGenerator#refuseSiteInSnapshots})
+   * @throws SiteGenException when the folders are ones a build would refuse ({@link
+   *     SiteGenerator#refuseBadFolders}, {@link SiteGenerator#refuseSiteInSnapshots})
    */
   public static PreviewServer start(PreviewOptions options, Reporter reporter, Consumer<String> log)
       throws IOException {

@@ -143,24 +143,7 @@ public final class SiteGenerator {
     this.options = requireNonNull(options, "options");
     this.outputRoot = options.output().toAbsolutePath().normalize();
     this.reporter = requireNonNull(reporter, "reporter");
-    if (sameFolder(outputRoot, options.archive())) {
-      throw new SiteGenException(
-          Problem.error(
-              options.output().toString(),
-              0,
-              "the output folder is the archive folder: the site's pages would be written among"
-                  + " the articles; give the site a folder of its own (such as target/site)"));
-    }
-    Path cacheFolder = options.cache();
-    if (cacheFolder != null && within(cacheFolder, outputRoot)) {
-      throw new SiteGenException(
-          Problem.error(
-              cacheFolder.toString(),
-              0,
-              "the cache folder is inside the output folder: its files (every article's body"
-                  + " among them) would be published with the site; keep it beside the site"
-                  + " (such as target/site-gen-cache)"));
-    }
+    refuseBadFolders(options.output(), options.archive(), options.cache());
     this.theme = new Theme(options.theme(), options.locale(), options.zone());
     Map<String, Boolean> kinds = new HashMap<>();
     for (PageKind kind : PageKind.values()) {
@@ -190,6 +173,37 @@ public final class SiteGenerator {
               0,
               "date format: " + e.getMessage()),
           e);
+    }
+  }
+
+  /**
+   * Refuses folders a build would write wrongly into: an output folder that is the archive folder
+   * (the site's pages among the articles), and a cache folder that is the output folder or lies
+   * inside it (the caches, every article's body among them, published with the site); by name and
+   * through links, as far as they exist. A {@link SiteGenerator} checks them when it is made; the
+   * goals that import before a build check them first, so that a bad configuration fails before
+   * anything is written.
+   *
+   * @throws SiteGenException naming the folder that must move
+   */
+  public static void refuseBadFolders(Path output, Path archive, @Nullable Path cache) {
+    Path outputRoot = output.toAbsolutePath().normalize();
+    if (sameFolder(outputRoot, archive)) {
+      throw new SiteGenException(
+          Problem.error(
+              output.toString(),
+              0,
+              "the output folder is the archive folder: the site's pages would be written among"
+                  + " the articles; give the site a folder of its own (such as target/site)"));
+    }
+    if (cache != null && within(cache, outputRoot)) {
+      throw new SiteGenException(
+          Problem.error(
+              cache.toString(),
+              0,
+              "the cache folder is inside the output folder: its files (every article's body"
+                  + " among them) would be published with the site; keep it beside the site"
+                  + " (such as target/site-gen-cache)"));
     }
   }
 

@@ -322,6 +322,32 @@ class PreviewServerTest {
   }
 
   @Test
+  void refusesToStartWithTheSiteInTheArchiveBeforeImporting() throws Exception {
+    Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
+    Files.writeString(
+        snapshots.resolve("carnet.xml"),
+        "<rss version=\"2.0\"><channel><title>Carnet</title><link>https://example.org/</link>"
+            + "<item><title>Un</title><guid>urn:test:1</guid><description>Texte.</description>"
+            + "</item></channel></rss>");
+    var site =
+        new SiteOptions(
+            archive(), archive(), "Preview", BASE, Locale.ENGLISH, ZoneId.of("UTC"), 20, null);
+    var options =
+        new PreviewOptions(
+            site,
+            new ImportOptions(snapshots, archive(), ZoneId.of("UTC")),
+            "127.0.0.1",
+            0,
+            Duration.ofMillis(50));
+
+    // before, the snapshot was imported, then every build failed on the folders
+    assertThatThrownBy(() -> PreviewServer.start(options, Reporter.silent(), log::add))
+        .isInstanceOf(SiteGenException.class)
+        .hasMessageContaining("the output folder is the archive folder");
+    assertThat(archive()).doesNotExist();
+  }
+
+  @Test
   void importsANewSnapshotAndShowsItsArticles() throws Exception {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
     start(null, new ImportOptions(snapshots, archive(), ZoneId.of("UTC")));

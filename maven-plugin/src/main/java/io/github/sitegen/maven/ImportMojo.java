@@ -7,6 +7,7 @@ import io.github.sitegen.archive.ImportOptions;
 import io.github.sitegen.archive.ImportReport;
 import io.github.sitegen.images.ImageOptions;
 import io.github.sitegen.site.OptionValues;
+import io.github.sitegen.site.SiteGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -26,6 +27,15 @@ public class ImportMojo extends AbstractSiteGenMojo {
   /** Folder holding the feed snapshot files; read, never written. */
   @Parameter(property = "sitegen.snapshotsDirectory", defaultValue = "${project.basedir}/snapshots")
   private File snapshotsDirectory;
+
+  /**
+   * Where {@code generate} writes the site. Not written here: checked with the archive, snapshots
+   * and cache folders before anything is imported, so that {@code mvn site-gen} fails at once on
+   * folders its {@code generate} step would refuse (the output folder being the archive or the
+   * snapshots folder, the cache folder inside it).
+   */
+  @Parameter(property = "sitegen.outputDirectory", defaultValue = "${project.build.directory}/site")
+  private File outputDirectory;
 
   /**
    * When the import fails the build: {@code never} (problems are only logged), {@code error} (an
@@ -76,6 +86,9 @@ public class ImportMojo extends AbstractSiteGenMojo {
             .withCache(cacheDirectory.toPath())
             .withMaxSnapshotBytes(maxSnapshotBytes);
     try {
+      SiteGenerator.refuseBadFolders(
+          outputDirectory.toPath(), options.archive(), options.cache());
+      SiteGenerator.refuseSiteInSnapshots(outputDirectory.toPath(), options.snapshots());
       // whatever happens below, an earlier import's handoff no longer tells the archive as it is
       ArchiveHandoff.clear(getPluginContext());
       var importer = new ArchiveImporter(options, new MavenReporter(getLog()));
