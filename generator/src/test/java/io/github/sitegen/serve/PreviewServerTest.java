@@ -301,17 +301,7 @@ class PreviewServerTest {
   @Test
   void refusesToStartWithTheSiteInTheWatchedSnapshots() throws Exception {
     Path snapshots = Files.createDirectories(dir.resolve("snapshots"));
-    var site =
-        new SiteOptions(
-            archive(), snapshots.resolve("out"), "Preview", BASE, Locale.ENGLISH,
-            ZoneId.of("UTC"), 20, null);
-    var options =
-        new PreviewOptions(
-            site,
-            new ImportOptions(snapshots, archive(), ZoneId.of("UTC")),
-            "127.0.0.1",
-            0,
-            Duration.ofMillis(50));
+    PreviewOptions options = importing(snapshots, snapshots.resolve("out"));
 
     // each build would write feed.xml into the watched folder, and start the next build
     assertThatThrownBy(() -> PreviewServer.start(options, Reporter.silent(), log::add))
@@ -329,22 +319,25 @@ class PreviewServerTest {
         "<rss version=\"2.0\"><channel><title>Carnet</title><link>https://example.org/</link>"
             + "<item><title>Un</title><guid>urn:test:1</guid><description>Texte.</description>"
             + "</item></channel></rss>");
-    var site =
-        new SiteOptions(
-            archive(), archive(), "Preview", BASE, Locale.ENGLISH, ZoneId.of("UTC"), 20, null);
-    var options =
-        new PreviewOptions(
-            site,
-            new ImportOptions(snapshots, archive(), ZoneId.of("UTC")),
-            "127.0.0.1",
-            0,
-            Duration.ofMillis(50));
+    PreviewOptions options = importing(snapshots, archive());
 
     // before, the snapshot was imported, then every build failed on the folders
     assertThatThrownBy(() -> PreviewServer.start(options, Reporter.silent(), log::add))
         .isInstanceOf(SiteGenException.class)
         .hasMessageContaining("the output folder is the archive folder");
     assertThat(archive()).doesNotExist();
+  }
+
+  /** A preview of the archive into {@code output}, importing {@code snapshots} first. */
+  private PreviewOptions importing(Path snapshots, Path output) {
+    var site =
+        new SiteOptions(archive(), output, "Preview", BASE, Locale.ENGLISH, ZoneId.of("UTC"), 20, null);
+    return new PreviewOptions(
+        site,
+        new ImportOptions(snapshots, archive(), ZoneId.of("UTC")),
+        "127.0.0.1",
+        0,
+        Duration.ofMillis(50));
   }
 
   @Test
