@@ -54,6 +54,16 @@ import org.jspecify.annotations.Nullable;
 public final class FeedReader {
 
   /**
+   * What the bytes of a response that is obviously no feed hold, from their start: {@code "an empty
+   * file"}, {@code "json (json feed is not supported)"} or {@code "an html page"}; null when they
+   * may be a feed. {@link #read} refuses such a file with the same words; a client fetching
+   * snapshots should not save one (an error or a bot-check page sent with status 200).
+   */
+  public static @Nullable String obviouslyNoFeed(byte[] bytes) {
+    return XmlDocumentReader.obviousNonXml(requireNonNull(bytes, "bytes"));
+  }
+
+  /**
    * Reads a snapshot file. Repairs, refused DOCTYPEs and problems with single items are sent to
    * {@code reporter} ({@code file:line: message}); an unusable item is left out, the other items
    * still come back.

@@ -617,33 +617,57 @@ final class XmlDocumentReader {
   }
 
   private static void refuseObviousNonXml(String fileName, String text) {
+    int first = firstNonBlank(text);
+    @Nullable String found = obviousNonXml(text, first);
+    if (found != null) {
+      throw new SiteGenException(
+          Problem.error(
+              fileName,
+              first == text.length() ? 0 : lineOf(text, first),
+              "not a feed: expected rss or atom xml, found " + found));
+    }
+  }
+
+  /**
+   * What the bytes of a body that is obviously no feed hold, from their start: {@code "an empty
+   * file"}, {@code "json (json feed is not supported)"} or {@code "an html page"}; null when they
+   * may be a feed (the reader then says more). See {@link FeedReader#obviouslyNoFeed}.
+   */
+  static @Nullable String obviousNonXml(byte[] bytes) {
+    String text =
+        new String(bytes, 0, Math.min(bytes.length, 4 * SNIFF_CHARS), StandardCharsets.UTF_8);
+    int first = firstNonBlank(text);
+    return first == text.length() && bytes.length > text.length()
+        ? null // (blank so far, and more after: not known)
+        : obviousNonXml(text, first);
+  }
+
+  private static int firstNonBlank(String text) {
     int length = Math.min(text.length(), SNIFF_CHARS);
     int first = 0;
     while (first < length
         && (Character.isWhitespace(text.charAt(first)) || text.charAt(first) == '\uFEFF')) {
       first++;
     }
+    return first;
+  }
+
+  private static @Nullable String obviousNonXml(String text, int first) {
     if (first == text.length()) {
-      throw new SiteGenException(
-          Problem.error(fileName, 0, "not a feed: expected rss or atom xml, found an empty file"));
+      return "an empty file";
     }
+    int length = Math.min(text.length(), SNIFF_CHARS);
     if (first == length) {
-      return;
+      return null;
     }
     String start = text.substring(first, length);
-    int line = lineOf(text, first);
     if (start.startsWith("{") || start.startsWith("[")) {
-      throw new SiteGenException(
-          Problem.error(
-              fileName,
-              line,
-              "not a feed: expected rss or atom xml, found json (json feed is not supported)"));
+      return "json (json feed is not supported)";
     }
     if (HTML_START.matcher(start).lookingAt()) {
-      throw new SiteGenException(
-          Problem.error(
-              fileName, line, "not a feed: expected rss or atom xml, found an html page"));
+      return "an html page";
     }
+    return null;
   }
 
   private static String describe(JDOMParseException e) {

@@ -1,5 +1,6 @@
 package io.github.sitegen.snapshot;
 
+import io.github.sitegen.feed.FeedReader;
 import io.github.sitegen.internal.LimitedBody;
 import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
@@ -146,6 +147,13 @@ public final class SnapshotFetcher {
 
   private FetchResult save(FeedSource feed, byte[] body, Optional<Path> latest, int attempts)
       throws IOException {
+    @Nullable String found = FeedReader.obviouslyNoFeed(body);
+    if (found != null) {
+      // (a bot check or an error page sent with 200: kept, it would be committed, and fail every
+      // import after, until someone deleted it)
+      throw new FetchException(
+          "not a feed: expected rss or atom xml, found " + found + "; nothing saved");
+    }
     if (latest.isPresent() && Arrays.equals(body, Files.readAllBytes(latest.get()))) {
       return new FetchResult(
           feed.name(), FetchResult.Outcome.UNCHANGED, null, body.length, attempts);

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.feed.FeedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Fetches from a real JDK HTTP server on 127.0.0.1; waits are recorded, never slept. */
 class SnapshotFetcherTest {
@@ -360,6 +363,26 @@ class SnapshotFetcherTest {
         .isInstanceOf(FetchException.class)
         .hasMessage("timed out after 200 ms after 2 attempts");
     assertThat(requests.get("/slow")).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          <!DOCTYPE html><html><head><title>Just a moment...</title></head></html> | an html page
+          {"version": "https://jsonfeed.org/version/1.1", "items": []}             | json (json feed is not supported)
+          '  '                                                                     | an empty file
+          """)
+  void aResponseThatIsNoFeedIsNotSaved(String body, String found) throws IOException {
+    URI url = serve("/feed", (ex, n) -> send(ex, 200, bytes(body)));
+
+    // a bot check answered with 200: saved, it was committed, then refused by every import
+    assertThatThrownBy(() -> fetcher().fetch(FeedSource.of("next", url)))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("not a feed: expected rss or atom xml, found " + found + "; nothing saved");
+    assertThat(snapshotNames()).isEmpty();
+    assertThat(FeedReader.obviouslyNoFeed(bytes(FEED))).isNull();
   }
 
   @Test
