@@ -90,6 +90,12 @@ public final class OptionValues {
     if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
       throw new IllegalArgumentException(expected + ", found \"" + url + "\"");
     }
+    if (uri.getRawUserInfo() != null) {
+      // it would be published in every page's canonical link, the feeds and the sitemap; the
+      // option's own value is not repeated either, as it holds a password
+      throw new IllegalArgumentException(
+          expected + " without a user name or password, found one with them");
+    }
     // non-ASCII characters of the path percent-encoded: sitemaps and robots.txt need URIs, and
     // the pages' links are the same either way
     return URI.create(uri.toASCIIString());

@@ -91,6 +91,17 @@ class OptionValuesTest {
         .withMessageEndingWith(", found \"" + url + "\"");
   }
 
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"https://user:s3cret@example.org/", "https://token@example.org/site/"})
+  void rejectsBaseUrlsWithAUserOrPasswordWithoutRepeatingThem(String url) {
+    // (accepted before, and published in every canonical link, the feeds and the sitemap)
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OptionValues.baseUrl(url))
+        .withMessage(
+            "expected an absolute http(s) URL such as \"https://example.org/archive/\" without a"
+                + " user name or password, found one with them");
+  }
+
   @Test
   void checksTitles() {
     assertThat(OptionValues.title(" Archives de Next ")).isEqualTo(" Archives de Next ");
