@@ -27,8 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +51,8 @@ final class Theme {
   static final String CLASSPATH_ROOT = "sitegen-theme/";
 
   private final @Nullable Path userFolder;
+  /** {@link #userStaticPaths}, once walked. */
+  private @Nullable List<String> staticPaths;
   private final Locale locale;
   private final java.time.ZoneId zone;
   /**
@@ -207,41 +209,32 @@ final class Theme {
     } else {
       identity.add(CodeIdentity.of(defaults)); // the site-gen-template jar
     }
-    for (Path file : userFiles(false)) {
-      identity.add(userFolder().relativize(file).toString()).add(Files.readAllBytes(file));
+    if (userFolder != null) {
+      Path staticFolder = userFolder.resolve("static");
+      try (Stream<Path> walk = Files.walk(userFolder)) {
+        for (Path file :
+            walk.filter(Files::isRegularFile)
+                .filter(file -> !file.startsWith(staticFolder))
+                .sorted()
+                .toList()) {
+          identity.add(userFolder.relativize(file).toString()).add(Files.readAllBytes(file));
+        }
+      }
     }
     return identity.hex();
   }
 
   /**
-   * Which static files the user's theme has ({@code static/}), with their content: what a build
-   * copies besides its pages. (By a check read a buffer at a time: a static file may be a video
-   * of gigabytes.)
+   * Which static files the user's theme has ({@link #userStaticPaths}), with their content: what a
+   * build copies besides its pages. (By a check read a buffer at a time: a static file may be a
+   * video of gigabytes.)
    */
   String staticIdentity() throws IOException {
     var identity = new Fingerprint();
-    for (Path file : userFiles(true)) {
-      identity.add(userFolder().relativize(file).toString()).add(ContentCheck.of(file));
+    for (String path : userStaticPaths()) {
+      identity.add(path).add(ContentCheck.of(userStaticFile(path)));
     }
     return identity.hex();
-  }
-
-  /** The user folder's files, in order: those under {@code static/}, or all the others. */
-  private List<Path> userFiles(boolean statics) throws IOException {
-    if (userFolder == null) {
-      return List.of();
-    }
-    Path staticFolder = userFolder.resolve("static");
-    try (Stream<Path> walk = Files.walk(userFolder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(file -> file.startsWith(staticFolder) == statics)
-          .sorted()
-          .toList();
-    }
-  }
-
-  private Path userFolder() {
-    return Objects.requireNonNull(userFolder);
   }
 
   /**
@@ -461,9 +454,17 @@ final class Theme {
 
   /**
    * The paths of the user folder's static files ({@code static/css/site.css} gives {@code
-   * css/site.css}), in order; none without one.
+   * css/site.css}), in order; none without one. The folder is walked once: a theme serves one
+   * build, which needs the list for its key ({@link #staticIdentity}), its checks and its copies.
    */
   List<String> userStaticPaths() throws IOException {
+    if (staticPaths == null) {
+      staticPaths = walkStatic();
+    }
+    return staticPaths;
+  }
+
+  private List<String> walkStatic() throws IOException {
     if (userFolder == null || !Files.isDirectory(userFolder.resolve("static"))) {
       return List.of();
     }
