@@ -836,14 +836,20 @@ final class SitePlanner {
     return pages;
   }
 
-  private List<Page> tagPages(Map<String, TagView> tags, List<ArticleView> all) {
+  /**
+   * Names (of tags, of authors) in the order of an index: the site language's collation, accents
+   * and case counting last, numbers by value ({@link NaturalOrder}); one per sort.
+   */
+  private NaturalOrder nameOrder() {
     Collator collator = Collator.getInstance(options.locale());
     collator.setStrength(Collator.SECONDARY);
+    return new NaturalOrder(collator);
+  }
+
+  private List<Page> tagPages(Map<String, TagView> tags, List<ArticleView> all) {
     List<TagView> byName =
         tags.values().stream()
-            .sorted(
-                Comparator.comparing(TagView::name, new NaturalOrder(collator))
-                    .thenComparing(TagView::slug))
+            .sorted(Comparator.comparing(TagView::name, nameOrder()).thenComparing(TagView::slug))
             .toList();
     List<TagView> byCount =
         byName.stream().sorted(Comparator.comparing(TagView::count).reversed()).toList();
@@ -882,13 +888,10 @@ final class SitePlanner {
   }
 
   private List<Page> authorPages(Map<String, AuthorView> authors, List<ArticleView> all) {
-    Collator collator = Collator.getInstance(options.locale());
-    collator.setStrength(Collator.SECONDARY);
     List<AuthorView> byName =
         authors.values().stream()
             .sorted(
-                Comparator.comparing(AuthorView::name, new NaturalOrder(collator))
-                    .thenComparing(AuthorView::slug))
+                Comparator.comparing(AuthorView::name, nameOrder()).thenComparing(AuthorView::slug))
             .toList();
     List<Page> pages = new ArrayList<>();
     pages.add(
