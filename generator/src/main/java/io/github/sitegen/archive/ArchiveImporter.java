@@ -1007,10 +1007,9 @@ public final class ArchiveImporter {
     String title = text(item.title(), cache);
     if (title.length() > MAX_TITLE_CHARS) {
       problems.problem(
-          Problem.warning(
-              snapshot.file().toString(), item.line(),
-              "item \"" + cut(title, 80) + "\": title of " + title.length() + " characters cut to "
-                  + MAX_TITLE_CHARS));
+          cutWarning(
+              snapshot, item, title,
+              "title of " + title.length() + " characters cut to " + MAX_TITLE_CHARS));
       title = cut(title, MAX_TITLE_CHARS);
     }
     String raw = item.contentHtml();
@@ -1103,11 +1102,11 @@ public final class ArchiveImporter {
     List<String> kept =
         names.stream().limit(MAX_NAMES).map(name -> cut(name, MAX_NAME_CHARS)).distinct().toList();
     problems.problem(
-        Problem.warning(
-            snapshot.file().toString(), item.line(),
-            "item \"" + cut(title, 80) + "\": " + what + ": " + names.size() + ", the longest of "
-                + longest + " characters; kept " + kept.size() + " (at most " + MAX_NAMES
-                + "), cut to " + MAX_NAME_CHARS + " characters each"));
+        cutWarning(
+            snapshot, item, title,
+            what + ": " + names.size() + ", the longest of " + longest + " characters; kept "
+                + kept.size() + " (at most " + MAX_NAMES + "), cut to " + MAX_NAME_CHARS
+                + " characters each"));
     return kept;
   }
 
@@ -1118,12 +1117,21 @@ public final class ArchiveImporter {
       return url;
     }
     problems.problem(
-        Problem.warning(
-            snapshot.file().toString(), item.line(),
-            "item \"" + cut(title, 80) + "\": " + what + " of " + url.length()
-                + " characters left out (at most " + MAX_URL_CHARS + ")"));
+        cutWarning(
+            snapshot, item, title,
+            what + " of " + url.length() + " characters left out (at most " + MAX_URL_CHARS + ")"));
     return "";
   }
+
+  /**
+   * A warning about a value of an item too long for front matter, naming the item by the start of
+   * its title (itself perhaps megabytes long).
+   */
+  private static Problem cutWarning(Snapshot snapshot, FeedItem item, String title, String what) {
+    return Problem.warning(
+        snapshot.file().toString(), item.line(), "item \"" + cut(title, 80) + "\": " + what);
+  }
+
 
   /** Authors or tags as plain text, without blanks or duplicates. */
   private static List<String> plainList(List<String> values, @Nullable StepOneCache cache) {
