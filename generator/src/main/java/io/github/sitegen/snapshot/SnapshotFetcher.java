@@ -1,12 +1,12 @@
 package io.github.sitegen.snapshot;
 
-import io.github.sitegen.feed.FeedReader;
-import io.github.sitegen.internal.LimitedBody;
-import io.github.sitegen.internal.AtomicWrites;
 import static java.util.Objects.requireNonNull;
 
 import io.github.sitegen.Problem;
 import io.github.sitegen.Reporter;
+import io.github.sitegen.feed.FeedReader;
+import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.LimitedBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
