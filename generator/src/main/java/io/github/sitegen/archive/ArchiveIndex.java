@@ -8,6 +8,7 @@ import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.Checksummed;
 import io.github.sitegen.internal.CodeIdentity;
 import io.github.sitegen.internal.ContentCheck;
+import io.github.sitegen.internal.FileBytes;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -791,7 +792,7 @@ public final class ArchiveIndex {
   private @Nullable Loaded load(Path archive, ZoneId zone) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file());
+      bytes = FileBytes.read(file());
     } catch (IOException e) {
       return null; // missing or unreadable: rebuilt
     }

@@ -3,6 +3,7 @@ package io.github.sitegen.site;
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.Checksummed;
 import io.github.sitegen.internal.ContentCheck;
+import io.github.sitegen.internal.FileBytes;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -143,7 +144,7 @@ final class BuildCache {
     BuildCache cache = new BuildCache(key);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = FileBytes.read(file);
     } catch (NoSuchFileException e) {
       return cache;
     } catch (IOException e) {

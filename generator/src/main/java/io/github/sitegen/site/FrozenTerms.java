@@ -2,6 +2,7 @@ package io.github.sitegen.site;
 
 import io.github.sitegen.internal.AtomicWrites;
 import io.github.sitegen.internal.Checksummed;
+import io.github.sitegen.internal.FileBytes;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ final class FrozenTerms {
   static Map<String, Doc> load(Path folder, String key) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(folder.resolve(FILE));
+      bytes = FileBytes.read(folder.resolve(FILE));
     } catch (IOException e) {
       return Map.of();
     }

@@ -2,6 +2,7 @@ package io.github.sitegen.site;
 
 import io.github.sitegen.archive.ArchiveIndex;
 import io.github.sitegen.internal.AtomicWrites;
+import io.github.sitegen.internal.FileBytes;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -112,7 +113,7 @@ record SiteState(String key, byte[] inputs, List<Output> outputs, @Nullable Sour
   /** The state in {@code folder} written for {@code key}; null when there is none, for another key, or unreadable. */
   static @Nullable SiteState load(Path folder, String key) {
     try {
-      var in = new BuildCache.Input(Files.readAllBytes(folder.resolve(FILE)));
+      var in = new BuildCache.Input(FileBytes.read(folder.resolve(FILE)));
       if (!isFor(in, key)) {
         return null;
       }
