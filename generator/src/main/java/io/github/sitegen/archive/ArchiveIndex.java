@@ -592,7 +592,7 @@ public final class ArchiveIndex {
     AtomicWrites.replace(file(), stream -> Checksummed.write(stream, out -> encode(scan, out)));
   }
 
-  private record Found(Path file, String path, long size, long modified) {}
+  record Found(Path file, String path, long size, long modified) {}
 
   private record Outcome(@Nullable ArchivedArticle archived, @Nullable Entry entry, boolean read) {}
 
@@ -603,11 +603,8 @@ public final class ArchiveIndex {
    * The Markdown files of an archive (outside hidden files and folders; links to files followed,
    * links to folders not), in path order: what {@link ArchiveReader} reads.
    */
-  static List<Path> markdownFiles(Path archive) throws IOException {
-    List<Found> found = walk(archive, f -> {}).found();
-    List<Path> files = new ArrayList<>(found.size());
-    found.forEach(f -> files.add(f.file()));
-    return files;
+  static List<Found> markdownFiles(Path archive) throws IOException {
+    return walk(archive, f -> {}).found();
   }
 
   /**
@@ -728,7 +725,7 @@ public final class ArchiveIndex {
     if (f.size() > ArchiveReader.MAX_FILE_BYTES) {
       // too large to read: not cached, and reported by readOne (unread), as on every run
       return new Outcome(
-          ArchiveReader.readOne(archive, f.file(), zone, reporter, bodies), null, true);
+          ArchiveReader.readOne(archive, f.file(), f.size(), zone, reporter, bodies), null, true);
     }
     try {
       // read in full: the fingerprint covers the body
@@ -749,7 +746,8 @@ public final class ArchiveIndex {
       return new Outcome(bare, entry, true);
     } catch (SiteGenException e) {
       // not cached: read again the way the caller reads, which reports the problem as it always did
-      return new Outcome(ArchiveReader.readOne(archive, f.file(), zone, reporter, bodies), null, true);
+      return new Outcome(
+          ArchiveReader.readOne(archive, f.file(), f.size(), zone, reporter, bodies), null, true);
     } catch (NoSuchFileException e) {
       return new Outcome(null, null, true); // deleted since the walk
     } catch (IOException e) {

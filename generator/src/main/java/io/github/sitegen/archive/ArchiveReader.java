@@ -192,10 +192,10 @@ public final class ArchiveReader {
       return List.of();
     }
     // the index's walk: the same files in the same order, its top-level folders walked in parallel
-    List<Path> files = ArchiveIndex.markdownFiles(archive);
+    List<ArchiveIndex.Found> files = ArchiveIndex.markdownFiles(archive);
     try {
       return files.parallelStream()
-          .map(file -> readOne(archive, file, zone, reporter, bodies))
+          .map(f -> readOne(archive, f.file(), f.size(), zone, reporter, bodies))
           .filter(Objects::nonNull)
           .toList();
     } catch (UncheckedIOException e) {
@@ -213,9 +213,21 @@ public final class ArchiveReader {
   /** One file read in full or its front matter only; a problem is reported and gives null. */
   static @Nullable ArchivedArticle readOne(
       Path archive, Path file, ZoneId zone, Reporter reporter, boolean body) {
+    try {
+      return readOne(archive, file, Files.size(file), zone, reporter, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One file read as {@link #readOne(Path, Path, ZoneId, Reporter, boolean)} does, whose size a
+   * walk of the archive has just given (one {@code stat} less per file).
+   */
+  static @Nullable ArchivedArticle readOne(
+      Path archive, Path file, long size, ZoneId zone, Reporter reporter, boolean body) {
     String label = file.toString();
     try {
-      long size = Files.size(file);
       if (size > MAX_FILE_BYTES) {
         reporter.problem(
             Problem.error(
