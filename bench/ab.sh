@@ -14,7 +14,9 @@
 #           `build --snapshots` (the hourly CI job; bench/update.sh's timed step)
 #   noop    the same with nothing new
 # FORMAT=atom runs each scenario on the same snapshots rewritten as Atom 1.0 (bench/rss-to-atom.py).
-# Each side prepares its own starting state (caches are tied to the code that wrote them). Prints
+# Each side prepares its own starting state (caches are tied to the code that wrote them), again
+# whenever its jar, FLAGS or FORMAT are not those that prepared it (or with FRESH=1): a state
+# prepared by another jar would make every run a full rebuild. Prints
 # every run and the medians of wall and user+system CPU. Work folder: $OUT_ROOT/bench-ab (OUT_ROOT
 # default /tmp; /dev/shm keeps the disk out, see bench/compare.sh).
 set -euo pipefail
@@ -57,6 +59,16 @@ prepare() { # side launcher-dir
   sleep 3 # caches do not trust files changed in the last 2 s
   "$dir/site-gen" build $a >/dev/null 2>&1
   mv "$W/run" "$base"
+  stamp "$dir" >"$base.jar"
+}
+# what a prepared state depends on: the jar, the build's arguments and the snapshots' format
+stamp() { # launcher-dir
+  cksum <"$1/site-gen.jar"
+  echo "$ARGS ${FORMAT:-rss}"
+}
+# whether a side's state is missing or was prepared by another jar
+stale() { # side launcher-dir
+  [ ! -d "$W/base-$1" ] || ! stamp "$2" | cmp -s - "$W/base-$1.jar"
 }
 run() { # scenario side launcher-dir
   local scenario=$1 side=$2 dir=$3
@@ -78,7 +90,7 @@ run() { # scenario side launcher-dir
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for scenario in "${SCENARIOS[@]}"; do
-  if [ "$scenario" != import ] && [ ! -d "$W/base-old" -o ! -d "$W/base-new" -o -n "${FRESH:-}" ]; then
+  if [ "$scenario" != import ] && { stale old "$OLD" || stale new "$NEW" || [ -n "${FRESH:-}" ]; }; then
     echo "preparing the archive and site before the update (each side)…"
     prepare old "$OLD"; prepare new "$NEW"; FRESH=""
   fi
