@@ -1132,7 +1132,6 @@ public final class ArchiveImporter {
         snapshot.file().toString(), item.line(), "item \"" + cut(title, 80) + "\": " + what);
   }
 
-
   /** Authors or tags as plain text, without blanks or duplicates. */
   private static List<String> plainList(List<String> values, @Nullable StepOneCache cache) {
     return values.stream()
