@@ -67,7 +67,9 @@ public class ImportMojo extends AbstractSiteGenMojo {
    * The largest snapshot file imported, in bytes (64 MiB by default); a larger one is logged as an
    * error and left out, rather than read whole into memory.
    */
-  @Parameter(property = "sitegen.maxSnapshotBytes", defaultValue = "67108864")
+  @Parameter(
+      property = "sitegen.maxSnapshotBytes",
+      defaultValue = "" + ImportOptions.DEFAULT_MAX_SNAPSHOT_BYTES)
   private long maxSnapshotBytes;
 
   @Override

@@ -43,7 +43,9 @@ public class ServeMojo extends AbstractSiteMojo {
    * The largest snapshot file imported, in bytes (64 MiB by default); a larger one is logged as an
    * error and left out, rather than read whole into memory.
    */
-  @Parameter(property = "sitegen.maxSnapshotBytes", defaultValue = "67108864")
+  @Parameter(
+      property = "sitegen.maxSnapshotBytes",
+      defaultValue = "" + ImportOptions.DEFAULT_MAX_SNAPSHOT_BYTES)
   private long maxSnapshotBytes;
 
   /** Port to listen on; 0 picks any free port. */
