@@ -64,6 +64,15 @@ public final class FeedReader {
   }
 
   /**
+   * The words {@link #read} refuses a file with when it finds {@code found} ({@link
+   * #obviouslyNoFeed}'s answer, or what else stands where the feed's root element should) instead
+   * of a feed.
+   */
+  public static String notAFeed(String found) {
+    return "not a feed: expected rss or atom xml, found " + found;
+  }
+
+  /**
    * Reads a snapshot file. Repairs, refused DOCTYPEs and problems with single items are sent to
    * {@code reporter} ({@code file:line: message}); an unusable item is left out, the other items
    * still come back.

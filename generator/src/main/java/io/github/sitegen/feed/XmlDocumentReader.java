@@ -142,7 +142,7 @@ final class XmlDocumentReader {
     String repaired = lenient(entitiesFixed);
     if (repaired.isEmpty()) {
       throw new SiteGenException(
-          Problem.error(fileName, line, "not a feed: expected rss or atom xml, found no element"));
+          Problem.error(fileName, line, FeedReader.notAFeed("no element")));
     }
     Document document;
     try {
@@ -624,7 +624,7 @@ final class XmlDocumentReader {
           Problem.error(
               fileName,
               first == text.length() ? 0 : lineOf(text, first),
-              "not a feed: expected rss or atom xml, found " + found));
+              FeedReader.notAFeed(found)));
     }
   }
 

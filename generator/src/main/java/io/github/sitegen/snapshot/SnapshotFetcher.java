@@ -151,8 +151,7 @@ public final class SnapshotFetcher {
     if (found != null) {
       // (a bot check or an error page sent with 200: kept, it would be committed, and fail every
       // import after, until someone deleted it)
-      throw new FetchException(
-          "not a feed: expected rss or atom xml, found " + found + "; nothing saved");
+      throw new FetchException(FeedReader.notAFeed(found) + "; nothing saved");
     }
     if (latest.isPresent() && Arrays.equals(body, Files.readAllBytes(latest.get()))) {
       return new FetchResult(
