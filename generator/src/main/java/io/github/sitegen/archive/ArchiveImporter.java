@@ -611,9 +611,20 @@ public final class ArchiveImporter {
               kept.file().toString(), 0,
               "edited by hand since it was imported; kept as it is although the feed has a newer version"),
           null);
-    } else if (handEdited || old.hash().isEmpty() && old.article().feed().isEmpty()) {
-      // a hand edit (or a hand-written article) with nothing new upstream stays as it is
+    } else if (handEdited) {
+      // a hand edit with nothing new upstream stays as it is
       return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null, null);
+    } else if (old.hash().isEmpty() && old.article().feed().isEmpty()) {
+      // written by hand (or its feed and hash taken out by hand) with the id of a feed's item: the
+      // file wins, as a hand edit does, and is said to when the feed shows another text
+      String upstream = VersionMerger.merge(null, byId.get(id), options.zone()).fingerprint();
+      @Nullable Problem warning =
+          upstream.equals(old.fingerprint())
+              ? null
+              : Problem.warning(
+                  kept.file().toString(), 0,
+                  "written by hand with the id of a feed item; kept as it is, the feed's version is not imported");
+      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, warning, null);
     }
     String current;
     try {

@@ -50,6 +50,48 @@ class ImportIntegrityTest {
     assertThat(report.updated()).isZero();
   }
 
+  /**
+   * A file without {@code feed} and {@code hash} is written by hand, whatever its {@code id}: one
+   * that takes a feed item's id keeps its text, as a hand edit does, and the import says so when the
+   * feed shows another text (it used to count it as unchanged, silently).
+   */
+  @Test
+  void aHandWrittenArticleWithAFeedItemsIdIsKeptAndReportedWhenTheFeedDiffers() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
+    Path file = files(run().archive()).get(0);
+    String handWritten =
+        Files.readString(file)
+            .replaceAll("(?m)^(feed|hash): .*\\n", "")
+            .replace("Texte.", "Mon texte.");
+    Files.writeString(file, handWritten);
+    snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte revu.</p>", "");
+
+    ImportReport report = run().report();
+
+    assertThat(Files.readString(file)).isEqualTo(handWritten);
+    assertThat(report.updated()).isZero();
+    assertThat(report.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            file
+                + ": written by hand with the id of a feed item; kept as it is, the feed's version is"
+                + " not imported");
+  }
+
+  @Test
+  void aHandWrittenArticleShowingWhatTheFeedShowsIsLeftAloneSilently() throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
+    Path file = files(run().archive()).get(0);
+    String handWritten = Files.readString(file).replaceAll("(?m)^(feed|hash): .*\\n", "");
+    Files.writeString(file, handWritten);
+    snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte.</p>", "");
+
+    ImportReport report = run().report();
+
+    assertThat(Files.readString(file)).isEqualTo(handWritten);
+    assertThat(report.problems()).isEmpty();
+  }
+
   @Test
   void aTruncatedVersionNeverReplacesTheFullText() throws IOException {
     snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Tout le texte, jusqu'au bout.</p>", "");
