@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +39,8 @@ class ImportIntegrityTest {
 
   @Test
   void aHandEditWithNoUpstreamChangeIsLeftAloneSilently() throws IOException {
-    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
-    Path file = files(run().archive()).get(0);
-    String edited = Files.readString(file).replace("Texte.", "Texte relu.");
-    Files.writeString(file, edited);
+    Path file = importedThenChanged(text -> text.replace("Texte.", "Texte relu."));
+    String edited = Files.readString(file);
 
     ImportReport report = run().report();
 
@@ -57,18 +56,13 @@ class ImportIntegrityTest {
    */
   @Test
   void aHandWrittenArticleWithAFeedItemsIdIsKeptAndReportedWhenTheFeedDiffers() throws IOException {
-    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
-    Path file = files(run().archive()).get(0);
-    String handWritten =
-        Files.readString(file)
-            .replaceAll("(?m)^(feed|hash): .*\\n", "")
-            .replace("Texte.", "Mon texte.");
-    Files.writeString(file, handWritten);
+    Path file = importedThenChanged(text -> handWritten(text).replace("Texte.", "Mon texte."));
+    String written = Files.readString(file);
     snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte revu.</p>", "");
 
     ImportReport report = run().report();
 
-    assertThat(Files.readString(file)).isEqualTo(handWritten);
+    assertThat(Files.readString(file)).isEqualTo(written);
     assertThat(report.updated()).isZero();
     assertThat(report.problems())
         .extracting(Problem::toString)
@@ -80,15 +74,13 @@ class ImportIntegrityTest {
 
   @Test
   void aHandWrittenArticleShowingWhatTheFeedShowsIsLeftAloneSilently() throws IOException {
-    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
-    Path file = files(run().archive()).get(0);
-    String handWritten = Files.readString(file).replaceAll("(?m)^(feed|hash): .*\\n", "");
-    Files.writeString(file, handWritten);
+    Path file = importedThenChanged(ImportIntegrityTest::handWritten);
+    String written = Files.readString(file);
     snapshot("b.xml", "2026-02-05T12:00:00Z", "<p>Texte.</p>", "");
 
     ImportReport report = run().report();
 
-    assertThat(Files.readString(file)).isEqualTo(handWritten);
+    assertThat(Files.readString(file)).isEqualTo(written);
     assertThat(report.problems()).isEmpty();
   }
 
@@ -230,6 +222,19 @@ class ImportIntegrityTest {
     ImportReport report =
         new ArchiveImporter(new ImportOptions(dir.resolve("snapshots"), archive, ZoneOffset.UTC), problems::add).run();
     return new Run(archive, report);
+  }
+
+  /** The article of a snapshot showing {@code <p>Texte.</p>}, imported, then its file changed. */
+  private Path importedThenChanged(UnaryOperator<String> change) throws IOException {
+    snapshot("a.xml", "2026-02-05T10:00:00Z", "<p>Texte.</p>", "");
+    Path file = files(run().archive()).get(0);
+    Files.writeString(file, change.apply(Files.readString(file)));
+    return file;
+  }
+
+  /** An imported file's text as if written by hand: without {@code feed} and {@code hash}. */
+  private static String handWritten(String imported) {
+    return imported.replaceAll("(?m)^(feed|hash): .*\\n", "");
   }
 
   private void snapshot(String name, String time, String html, String extra) throws IOException {
