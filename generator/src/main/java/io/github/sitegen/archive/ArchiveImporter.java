@@ -592,40 +592,33 @@ public final class ArchiveImporter {
     }
     ArchivedArticle old = archived.get(id);
     Article kept = old.article();
+    boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
+    // written by hand (or its feed and hash taken out by hand), with the id of a feed's item
+    boolean handWritten = old.hash().isEmpty() && old.article().feed().isEmpty();
+    if (handEdited || handWritten) {
+      // the file stays as it is, and is said to when the feed shows another text than the one it
+      // was imported from (a hand edit) or than its own (written by hand); the file competes in
+      // the merge (and may win it, being longer): what the feed shows is a question about the
+      // snapshots alone
+      String upstream = VersionMerger.merge(null, byId.get(id), options.zone()).fingerprint();
+      @Nullable String warning =
+          handEdited && !upstream.equals(old.hash())
+              ? "edited by hand since it was imported; kept as it is although the feed has a newer"
+                  + " version"
+              : handWritten && !upstream.equals(old.fingerprint())
+                  ? "written by hand with the id of a feed item; kept as it is, the feed's version"
+                      + " is not imported"
+                  : null;
+      return new Decision(
+          Decision.Kind.UNCHANGED, id, kept.file(), null,
+          warning == null ? null : Problem.warning(kept.file().toString(), 0, warning),
+          null);
+    }
     Article next = withPlace(m.article(), kept.file(), kept.slug());
     String text =
         new ArchivedArticle(next, m.body(), m.firstSeen(), m.fingerprint(), m.dateFromSnapshot(), old.images())
             .toText();
     boolean textChanged = !m.fingerprint().equals(old.hash());
-    boolean handEdited = !old.hash().isEmpty() && !old.fingerprint().equals(old.hash());
-    if (handEdited) {
-      // the edited file competes in the merge (and may win it, being longer): whether the feed
-      // brings something new is a question about the snapshots alone
-      String upstream = VersionMerger.merge(null, byId.get(id), options.zone()).fingerprint();
-      textChanged = !upstream.equals(old.hash());
-    }
-    if (handEdited && textChanged) {
-      return new Decision(
-          Decision.Kind.UNCHANGED, id, kept.file(), null,
-          Problem.warning(
-              kept.file().toString(), 0,
-              "edited by hand since it was imported; kept as it is although the feed has a newer version"),
-          null);
-    } else if (handEdited) {
-      // a hand edit with nothing new upstream stays as it is
-      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, null, null);
-    } else if (old.hash().isEmpty() && old.article().feed().isEmpty()) {
-      // written by hand (or its feed and hash taken out by hand) with the id of a feed's item: the
-      // file wins, as a hand edit does, and is said to when the feed shows another text
-      String upstream = VersionMerger.merge(null, byId.get(id), options.zone()).fingerprint();
-      @Nullable Problem warning =
-          upstream.equals(old.fingerprint())
-              ? null
-              : Problem.warning(
-                  kept.file().toString(), 0,
-                  "written by hand with the id of a feed item; kept as it is, the feed's version is not imported");
-      return new Decision(Decision.Kind.UNCHANGED, id, kept.file(), null, warning, null);
-    }
     String current;
     try {
       current = ArchiveReader.readText(kept.file(), kept.file().toString());
